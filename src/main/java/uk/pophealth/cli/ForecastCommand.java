@@ -1,0 +1,29 @@
+package uk.pophealth.cli;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import uk.pophealth.job.ForecastJob;
+
+@Command(name = "forecast", mixinStandardHelpOptions = true,
+    description = "Forecast any monthly series (series_id, month, value) with the product's models and backtest.")
+final class ForecastCommand implements Callable<Integer> {
+  @Option(names = "--series", required = true, description = "CSV or Parquet with columns series_id, month, value.")
+  String series;
+
+  @Option(names = "--out", required = true, description = "Output directory for demand_forecast and forecast_accuracy.")
+  String out;
+
+  @Option(names = "--horizon", defaultValue = "12", description = "Months ahead, 1-36 (default ${DEFAULT-VALUE}).")
+  int horizon;
+
+  @Option(names = "--conf", description = "Spark setting key=value; repeatable.")
+  Map<String, String> sparkConf;
+
+  @Override
+  public Integer call() {
+    ForecastJob.main(series, out, horizon, sparkConf == null ? Map.of() : sparkConf);
+    return 0;
+  }
+}

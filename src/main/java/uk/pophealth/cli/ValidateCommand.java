@@ -1,0 +1,29 @@
+package uk.pophealth.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import uk.pophealth.job.JobRequest;
+import uk.pophealth.job.ValidateJob;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = "Ingest and check the inputs; write only data_quality (and quarantine).")
+final class ValidateCommand implements Callable<Integer> {
+  @Option(names = "--config", required = true, description = "Job config file (YAML).")
+  Path config;
+
+  @Option(names = "--out", required = true, description = "Output directory for data_quality.")
+  String out;
+
+  @Option(names = "--conf", description = "Spark setting key=value; repeatable.")
+  Map<String, String> sparkConf;
+
+  @Override
+  public Integer call() {
+    JobRequest request = JobRequest.fromCommandLine(config, out, null, null, null, null, sparkConf);
+    ValidateJob.main(request);
+    return 0;
+  }
+}

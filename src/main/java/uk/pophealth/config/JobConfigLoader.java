@@ -1,0 +1,63 @@
+package uk.pophealth.config;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import uk.pophealth.core.PopHealthException;
+
+/** Reads a YAML job file into a {@link JobConfig}, resolving relative input paths against the file's folder. */
+public final class JobConfigLoader {
+  private JobConfigLoader() {}
+
+  public static JobConfig load(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw PopHealthException.badConfig("Cannot read config: no such file (%s)", file);
+    }
+    ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+    JobConfig raw;
+    try {
+      raw = mapper.readValue(file.toFile(), JobConfig.class);
+    } catch (JsonMappingException e) {
+      throw PopHealthException.badConfig("Cannot read config %s: %s", file, e.getOriginalMessage());
+    } catch (IOException e) {
+      throw PopHealthException.badConfig("Cannot read config %s: %s", file, e.getMessage());
+    }
+    if (raw == null) {
+      throw PopHealthException.badConfig("Cannot read config: file is empty (%s)", file);
+    }
+    Path base = file.toAbsolutePath().getParent();
+    Map<String, InputSpec> resolved = new LinkedHashMap<>();
+    raw.inputs().forEach((table, spec) -> resolved.put(table, spec.withPath(resolve(base, spec.path()))));
+    JobConfig config = raw.withInputs(resolved);
+    if (config.output() != null) {
+      config = config.withOutput(resolve(base, config.output()));
+    }
+    if (config.quarantine() != null) {
+      config = config.withQuarantine(resolve(base, config.quarantine()));
+    }
+    return config;
+  }
+
+  /** Keeps URIs (file://, hdfs://, s3a://) and absolute paths; resolves relative paths against base. */
+  static String resolve(Path base, String location) {
+    if (hasScheme(location) || Path.of(location).isAbsolute()) {
+      return location;
+    }
+    return base.resolve(location).normalize().toString();
+  }
+
+  private static boolean hasScheme(String location) {
+    try {
+      URI uri = new URI(location);
+      return uri.getScheme() != null && uri.getScheme().length() > 1;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+}

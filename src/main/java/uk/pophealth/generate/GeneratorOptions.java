@@ -1,0 +1,34 @@
+package uk.pophealth.generate;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import uk.pophealth.core.PopHealthException;
+
+/** Validated options of the {@code generate} sub-command. */
+public record GeneratorOptions(String out, long people, long seed, double badRows, Geography geography,
+    Path refdata, String format, int months, int places, int icsCount) {
+
+  public enum Geography { SYNTHETIC, REAL }
+
+  public GeneratorOptions {
+    PopHealthException.checkConfig(people >= 100, "Cannot generate: --people must be at least 100 (%s)", people);
+    PopHealthException.checkConfig(badRows >= 0 && badRows < 0.5, "Cannot generate: --bad-rows must be in [0, 0.5) (%s)", badRows);
+    PopHealthException.checkConfig(format.equals("csv") || format.equals("parquet"),
+        "Cannot generate: --format must be csv or parquet (%s)", format);
+    PopHealthException.checkConfig(months >= 13 && months <= 240, "Cannot generate: --months must be 13-240 (%s)", months);
+    PopHealthException.checkConfig(places >= 1, "Cannot generate: --places must be at least 1 (%s)", places);
+    PopHealthException.checkConfig(icsCount >= 1, "Cannot generate: --ics must be at least 1 (%s)", icsCount);
+  }
+
+  public static GeneratorOptions fromCommandLine(String out, long people, long seed, double badRows, String geography,
+      Path refdata, String format, int months, int places, int icsCount) {
+    Geography mode;
+    try {
+      mode = Geography.valueOf(geography.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw PopHealthException.badConfig("Cannot generate: --geography must be synthetic or real (%s)", geography);
+    }
+    Path ref = refdata != null ? refdata : Path.of("..", "shared", "refdata");
+    return new GeneratorOptions(out, people, seed, badRows, mode, ref, format.toLowerCase(Locale.ROOT), months, places, icsCount);
+  }
+}

@@ -1,0 +1,79 @@
+package uk.pophealth;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Holds the layering of STYLE.md: stats free of Spark; data flows ingest -> geography/cohort -> products -> publish. */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("uk.pophealth");
+  }
+
+  @Test
+  void statsKnowsNothingOfSparkOrTheProducts() {
+    noClasses().that().resideInAPackage("uk.pophealth.stats..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..",
+            "uk.pophealth.ingest..", "uk.pophealth.geography..", "uk.pophealth.cohort..", "uk.pophealth.uptake..",
+            "uk.pophealth.deprivation..", "uk.pophealth.forecast..", "uk.pophealth.publish..", "uk.pophealth.job..",
+            "uk.pophealth.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void foundationsDependOnNoStage() {
+    noClasses().that().resideInAnyPackage("uk.pophealth.core..", "uk.pophealth.schema..", "uk.pophealth.config..")
+        .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.ingest..", "uk.pophealth.geography..",
+            "uk.pophealth.cohort..", "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.forecast..",
+            "uk.pophealth.publish..", "uk.pophealth.job..", "uk.pophealth.cli..", "uk.pophealth.generate..")
+        .check(classes);
+  }
+
+  @Test
+  void ingestDependsOnNoLaterStage() {
+    noClasses().that().resideInAPackage("uk.pophealth.ingest..")
+        .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.geography..", "uk.pophealth.cohort..",
+            "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.forecast..", "uk.pophealth.publish..",
+            "uk.pophealth.job..", "uk.pophealth.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void geographyAndCohortDependOnNoProduct() {
+    noClasses().that().resideInAnyPackage("uk.pophealth.geography..", "uk.pophealth.cohort..")
+        .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.uptake..", "uk.pophealth.deprivation..",
+            "uk.pophealth.forecast..", "uk.pophealth.publish..", "uk.pophealth.job..", "uk.pophealth.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void productsDoNotPublishOrRunThemselves() {
+    noClasses().that().resideInAnyPackage("uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.forecast..")
+        .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.publish..", "uk.pophealth.job..", "uk.pophealth.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void publishKnowsNoProductInternals() {
+    noClasses().that().resideInAPackage("uk.pophealth.publish..")
+        .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.ingest..", "uk.pophealth.geography..",
+            "uk.pophealth.cohort..", "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.forecast..",
+            "uk.pophealth.job..", "uk.pophealth.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheJobLayerBuildsASparkSession() {
+    noClasses().that().resideOutsideOfPackage("uk.pophealth.job..")
+        .should().callMethod(org.apache.spark.sql.SparkSession.Builder.class, "getOrCreate")
+        .check(classes);
+  }
+}
