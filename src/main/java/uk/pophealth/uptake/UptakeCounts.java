@@ -1,0 +1,87 @@
+package uk.pophealth.uptake;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import uk.pophealth.cohort.CohortColumns;
+
+/**
+ * Register and ACP counts per period end x geography level x breakdown, from the person-month register
+ * joined to the footprint in force at each period end. One aggregation: each person-month row is exploded
+ * into its five geography levels and five breakdowns.
+ */
+final class UptakeCounts {
+  /** Footprint columns the register must carry (joined by the job from the geography resolver). */
+  static final String PRACTICE_NAME = "practice_name";
+  static final String PCN_CODE = "pcn_code";
+  static final String PCN_NAME = "pcn_name";
+  static final String PLACE_CODE = "place_code";
+  static final String PLACE_NAME = "place_name";
+  static final String ICS_CODE = "ics_code";
+  static final String ICS_NAME = "ics_name";
+
+  static final String LEVEL = "geography_level";
+  static final String CODE = "geography_code";
+  static final String NAME = "geography_name";
+  static final String PARENT_LEVEL = "parent_level";
+  static final String PARENT_CODE = "parent_code";
+  static final String BREAKDOWN = "breakdown";
+  static final String BREAKDOWN_VALUE = "breakdown_value";
+  static final String REGISTER = "register";
+  static final String WITH_ACP = "with_acp";
+
+  static final String UNKNOWN = "unknown";
+
+  private UptakeCounts() {}
+
+  static Dataset<Row> of(Dataset<Row> registerWithFootprint) {
+    Column unknownPcn = lit(UNKNOWN);
+    Column practice = coalesce(col(CohortColumns.PRACTICE_CODE), unknownPcn);
+    Column pcn = coalesce(col(PCN_CODE), unknownPcn);
+    Column place = coalesce(col(PLACE_CODE), unknownPcn);
+    Column ics = coalesce(col(ICS_CODE), unknownPcn);
+    Column all = lit(GeographyLevel.ALL_CODE);
+    Column levels = array(
+        level(GeographyLevel.PRACTICE, practice, coalesce(col(PRACTICE_NAME), practice), pcn),
+        level(GeographyLevel.PCN, pcn, coalesce(col(PCN_NAME), pcn), place),
+        level(GeographyLevel.PLACE, place, coalesce(col(PLACE_NAME), place), ics),
+        level(GeographyLevel.ICS, ics, coalesce(col(ICS_NAME), ics), all),
+        level(GeographyLevel.ALL, all, lit(GeographyLevel.ALL_NAME), lit(null).cast("string")));
+    Column breakdowns = array(
+        breakdown(Breakdown.NONE, lit(Breakdown.NONE_VALUE)),
+        breakdown(Breakdown.AGE_BAND, col(CohortColumns.AGE_BAND)),
+        breakdown(Breakdown.SEX, col(CohortColumns.SEX)),
+        breakdown(Breakdown.IMD_QUINTILE, coalesce(col(CohortColumns.IMD_QUINTILE).cast("string"), lit(UNKNOWN))),
+        breakdown(Breakdown.SOCIAL_CARE,
+            when(col(CohortColumns.KNOWN_TO_SOCIAL_CARE), lit("known")).otherwise(lit("not known"))));
+    return registerWithFootprint
+        .select(col(CohortColumns.PERIOD_END), col(CohortColumns.HAS_ACP),
+            explode(levels).as("_level"), breakdowns.as("_breakdowns"))
+        .withColumn("_breakdown", explode(col("_breakdowns")))
+        .groupBy(col(CohortColumns.PERIOD_END), col("_level." + LEVEL).as(LEVEL), col("_level." + CODE).as(CODE),
+            col("_level." + NAME).as(NAME), col("_level." + PARENT_LEVEL).as(PARENT_LEVEL),
+            col("_level." + PARENT_CODE).as(PARENT_CODE),
+            col("_breakdown." + BREAKDOWN).as(BREAKDOWN), col("_breakdown." + BREAKDOWN_VALUE).as(BREAKDOWN_VALUE))
+        .agg(count(lit(1)).as(REGISTER),
+            sum(when(col(CohortColumns.HAS_ACP), lit(1L)).otherwise(lit(0L))).as(WITH_ACP));
+  }
+
+  private static Column level(GeographyLevel level, Column code, Column name, Column parentCode) {
+    return struct(lit(level.label()).as(LEVEL), code.as(CODE), name.as(NAME),
+        lit(level.parent()).cast("string").as(PARENT_LEVEL), parentCode.as(PARENT_CODE));
+  }
+
+  private static Column breakdown(String name, Column value) {
+    return struct(lit(name).as(BREAKDOWN), value.as(BREAKDOWN_VALUE));
+  }
+}
