@@ -124,8 +124,12 @@ public final class FootprintResolver {
       }
     }
     Dataset<Row> byDistrict = spark.createDataFrame(rows, districtSchema());
-    Column[] columns = Arrays.stream(LsoaHierarchy.TABLE.schema().fieldNames()).map(c -> col(c)).toArray(Column[]::new);
-    return lsoaDistricts.join(broadcast(byDistrict), LsoaHierarchy.LAD_CODE).select(columns);
+    // Columns other than lsoa_code come from the district side, whose nullability is the declared one.
+    Column[] columns = Arrays.stream(LsoaHierarchy.TABLE.schema().fieldNames())
+        .map(c -> c.equals(LsoaHierarchy.LSOA_CODE) ? lsoaDistricts.col(c) : byDistrict.col(c))
+        .toArray(Column[]::new);
+    return lsoaDistricts.join(broadcast(byDistrict),
+        lsoaDistricts.col(LsoaDeprivation.LAD_CODE).equalTo(byDistrict.col(LsoaHierarchy.LAD_CODE))).select(columns);
   }
 
   /**
