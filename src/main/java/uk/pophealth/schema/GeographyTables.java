@@ -2,9 +2,11 @@ package uk.pophealth.schema;
 
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
+import static uk.pophealth.schema.Fields.field;
 import static uk.pophealth.schema.Fields.optional;
 import static uk.pophealth.schema.Fields.required;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.types.StructField;
@@ -18,8 +20,25 @@ import org.apache.spark.sql.types.StructType;
 public final class GeographyTables {
   private GeographyTables() {}
 
+  public static final String PLACE_CODE = "place_code";
+  public static final String PLACE_NAME = "place_name";
+  public static final String ICS_CODE = "ics_code";
+  public static final String ICS_NAME = "ics_name";
   public static final String VALID_FROM = "valid_from";
   public static final String VALID_TO = "valid_to";
+
+  /** The key fields followed by the place, ICS and validity fields both hierarchies end with. */
+  private static StructType withFootprint(boolean footprintMayBeEmpty, String parent, StructField... keys) {
+    List<StructField> fields = new ArrayList<>(List.of(keys));
+    fields.add(field(PLACE_CODE, StringType, footprintMayBeEmpty, "Place of the " + parent
+        + (footprintMayBeEmpty ? "; empty where footprints has none (a footprint_gap)" : ""), ""));
+    fields.add(field(PLACE_NAME, StringType, footprintMayBeEmpty, "Place name", ""));
+    fields.add(field(ICS_CODE, StringType, footprintMayBeEmpty, "ICS / ICB of the " + parent, ""));
+    fields.add(field(ICS_NAME, StringType, footprintMayBeEmpty, "ICS / ICB name", ""));
+    fields.add(required(VALID_FROM, DateType, "First day on which this whole chain is in force"));
+    fields.add(optional(VALID_TO, DateType, "Last day on which this whole chain is in force; empty while current"));
+    return new StructType(fields.toArray(new StructField[0]));
+  }
 
   /** practice -> PCN -> sub-ICB location -> place -> ICS. */
   public static final class PracticeHierarchy {
@@ -29,24 +48,18 @@ public final class GeographyTables {
     public static final String PCN_CODE = "pcn_code";
     public static final String PCN_NAME = "pcn_name";
     public static final String SUB_ICB_CODE = "sub_icb_code";
-    public static final String PLACE_CODE = "place_code";
-    public static final String PLACE_NAME = "place_name";
-    public static final String ICS_CODE = "ics_code";
-    public static final String ICS_NAME = "ics_name";
+    public static final String PLACE_CODE = GeographyTables.PLACE_CODE;
+    public static final String PLACE_NAME = GeographyTables.PLACE_NAME;
+    public static final String ICS_CODE = GeographyTables.ICS_CODE;
+    public static final String ICS_NAME = GeographyTables.ICS_NAME;
     public static final String VALID_FROM = GeographyTables.VALID_FROM;
     public static final String VALID_TO = GeographyTables.VALID_TO;
-    public static final TableSchema TABLE = new TableSchema(NAME, new StructType(new StructField[] {
+    public static final TableSchema TABLE = new TableSchema(NAME, withFootprint(true, "sub-ICB location",
         required(PRACTICE_CODE, StringType, "ODS code of the practice"),
         required(PRACTICE_NAME, StringType, "Practice name"),
         optional(PCN_CODE, StringType, "PCN of the practice; empty while it belongs to none (a footprint_gap)"),
         optional(PCN_NAME, StringType, "PCN name"),
-        required(SUB_ICB_CODE, StringType, "Sub-ICB location (commissioner) of the practice"),
-        optional(PLACE_CODE, StringType, "Place of the sub-ICB location; empty where footprints has none"),
-        optional(PLACE_NAME, StringType, "Place name"),
-        optional(ICS_CODE, StringType, "ICS / ICB of the sub-ICB location"),
-        optional(ICS_NAME, StringType, "ICS / ICB name"),
-        required(VALID_FROM, DateType, "First day on which this whole chain is in force"),
-        optional(VALID_TO, DateType, "Last day on which this whole chain is in force; empty while current")}),
+        required(SUB_ICB_CODE, StringType, "Sub-ICB location (commissioner) of the practice")),
         Set.of(PCN_CODE, PCN_NAME, PLACE_CODE, PLACE_NAME, ICS_CODE, ICS_NAME, VALID_TO),
         "Effective-dated practice hierarchy: one row per interval in which the chain is constant.");
 
@@ -60,21 +73,15 @@ public final class GeographyTables {
     public static final String NAME = "lsoa_hierarchy";
     public static final String LSOA_CODE = "lsoa_code";
     public static final String LAD_CODE = "lad_code";
-    public static final String PLACE_CODE = "place_code";
-    public static final String PLACE_NAME = "place_name";
-    public static final String ICS_CODE = "ics_code";
-    public static final String ICS_NAME = "ics_name";
+    public static final String PLACE_CODE = GeographyTables.PLACE_CODE;
+    public static final String PLACE_NAME = GeographyTables.PLACE_NAME;
+    public static final String ICS_CODE = GeographyTables.ICS_CODE;
+    public static final String ICS_NAME = GeographyTables.ICS_NAME;
     public static final String VALID_FROM = GeographyTables.VALID_FROM;
     public static final String VALID_TO = GeographyTables.VALID_TO;
-    public static final TableSchema TABLE = new TableSchema(NAME, new StructType(new StructField[] {
+    public static final TableSchema TABLE = new TableSchema(NAME, withFootprint(false, "district",
         required(LSOA_CODE, StringType, "ONS LSOA code"),
-        required(LAD_CODE, StringType, "Local authority district of the LSOA"),
-        required(PLACE_CODE, StringType, "Place of the district"),
-        required(PLACE_NAME, StringType, "Place name"),
-        required(ICS_CODE, StringType, "ICS / ICB of the district"),
-        required(ICS_NAME, StringType, "ICS / ICB name"),
-        required(VALID_FROM, DateType, "First day on which this chain is in force"),
-        optional(VALID_TO, DateType, "Last day on which this chain is in force; empty while current")}),
+        required(LAD_CODE, StringType, "Local authority district of the LSOA")),
         Set.of(VALID_TO),
         "Effective-dated LSOA hierarchy: one row per LSOA and interval in which the chain is constant.");
 

@@ -25,9 +25,9 @@ import uk.pophealth.schema.GeographyTables.PracticeHierarchy;
 import uk.pophealth.testing.SharedSpark;
 
 /**
- * Three practices in two sub-ICB locations: P1 moves from PCN A to PCN B on 2021-04-01; P2's PCN C closes on
- * 2020-12-31 and it joins PCN B only on 2021-03-01 (a two-month gap); sub-ICB S1 moves from ICS X to ICS Y on
- * 2022-07-01. PCNs start on 2019-07-01, so the months before are no gap. Districts: L1 moves ICS with S1.
+ * Four practices in two sub-ICB locations: P1 moves from PCN A to PCN B on 2021-04-01; P2's PCN C closes on
+ * 2020-12-31 and it joins PCN B only on 2021-03-01 (a two-month gap); P4 closes with the end of 2020; sub-ICB
+ * S1 moves from ICS X to ICS Y on 2022-07-01. PCNs start on 2019-07-01, so the months before are no gap. Districts: L1 moves ICS with S1.
  */
 class FootprintResolverTest {
   private static FootprintResolver resolver;
@@ -36,10 +36,10 @@ class FootprintResolverTest {
   static void build() {
     resolver = FootprintResolver.build(SharedSpark.spark(), inputs(
         List.of(practice("P1", "Alpha", "S1", "2019-01-01", null), practice("P2", "Beta", "S1", "2019-01-01", null),
-            practice("P3", "Gamma", "S2", "2019-01-01", null)),
+            practice("P3", "Gamma", "S2", "2019-01-01", null), practice("P4", "Delta", "S2", "2019-01-01", "2020-12-31")),
         List.of(member("P1", "A", "2019-07-01", "2021-03-31"), member("P1", "B", "2021-04-01", null),
             member("P2", "C", "2019-07-01", "2020-12-31"), member("P2", "B", "2021-03-01", null),
-            member("P3", "D", "2019-07-01", null)),
+            member("P3", "D", "2019-07-01", null), member("P4", "D", "2019-07-01", "2020-12-31")),
         List.of(subIcb("S1", "X", "2019-01-01", "2022-06-30"), subIcb("S1", "Y", "2022-07-01", null),
             subIcb("S2", "Y", "2019-01-01", null),
             district("L1", "S1", "X", "2019-01-01", "2022-06-30"), district("L1", "S1", "Y", "2022-07-01", null),
@@ -65,13 +65,15 @@ class FootprintResolverTest {
         chain("P2", "Beta", "B", "S1", "X", "2021-03-01", "2022-06-30"),
         chain("P2", "Beta", "B", "S1", "Y", "2022-07-01", null),
         chain("P3", "Gamma", null, "S2", "Y", "2019-01-01", "2019-06-30"),
-        chain("P3", "Gamma", "D", "S2", "Y", "2019-07-01", null));
+        chain("P3", "Gamma", "D", "S2", "Y", "2019-07-01", null),
+        chain("P4", "Delta", null, "S2", "Y", "2019-01-01", "2019-06-30"),
+        chain("P4", "Delta", "D", "S2", "Y", "2019-07-01", "2020-12-31"));
     SharedSpark.frames().assertDataFrameNoOrderEquals(expected, resolver.practiceHierarchy());
   }
 
   @Test
   void onlyTheClosedPcnGapIsReported() {
-    assertEquals(List.of(new FootprintFinding("pcn_membership", FootprintFinding.GAP, 5, 5, 0, 1,
+    assertEquals(List.of(new FootprintFinding("pcn_membership", FootprintFinding.GAP, 6, 6, 0, 1,
         "P2 2021-01-01..2021-02-28")), resolver.findings());
   }
 
@@ -93,7 +95,8 @@ class FootprintResolverTest {
     return frame(FACTS,
         RowFactory.create("P1", date("2021-03-31"), 10), RowFactory.create("P1", date("2021-04-30"), 11),
         RowFactory.create("P1", date("2022-06-30"), 12), RowFactory.create("P1", date("2022-07-31"), 13),
-        RowFactory.create("P2", date("2021-01-31"), 20), RowFactory.create("P9", date("2021-01-31"), 90));
+        RowFactory.create("P2", date("2021-01-31"), 20), RowFactory.create("P4", date("2020-06-30"), 40),
+        RowFactory.create("P9", date("2021-01-31"), 90));
   }
 
   private static List<String> pcnAndIcs(Dataset<Row> mapped) {
@@ -107,7 +110,8 @@ class FootprintResolverTest {
   void eachMonthEndMapsToTheChainInForceThenAndNoFactIsLost() {
     Dataset<Row> mapped = resolver.withPracticeFootprint(monthEnds(), "practice", "period_end",
         FootprintBasis.AT_EACH_DATE);
-    assertEquals(List.of("10:A/X", "11:B/X", "12:B/X", "13:B/Y", "20:null/X", "90:null/null"), pcnAndIcs(mapped));
+    assertEquals(List.of("10:A/X", "11:B/X", "12:B/X", "13:B/Y", "20:null/X", "40:D/Y", "90:null/null"),
+        pcnAndIcs(mapped));
     assertEquals(List.of("practice", "period_end", "register", "practice_name", "pcn_code", "pcn_name",
         "sub_icb_code", "place_code", "place_name", "ics_code", "ics_name"), List.of(mapped.columns()));
   }
@@ -116,8 +120,10 @@ class FootprintResolverTest {
   void rebasingMapsAllHistoryToTheFootprintOfTheLastPeriod() {
     FootprintBasis basis = FootprintBasis.rebasedTo(LocalDate.parse("2022-07-31"));
     Dataset<Row> mapped = resolver.withPracticeFootprint(monthEnds(), "practice", "period_end", basis);
-    assertEquals(List.of("10:B/Y", "11:B/Y", "12:B/Y", "13:B/Y", "20:B/Y", "90:null/null"), pcnAndIcs(mapped));
-    assertEquals(3, resolver.practiceHierarchy(basis).count());
+    // P4 closed in 2020: it keeps its last chain rather than dropping out of re-based history.
+    assertEquals(List.of("10:B/Y", "11:B/Y", "12:B/Y", "13:B/Y", "20:B/Y", "40:D/Y", "90:null/null"),
+        pcnAndIcs(mapped));
+    assertEquals(4, resolver.practiceHierarchy(basis).count());
   }
 
   @Test
