@@ -1,0 +1,230 @@
+package uk.pophealth.geography;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
+import uk.pophealth.schema.GeographyTables.PracticeHierarchy;
+import uk.pophealth.schema.InputTables.Footprints;
+import uk.pophealth.schema.InputTables.LsoaDeprivation;
+import uk.pophealth.schema.InputTables.PcnMembership;
+import uk.pophealth.schema.InputTables.Practices;
+
+/**
+ * Effective-dated geography: practice -> PCN -> sub-ICB -> place -> ICS and LSOA -> district -> place -> ICS.
+ *
+ * <p>{@link #build} reads the reference tables once (they are small: see {@link ReferenceRows}), resolves
+ * overlaps (on any day the mapping with the latest effective_from wins; see {@link Timeline}), intersects the
+ * intervals into flattened hierarchies whose chains are constant within each row, and records gaps and overlaps
+ * as {@link FootprintFinding}s. Facts are then mapped with {@link #withPracticeFootprint} /
+ * {@link #withLsoaFootprint}, on the footprint in force at each fact's date or re-based onto one date
+ * ({@link FootprintBasis}).
+ */
+public final class FootprintResolver {
+  private static final String DISTRICTS = "_districts";
+  private static final String LAST_DISTRICT = "_last_district";
+
+  private final SparkSession spark;
+  private final Map<String, List<Dated<PracticeChain>>> practiceChains;
+  private final Map<String, Timeline<Footprint>> districts;
+  private final Dataset<Row> lsoaDistricts;
+  private final List<FootprintFinding> findings;
+
+  private FootprintResolver(SparkSession spark, Map<String, List<Dated<PracticeChain>>> practiceChains,
+      Map<String, Timeline<Footprint>> districts, Dataset<Row> lsoaDistricts, List<FootprintFinding> findings) {
+    this.spark = spark;
+    this.practiceChains = practiceChains;
+    this.districts = districts;
+    this.lsoaDistricts = lsoaDistricts;
+    this.findings = List.copyOf(findings);
+  }
+
+  /** Reads the reference tables and resolves them; runs a few small Spark jobs. */
+  public static FootprintResolver build(SparkSession spark, GeographyInputs inputs) {
+    requireNonNull(spark, "spark is null");
+    requireNonNull(inputs, "inputs is null");
+    spark.sparkContext().setJobDescription("geography: resolve effective-dated footprints");
+    try {
+      FindingCollector collector = new FindingCollector();
+      Map<String, List<Dated<PracticeLink>>> practiceRows = ReferenceRows.practices(inputs.practices());
+      Map<String, List<Dated<PcnLink>>> pcnRows = ReferenceRows.pcnMemberships(inputs.pcnMembership());
+      Map<String, List<Dated<Footprint>>> subIcbRows =
+          ReferenceRows.footprints(inputs.footprints(), Footprints.ORG_TYPE_SUB_ICB);
+      Map<String, List<Dated<Footprint>>> districtRows =
+          ReferenceRows.footprints(inputs.footprints(), Footprints.ORG_TYPE_LAD);
+      collector.rowsIn(Practices.NAME, ReferenceRows.rowCount(practiceRows));
+      collector.rowsIn(PcnMembership.NAME, ReferenceRows.rowCount(pcnRows));
+      collector.rowsIn(Footprints.NAME, ReferenceRows.rowCount(subIcbRows) + ReferenceRows.rowCount(districtRows));
+
+      Map<String, Timeline<Footprint>> subIcbs =
+          collector.resolve(Footprints.NAME, Footprints.ORG_TYPE_SUB_ICB + " ", subIcbRows);
+      Map<String, Timeline<Footprint>> districts =
+          collector.resolve(Footprints.NAME, Footprints.ORG_TYPE_LAD + " ", districtRows);
+      Map<String, List<Dated<PracticeChain>>> chains = PracticeChains.build(
+          collector.resolve(Practices.NAME, "", practiceRows), collector.resolve(PcnMembership.NAME, "", pcnRows),
+          subIcbs, new PracticeChains.Coverage(DateSpan.hull(pcnRows.values()), DateSpan.hull(subIcbRows.values())),
+          collector);
+      Dataset<Row> lsoaDistricts = lsoaDistricts(inputs.lsoaDeprivation(), collector);
+      reportDistrictGaps(lsoaDistricts, districts, DateSpan.hull(districtRows.values()), collector);
+      return new FootprintResolver(spark, chains, districts, lsoaDistricts, collector.findings());
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  /** Gaps and overlaps found in the reference tables; empty when they are consistent. */
+  public List<FootprintFinding> findings() {
+    return findings;
+  }
+
+  /** The practice hierarchy ({@link PracticeHierarchy#TABLE}), every interval. */
+  public Dataset<Row> practiceHierarchy() {
+    return practiceHierarchy(FootprintBasis.AT_EACH_DATE);
+  }
+
+  /** The practice hierarchy; when re-based, one row per practice: its chain in force on the re-base date. */
+  public Dataset<Row> practiceHierarchy(FootprintBasis basis) {
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<String, List<Dated<PracticeChain>>> practice : practiceChains.entrySet()) {
+      for (Dated<PracticeChain> chain : select(practice.getValue(), basis)) {
+        rows.add(practiceRow(practice.getKey(), chain));
+      }
+    }
+    return spark.createDataFrame(rows, PracticeHierarchy.TABLE.schema());
+  }
+
+  /** The LSOA hierarchy ({@link LsoaHierarchy#TABLE}), every interval. */
+  public Dataset<Row> lsoaHierarchy() {
+    return lsoaHierarchy(FootprintBasis.AT_EACH_DATE);
+  }
+
+  /** The LSOA hierarchy; when re-based, one row per LSOA: its chain in force on the re-base date. */
+  public Dataset<Row> lsoaHierarchy(FootprintBasis basis) {
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<String, Timeline<Footprint>> district : districts.entrySet()) {
+      for (Dated<Footprint> footprint : select(district.getValue().segments(), basis)) {
+        rows.add(districtRow(district.getKey(), footprint));
+      }
+    }
+    Dataset<Row> byDistrict = spark.createDataFrame(rows, districtSchema());
+    // Columns other than lsoa_code come from the district side, whose nullability is the declared one.
+    Column[] columns = Arrays.stream(LsoaHierarchy.TABLE.schema().fieldNames())
+        .map(c -> c.equals(LsoaHierarchy.LSOA_CODE) ? lsoaDistricts.col(c) : byDistrict.col(c))
+        .toArray(Column[]::new);
+    return lsoaDistricts.join(broadcast(byDistrict),
+        lsoaDistricts.col(LsoaDeprivation.LAD_CODE).equalTo(byDistrict.col(LsoaHierarchy.LAD_CODE))).select(columns);
+  }
+
+  /**
+   * Adds the practice's chain ({@link PracticeHierarchy#ATTRIBUTES}) to each fact: the one in force on the fact's
+   * date, or on the re-base date. Facts without a mapping keep their row with those columns empty.
+   *
+   * @param practiceColumn the facts' column holding the practice code
+   * @param dateColumn the facts' date column (e.g. the month end); ignored when re-based
+   */
+  public Dataset<Row> withPracticeFootprint(Dataset<Row> facts, String practiceColumn, String dateColumn,
+      FootprintBasis basis) {
+    return FootprintJoin.attach(facts, practiceColumn, dateColumn, practiceHierarchy(basis),
+        PracticeHierarchy.PRACTICE_CODE, PracticeHierarchy.ATTRIBUTES, !basis.isRebased());
+  }
+
+  /** As {@link #withPracticeFootprint}, for facts located by LSOA ({@link LsoaHierarchy#ATTRIBUTES}). */
+  public Dataset<Row> withLsoaFootprint(Dataset<Row> facts, String lsoaColumn, String dateColumn,
+      FootprintBasis basis) {
+    return FootprintJoin.attach(facts, lsoaColumn, dateColumn, lsoaHierarchy(basis), LsoaHierarchy.LSOA_CODE,
+        LsoaHierarchy.ATTRIBUTES, !basis.isRebased());
+  }
+
+  private static <V> List<Dated<V>> select(List<Dated<V>> segments, FootprintBasis basis) {
+    if (!basis.isRebased()) {
+      return segments;
+    }
+    Dated<V> latest = null;
+    for (Dated<V> segment : segments) {
+      if (!segment.span().from().isAfter(basis.rebaseDate())) {
+        latest = segment;
+      }
+    }
+    return latest == null ? List.of() : List.of(latest);
+  }
+
+  /** One district per LSOA; an LSOA given two districts takes the first code and is reported as an overlap. */
+  private static Dataset<Row> lsoaDistricts(Dataset<Row> lsoaDeprivation, FindingCollector collector) {
+    Dataset<Row> perLsoa = lsoaDeprivation.groupBy(col(LsoaDeprivation.LSOA_CODE))
+        .agg(min(col(LsoaDeprivation.LAD_CODE)).as(LsoaDeprivation.LAD_CODE),
+            max(col(LsoaDeprivation.LAD_CODE)).as(LAST_DISTRICT),
+            countDistinct(col(LsoaDeprivation.LAD_CODE)).as(DISTRICTS));
+    Dataset<Row> split = perLsoa.filter(col(DISTRICTS).gt(1));
+    List<Row> examples = split.orderBy(col(LsoaDeprivation.LSOA_CODE)).limit(FindingCollector.EXAMPLES).collectAsList();
+    if (!examples.isEmpty()) {
+      collector.rowsIn(LsoaDeprivation.NAME, lsoaDeprivation.count());
+      collector.addCounted(LsoaDeprivation.NAME, FootprintFinding.OVERLAP, split.count(), examples.stream()
+          .map(r -> r.getString(0) + " in " + r.getLong(3) + " districts (" + r.getString(1) + ".." + r.getString(2)
+              + "), kept " + r.getString(1))
+          .toList());
+    }
+    return perLsoa.select(col(LsoaDeprivation.LSOA_CODE), col(LsoaDeprivation.LAD_CODE));
+  }
+
+  private static void reportDistrictGaps(Dataset<Row> lsoaDistricts, Map<String, Timeline<Footprint>> districts,
+      DateSpan coverage, FindingCollector collector) {
+    for (Row row : lsoaDistricts.select(col(LsoaDeprivation.LAD_CODE)).distinct().collectAsList()) {
+      String code = row.getString(0);
+      String org = Footprints.ORG_TYPE_LAD + " " + code;
+      Timeline<Footprint> timeline = districts.get(code);
+      if (timeline == null || coverage == null) {
+        collector.add(Footprints.NAME, FootprintFinding.GAP, org, org + " has no footprint");
+        continue;
+      }
+      for (Dated<Footprint> piece : timeline.over(coverage)) {
+        if (piece.isGap()) {
+          collector.gap(Footprints.NAME, org, piece.span(), coverage);
+        }
+      }
+    }
+  }
+
+  private static Row practiceRow(String practiceCode, Dated<PracticeChain> dated) {
+    PracticeChain chain = dated.value();
+    PcnLink pcn = chain.pcn();
+    Footprint footprint = chain.footprint();
+    return RowFactory.create(practiceCode, chain.practice().practiceName(),
+        pcn == null ? null : pcn.pcnCode(), pcn == null ? null : pcn.pcnName(), chain.practice().subIcbCode(),
+        footprint == null ? null : footprint.placeCode(), footprint == null ? null : footprint.placeName(),
+        footprint == null ? null : footprint.icsCode(), footprint == null ? null : footprint.icsName(),
+        sqlDate(dated.span().from()), sqlDate(dated.span().toOrNull()));
+  }
+
+  private static Row districtRow(String districtCode, Dated<Footprint> dated) {
+    Footprint footprint = dated.value();
+    return RowFactory.create(districtCode, footprint.placeCode(), footprint.placeName(), footprint.icsCode(),
+        footprint.icsName(), sqlDate(dated.span().from()), sqlDate(dated.span().toOrNull()));
+  }
+
+  /** The LSOA hierarchy's columns without lsoa_code: one row per district and interval. */
+  private static StructType districtSchema() {
+    return new StructType(Arrays.stream(LsoaHierarchy.TABLE.schema().fields())
+        .filter(f -> !f.name().equals(LsoaHierarchy.LSOA_CODE)).toArray(StructField[]::new));
+  }
+
+  private static Date sqlDate(LocalDate date) {
+    return date == null ? null : Date.valueOf(date);
+  }
+}
