@@ -14,6 +14,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.cohort.CohortColumns;
+import uk.pophealth.schema.GeographyTables.PracticeHierarchy;
 
 /**
  * Register and ACP counts per period end x geography level x breakdown, from the person-month register
@@ -22,13 +23,13 @@ import uk.pophealth.cohort.CohortColumns;
  */
 final class UptakeCounts {
   /** Footprint columns the register must carry (joined by the job from the geography resolver). */
-  static final String PRACTICE_NAME = "practice_name";
-  static final String PCN_CODE = "pcn_code";
-  static final String PCN_NAME = "pcn_name";
-  static final String PLACE_CODE = "place_code";
-  static final String PLACE_NAME = "place_name";
-  static final String ICS_CODE = "ics_code";
-  static final String ICS_NAME = "ics_name";
+  static final String PRACTICE_NAME = PracticeHierarchy.PRACTICE_NAME;
+  static final String PCN_CODE = PracticeHierarchy.PCN_CODE;
+  static final String PCN_NAME = PracticeHierarchy.PCN_NAME;
+  static final String PLACE_CODE = PracticeHierarchy.PLACE_CODE;
+  static final String PLACE_NAME = PracticeHierarchy.PLACE_NAME;
+  static final String ICS_CODE = PracticeHierarchy.ICS_CODE;
+  static final String ICS_NAME = PracticeHierarchy.ICS_NAME;
 
   static final String LEVEL = "geography_level";
   static final String CODE = "geography_code";
