@@ -42,14 +42,13 @@ final class AccuracyTable {
     HtmlTable table = new HtmlTable("accuracy-table", "Rolling-origin backtest accuracy" + origin, "Level", "Area",
         "Activity", "Model", "MASE", "sMAPE", "80% coverage", "95% coverage", "Origins");
     for (Row row : rows) {
-      Long origins = Values.count(row, ForecastAccuracy.ORIGINS);
       table.row(Cell.text(Values.string(row, GEOGRAPHY_LEVEL)), Cell.text(Values.string(row, GEOGRAPHY_CODE)),
           Cell.text(Values.string(row, DemandForecast.ACTIVITY)), Cell.text(Values.string(row, DemandForecast.MODEL)),
           Cell.decimal(Values.decimal(row, ForecastAccuracy.MASE), 2, false),
           Cell.decimal(Values.decimal(row, ForecastAccuracy.SMAPE), 2, false),
           Cell.percent(Values.decimal(row, ForecastAccuracy.COVERAGE80), false),
           Cell.percent(Values.decimal(row, ForecastAccuracy.COVERAGE95), false),
-          origins == null ? Cell.missing() : Cell.number(Html.count(origins)));
+          Cell.plainCount(Values.count(row, ForecastAccuracy.ORIGINS)));
     }
     String note = "MASE below 1 beats the seasonal-naive benchmark; coverage near 80% and 95% means the intervals "
         + "are honest." + (total > MAX_ROWS ? " The first " + MAX_ROWS + " of " + total + " rows are listed." : "");

@@ -28,6 +28,11 @@ record Cell(String text, String cssClass, String title) {
     return suppressed || value == null ? suppressed() : number(Html.count(value));
   }
 
+  /** A count that is never suppressed (e.g. input rows): a dash when absent. */
+  static Cell plainCount(Long value) {
+    return value == null ? missing() : number(Html.count(value));
+  }
+
   /** A proportion as a percentage, or the suppression mark when suppressed; a dash when simply absent. */
   static Cell percent(Double value, boolean suppressed) {
     if (suppressed) {

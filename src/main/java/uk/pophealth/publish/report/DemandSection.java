@@ -154,7 +154,7 @@ final class DemandSection {
     for (SeriesKey key : order) {
       Row row = byKey.get(key);
       table.row(Cell.text(key.level()), Cell.text(key.code()), Cell.text(key.activity()),
-          Cell.count(Values.count(row, ACTUAL_MONTHS), false),
+          Cell.plainCount(Values.count(row, ACTUAL_MONTHS)),
           Cell.text(Values.monthText(Values.get(row, FORECAST_FROM))),
           Cell.text(Values.monthText(Values.get(row, FORECAST_TO))),
           Cell.text(Values.string(row, DemandForecast.MODEL)));

@@ -72,7 +72,7 @@ final class DeprivationSection {
         Cell[] cells = {
             Cell.number(String.valueOf(decile)),
             Cell.count(Values.count(row, ReferralDeprivation.REFERRALS), suppressed),
-            Cell.count(Values.count(row, ReferralDeprivation.POPULATION), false),
+            Cell.plainCount(Values.count(row, ReferralDeprivation.POPULATION)),
             Cell.decimal(rate, 1, suppressed),
             Cell.decimal(Values.decimal(row, LOWER95), 1, suppressed),
             Cell.decimal(Values.decimal(row, UPPER95), 1, suppressed)};

@@ -40,8 +40,8 @@ final class QualitySection {
       Cell quarantinedCell = quarantined == null ? Cell.missing()
           : new Cell(Html.count(quarantined), quarantined > 0 ? "num quarantined" : "num", null);
       table.row(Cell.text(Values.string(row, DataQuality.TABLE_NAME)), Cell.text(Values.string(row, DataQuality.RULE)),
-          Cell.count(Values.count(row, DataQuality.ROWS_IN), false),
-          Cell.count(Values.count(row, DataQuality.ROWS_ACCEPTED), false), quarantinedCell,
+          Cell.plainCount(Values.count(row, DataQuality.ROWS_IN)),
+          Cell.plainCount(Values.count(row, DataQuality.ROWS_ACCEPTED)), quarantinedCell,
           Cell.text(Values.string(row, DataQuality.EXAMPLE_LINES)));
     }
     return Section.subheading(heading) + "<p>Every input row is either used or quarantined with the rule it broke; "

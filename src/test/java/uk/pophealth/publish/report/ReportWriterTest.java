@@ -116,7 +116,9 @@ class ReportWriterTest {
   @Test
   void showsDataQualityDisclosureManifestAndFootprint() {
     String quality = table(html, "quality-table");
-    assertTrue(rowContaining(quality, "invalid_nhs_number").contains("<td class=\"num quarantined\">42</td>"));
+    String rule = rowContaining(quality, "invalid_nhs_number");
+    assertTrue(rule.contains("<td class=\"num quarantined\">42</td>"), rule);
+    assertFalse(rule.contains("suppressed"), "an input row count is never disclosure-controlled: " + rule);
     assertTrue(html.contains("config.disclosure_control = true"));
     assertTrue(html.contains("acp_uptake: 3 suppressed cells."), "a PCN, a place and an ICS month");
     assertTrue(html.contains("referral_deprivation: 2 suppressed cells."));
