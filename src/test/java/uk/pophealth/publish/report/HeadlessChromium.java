@@ -29,8 +29,16 @@ final class HeadlessChromium {
     this.workDirectory = workDirectory;
   }
 
-  /** Chromium from /usr/bin or the PATH, or empty when it is not installed. */
+  /**
+   * Chromium from /usr/bin or the PATH, or empty when it is not installed. The system property
+   * {@code pophealth.chromium} names the one executable to use instead (e.g. a missing one, to see the skip).
+   */
   static Optional<HeadlessChromium> find(Path workDirectory) {
+    String chosen = System.getProperty("pophealth.chromium");
+    if (chosen != null) {
+      return Files.isExecutable(Path.of(chosen)) ? Optional.of(new HeadlessChromium(Path.of(chosen), workDirectory))
+          : Optional.empty();
+    }
     List<Path> candidates = new ArrayList<>(List.of(Path.of("/usr/bin/chromium")));
     for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
       if (!dir.isEmpty()) {

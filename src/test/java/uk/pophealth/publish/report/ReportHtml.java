@@ -1,11 +1,26 @@
 package uk.pophealth.publish.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Test helpers that read a drawn report: counting marks by CSS class, cutting out one chart or table. */
 final class ReportHtml {
   private ReportHtml() {}
+
+  /** Every data mark of the fixture report, counted across the whole page (the source or the browser's DOM). */
+  static void assertFixtureMarks(String page) {
+    assertEquals(ReportFixtures.PCN_POINTS, countClass(page, "mark pcn-point"));
+    assertEquals(ReportFixtures.PLACE_POINTS, countClass(page, "mark place-point"));
+    assertEquals(ReportFixtures.ICS_POINTS, countClass(page, "mark ics-point"));
+    assertEquals(ReportFixtures.DECILE_BARS, countClass(page, "mark decile-bar"));
+    assertEquals(ReportFixtures.SHARE_POINTS, countClass(page, "mark share-point"));
+    assertEquals(ReportFixtures.SII_POINTS, countClass(page, "mark sii-point"));
+    assertEquals(ReportFixtures.FAN_CHARTS, countClass(page, "mark actual-line"));
+    assertEquals(ReportFixtures.FAN_CHARTS, countClass(page, "mark forecast-line"));
+    assertEquals(ReportFixtures.CAPACITY_LINES, countClass(page, "mark capacity-line"));
+  }
 
   /** How many elements carry all of the given space-separated classes, e.g. "mark pcn-point". */
   static int countClass(String html, String cssClass) {
