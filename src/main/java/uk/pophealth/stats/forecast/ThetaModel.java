@@ -12,7 +12,7 @@ import org.apache.commons.math3.analysis.MultivariateFunction;
  * With A and B the intercept and slope of the least-squares line through the (seasonally adjusted) series,
  * w = 1 - 1/theta and q = 1 - alpha:
  * mu_{t+1} = ell_t + w (A q^t + B (1 - q^(t+1)) / alpha), ell_{t+1} = alpha y_{t+1} + q ell_t,
- * and the forecasts continue the recursion on mu. ell0, alpha in [0.1, 0.99] and theta in [1, 20] minimise the
+ * and the forecasts continue the recursion on mu. ell0, alpha in [0.1, 0.99] and theta in [1, 10000] minimise the
  * one-step squared error (BOBYQA, theta optimised as w). Seasonality: the 90% test on the lag-m
  * autocorrelation of {@code forecast::thetaf} / {@code forecTheta}, when at least two full seasons exist;
  * classical multiplicative decomposition (additive when any value is not positive). Intervals:
@@ -22,7 +22,7 @@ final class ThetaModel {
   static final int MINIMUM_OBSERVED = 4;
   private static final double ALPHA_LOWER = 0.1;
   private static final double ALPHA_UPPER = 0.99;
-  private static final double W_UPPER = 1 - 1.0 / 20;
+  private static final double W_UPPER = 1 - 1.0 / 10_000;
   private static final double Z90_ONE_SIDED = 1.6448536269514722;
 
   private ThetaModel() {}

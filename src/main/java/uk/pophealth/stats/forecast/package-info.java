@@ -25,7 +25,7 @@
  *       sigma^2 = SSE / (n - parameters)); for multiplicative seasonality, 5,000 simulated sample paths from a
  *       fixed seed (as {@code forecast.ets(simulate = TRUE)}), so results repeat.</li>
  *   <li><b>Theta</b>: the optimised Theta model (OTM) of Fiorucci et al. (2016), static version as
- *       {@code forecTheta::otm}: parameters ell0, alpha in [0.1, 0.99] and theta in [1, 20] minimise the
+ *       {@code forecTheta::otm}: parameters ell0, alpha in [0.1, 0.99] and theta in [1, 10000] minimise the
  *       in-sample one-step squared error; seasonality tested as {@code forecTheta} / {@code forecast::thetaf}
  *       (90% test on the lag-m autocorrelation) and removed by classical multiplicative decomposition
  *       (additive when the data are not all positive). Intervals use the SES-based variance
