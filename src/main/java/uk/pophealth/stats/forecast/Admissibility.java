@@ -12,6 +12,11 @@ final class Admissibility {
   private Admissibility() {}
 
   static boolean seasonalAdmissible(double alpha, double beta, double gamma, double phi, int m) {
+    return rootsWithin(characteristicPolynomial(alpha, beta, gamma, phi, m), 1 + TOLERANCE);
+  }
+
+  /** Coefficients of P(z), constant term first (forecast:::admissible's P). */
+  static double[] characteristicPolynomial(double alpha, double beta, double gamma, double phi, int m) {
     double[] p = new double[m + 2];
     p[0] = phi * (1 - alpha - gamma);
     p[1] = alpha + beta - alpha * phi + gamma - 1;
@@ -20,7 +25,7 @@ final class Admissibility {
     }
     p[m] = alpha + beta - phi;
     p[m + 1] = 1;
-    return rootsWithin(p, 1 + TOLERANCE);
+    return p;
   }
 
   /** True when every root of sum_k c[k] z^k (c[last] != 0) has modulus below radius. */

@@ -14,12 +14,19 @@ final class ClassicalDecomposition {
     if (n < 2 * m) {
       throw new IllegalArgumentException("Cannot decompose: fewer than two full seasons (" + n + " < " + 2 * m + ")");
     }
-    double[] trend = centredMovingAverage(x, m);
+    return figureAround(x, centredMovingAverage(x, m), m, multiplicative);
+  }
+
+  /**
+   * Mean ratio (or difference) of x to a reference per position in the cycle, skipping NaN references,
+   * normalised to mean 1 (or 0).
+   */
+  static double[] figureAround(double[] x, double[] reference, int m, boolean multiplicative) {
     double[] sum = new double[m];
     int[] count = new int[m];
-    for (int t = 0; t < n; t++) {
-      if (!Double.isNaN(trend[t])) {
-        sum[t % m] += multiplicative ? x[t] / trend[t] : x[t] - trend[t];
+    for (int t = 0; t < x.length; t++) {
+      if (!Double.isNaN(reference[t])) {
+        sum[t % m] += multiplicative ? x[t] / reference[t] : x[t] - reference[t];
         count[t % m]++;
       }
     }

@@ -18,7 +18,8 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
  * Maximum-likelihood fit of one ETS model. The objective is log(SSE), which for additive Gaussian errors
  * with sigma concentrated out has the same minimiser as -log L. Linear models: initial states by exact least
  * squares inside the objective (profile likelihood), smoothing parameters by BOBYQA (Brent when alone).
- * Multiplicative seasonality: everything jointly by BOBYQA from the heuristic start.
+ * Multiplicative seasonality: smoothing parameters and initial states jointly by Nelder-Mead (at most 2,000
+ * evaluations, as forecast::ets) from the heuristic start; BOBYQA's per-step cost is too high at 14-17 dimensions.
  */
 final class EtsFitter {
   static final double PENALTY = 1e6;

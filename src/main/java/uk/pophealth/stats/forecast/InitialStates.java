@@ -44,22 +44,10 @@ record InitialStates(double level, double trend, double[] season) {
 
   private static double[] ratiosToLine(double[] x, int m, boolean multiplicative) {
     double[] line = LeastSquaresLine.fit(x, x.length);
-    double[] sum = new double[m];
-    int[] count = new int[m];
+    double[] fittedLine = new double[x.length];
     for (int t = 0; t < x.length; t++) {
-      double fittedLine = line[0] + line[1] * (t + 1);
-      sum[t % m] += multiplicative ? x[t] / fittedLine : x[t] - fittedLine;
-      count[t % m]++;
+      fittedLine[t] = line[0] + line[1] * (t + 1);
     }
-    double[] figure = new double[m];
-    double mean = 0;
-    for (int i = 0; i < m; i++) {
-      figure[i] = sum[i] / count[i];
-      mean += figure[i] / m;
-    }
-    for (int i = 0; i < m; i++) {
-      figure[i] = multiplicative ? figure[i] / mean : figure[i] - mean;
-    }
-    return figure;
+    return ClassicalDecomposition.figureAround(x, fittedLine, m, multiplicative);
   }
 }

@@ -11,14 +11,16 @@
  * <ul>
  *   <li><b>ETS</b> (Hyndman, Koehler, Ord and Snyder 2008; R {@code forecast::ets}): additive errors; trend none,
  *       additive or additive-damped; seasonality none, additive or multiplicative. Maximum likelihood with the
- *       usual bounds (alpha in [1e-4, 0.9999], beta in (0, alpha], gamma in (0, 1 - alpha], phi in [0.8, 0.98])
+ *       usual bounds, parameterised as a box for the optimiser (alpha in [1e-4, 0.9999],
+ *       beta = alpha u, gamma = (1 - alpha) v with u, v in [1e-4, 0.9999], phi in [0.8, 0.98])
  *       and, for seasonal models, the admissibility (forecastability) test of {@code forecast:::admissible}
  *       (roots of its characteristic polynomial inside the unit circle, tolerance 1e-8). For the linear models
  *       the errors are linear in the initial states, so those are estimated exactly by least squares for each
  *       trial of the smoothing parameters (the profile likelihood); only the smoothing parameters go to the
  *       optimiser (Commons Math BOBYQA, or Brent for a single parameter). Models with multiplicative
- *       seasonality are not linear: smoothing parameters and initial states are optimised jointly by BOBYQA
- *       from the heuristic start of {@code forecast:::initstate}. The model is chosen by AICc among the
+ *       seasonality are not linear: smoothing parameters and initial states are optimised jointly by Commons
+ *       Math Nelder-Mead (at most 2,000 evaluations, as forecast::ets) from the heuristic start of
+ *       {@code forecast:::initstate}. The model is chosen by AICc among the
  *       candidates the data allow. Unlike {@code forecast::ets(restrict = TRUE)}, additive-error models with
  *       multiplicative seasonality are candidates, as the issue asks.</li>
  *   <li><b>Prediction intervals</b>: analytic variance for the linear models (Hyndman et al. 2008, class 1,

@@ -23,14 +23,7 @@ class AdmissibilityTest {
       double gamma = random.nextDouble() * 1.4 - 0.2;
       double phi = 0.8 + random.nextDouble() * 0.2;
       int m = 12;
-      double[] p = new double[m + 2];
-      p[0] = phi * (1 - alpha - gamma);
-      p[1] = alpha + beta - alpha * phi + gamma - 1;
-      for (int k = 2; k < m; k++) {
-        p[k] = alpha + beta - alpha * phi;
-      }
-      p[m] = alpha + beta - phi;
-      p[m + 1] = 1;
+      double[] p = Admissibility.characteristicPolynomial(alpha, beta, gamma, phi, m);
       double largest = largestRoot(p);
       if (Math.abs(largest - 1 - Admissibility.TOLERANCE) < 1e-6) {
         continue;
