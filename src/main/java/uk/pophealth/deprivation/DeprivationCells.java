@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The referral_deprivation table: referral counts and population summed to every period x geography x service x
@@ -62,15 +65,34 @@ final class DeprivationCells {
         .withColumn(DeprivationTables.LOWER95, col(RATE).getField(DeprivationTables.LOWER95))
         .withColumn(DeprivationTables.UPPER95, col(RATE).getField(DeprivationTables.UPPER95))
         .withColumn(DeprivationTables.SUPPRESSED, lit(false));
-    return declared(cells, DeprivationTables.REFERRAL_DEPRIVATION.schema().fields());
+    return declared(cells, DeprivationTables.REFERRAL_DEPRIVATION.schema());
   }
 
-  /** The declared columns, in declared order and type. */
-  static Dataset<Row> declared(Dataset<Row> rows, StructField[] fields) {
+  /** The given columns, in the given order and types. */
+  static Dataset<Row> selected(Dataset<Row> rows, StructType schema) {
     List<Column> columns = new ArrayList<>();
-    for (StructField field : fields) {
+    for (StructField field : schema.fields()) {
       columns.add(col(field.name()).cast(field.dataType()).as(field.name(), field.metadata()));
     }
     return rows.select(columns.toArray(new Column[0]));
+  }
+
+  /**
+   * Exactly the declared schema, nullability and column metadata included (what the publish layer checks): the
+   * selected columns passed through the declared row encoder.
+   */
+  static Dataset<Row> declared(Dataset<Row> rows, StructType schema) {
+    // the encoder sets the nullability; the second select restores the column metadata the encoder drops
+    return selected(selected(rows, schema).map(new AsDeclared(), Encoders.row(schema)), schema);
+  }
+
+  /** Executor-side: the row unchanged; its encoder carries the declared schema. */
+  static final class AsDeclared implements MapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Row call(Row row) {
+      return row;
+    }
   }
 }

@@ -34,7 +34,7 @@ public final class ReferralDeprivation {
     requireNonNull(options, "options is null");
     Dataset<Row> periods = Periods.frame(spark, options);
     Dataset<Row> national = NationalDeprivation.of(inputs.lsoaDeprivation());
-    Dataset<Row> footprint = DeprivationCells.declared(inputs.lsoaFootprint(), FootprintColumns.SCHEMA.fields());
+    Dataset<Row> footprint = DeprivationCells.selected(inputs.lsoaFootprint(), FootprintColumns.SCHEMA);
     AreaAttributes areas = new AreaAttributes(national,
         options.localDeciles() ? LocalDeciles.of(footprint, national) : footprint);
 

@@ -31,12 +31,12 @@ final class ReferralInequality {
   private ReferralInequality() {}
 
   static Dataset<Row> of(Dataset<Row> referralDeprivation, DeprivationOptions options) {
-    SiiOptions sii = new SiiOptions(ValueType.RATE, RateLimits.PER, options.siiRepetitions(), 0.95, false,
-        options.seed());
-    return referralDeprivation
+    Dataset<Row> rows = referralDeprivation
         .where(col(DeprivationTables.QUANTILE_TYPE).equalTo(DeprivationTables.DECILE))
         .groupByKey(new GroupKey(), Encoders.row(KEY))
-        .mapGroups(new Measure(options.targetShare(), sii), Encoders.row(DeprivationTables.REFERRAL_INEQUALITY.schema()));
+        .mapGroups(new Measure(options.targetShare(), options.siiRepetitions(), options.seed()), Encoders.row(DeprivationTables.REFERRAL_INEQUALITY.schema()));
+    // the row encoder drops the column metadata (meaning, unit); select it back
+    return DeprivationCells.selected(rows, DeprivationTables.REFERRAL_INEQUALITY.schema());
   }
 
   /** Executor-side: the group key, the first {@value #KEY_COLUMNS} columns of referral_inequality. */
@@ -57,11 +57,18 @@ final class ReferralInequality {
   static final class Measure implements MapGroupsFunction<Row, Row, Row> {
     private static final long serialVersionUID = 1L;
     private final double targetShare;
-    private final SiiOptions options;
+    private final int repetitions;
+    private final long seed;
 
-    Measure(double targetShare, SiiOptions options) {
+    Measure(double targetShare, int repetitions, long seed) {
       this.targetShare = targetShare;
-      this.options = options;
+      this.repetitions = repetitions;
+      this.seed = seed;
+    }
+
+    /** phe_sii on rates per 1,000 from counts, untransformed, 95% limits, seeded. */
+    SiiOptions siiOptions() {
+      return new SiiOptions(ValueType.RATE, RateLimits.PER, repetitions, 0.95, false, seed);
     }
 
     @Override
@@ -79,7 +86,7 @@ final class ReferralInequality {
           population[index] = people;
         }
       }
-      InequalityMeasures m = InequalityMeasures.of(referrals, population, targetShare, options);
+      InequalityMeasures m = InequalityMeasures.of(referrals, population, targetShare, siiOptions());
       Optional<ProportionInterval> share = m.share();
       Optional<SiiResult> sii = m.sii();
       Object[] values = new Object[DeprivationTables.REFERRAL_INEQUALITY.schema().size()];

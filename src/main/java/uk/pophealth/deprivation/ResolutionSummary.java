@@ -27,6 +27,6 @@ final class ResolutionSummary {
         .withColumn(DeprivationTables.RANGE_START, lit(Date.valueOf(options.rangeStart())))
         .withColumn(DeprivationTables.RANGE_END, lit(Date.valueOf(options.rangeEnd())))
         .withColumn(DeprivationTables.SUPPRESSED, lit(false));
-    return DeprivationCells.declared(counts, DeprivationTables.REFERRAL_LSOA_RESOLUTION.schema().fields());
+    return DeprivationCells.declared(counts, DeprivationTables.REFERRAL_LSOA_RESOLUTION.schema());
   }
 }
