@@ -107,9 +107,11 @@ class ReferralDeprivationTest {
     DeprivationResult result = ReferralDeprivation.compute(SharedSpark.spark(), inputs, options);
     assertEquals(DeprivationTables.REFERRAL_DEPRIVATION.schema(), result.referralDeprivation().schema());
     assertEquals(DeprivationTables.REFERRAL_INEQUALITY.schema(), result.referralInequality().schema());
-    deprivationRows = result.referralDeprivation().collectAsList();
+    // the inequality table is built from the deprivation table: keep it rather than compute it twice
+    deprivationRows = result.referralDeprivation().cache().collectAsList();
     inequalityRows = result.referralInequality().collectAsList();
     resolutionRows = result.lsoaResolution().collectAsList();
+    result.referralDeprivation().unpersist();
   }
 
   static String lsoa(int decile) {
