@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.date_sub;
-import static org.apache.spark.sql.functions.lead;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -19,7 +19,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -34,6 +33,7 @@ import uk.pophealth.stats.DeprivationQuantiles;
 final class LocalDeciles {
   private static final String EPOCH_START = "_epoch_start";
   private static final String EPOCH_END = "_epoch_end";
+  private static final String NEXT_START = "_next_start";
   private static final StructType KEY = new StructType(new StructField[] {
       DataTypes.createStructField(FootprintColumns.ICS_CODE, StringType, true),
       DataTypes.createStructField(FootprintColumns.VALID_FROM, DateType, true)});
@@ -55,9 +55,11 @@ final class LocalDeciles {
         .union(footprint.where(col(FootprintColumns.VALID_TO).isNotNull())
             .select(date_add(col(FootprintColumns.VALID_TO), 1).as(EPOCH_START)))
         .distinct();
-    // The distinct mapping start and end dates are few (footprint changes), so one window partition is fine.
-    Dataset<Row> epochs = starts.withColumn(EPOCH_END,
-        date_sub(lead(col(EPOCH_START), 1).over(Window.orderBy(col(EPOCH_START))), 1));
+    // Each epoch ends the day before the next start; the starts are few (footprint changes), so a self-join is cheap.
+    Dataset<Row> later = starts.select(col(EPOCH_START).as(NEXT_START));
+    Dataset<Row> epochs = starts.join(broadcast(later), col(NEXT_START).gt(col(EPOCH_START)), "left")
+        .groupBy(col(EPOCH_START))
+        .agg(date_sub(min(col(NEXT_START)), 1).as(EPOCH_END));
     Column covers = col(EPOCH_START).geq(col(FootprintColumns.VALID_FROM))
         .and(col(FootprintColumns.VALID_TO).isNull().or(col(EPOCH_START).leq(col(FootprintColumns.VALID_TO))));
     Dataset<Row> segments = footprint.join(broadcast(epochs), covers)
