@@ -60,15 +60,24 @@ public final class OutputTables {
   public static final String PERIOD_QUARTER = "quarter";
   public static final String PERIOD_FINANCIAL_YEAR = "fy";
 
-  private static StructField suppressedField() {
-    return field(SUPPRESSED, BooleanType, false,
-        "True when a count on this row was suppressed (1-7, or complementary); its rates and intervals are then null",
-        NONE);
+  /** Fields shared by several tables; a nested class so that building them does not initialise {@link #ALL}. */
+  private static final class Shared {
+    static StructField suppressedField() {
+      return field(SUPPRESSED, BooleanType, false,
+          "True when a count on this row was suppressed (1-7, or complementary); its rates and intervals are then null",
+          NONE);
+    }
   }
 
   /** ACP uptake among people living with dementia, per month end, geography and breakdown. */
   public static final class AcpUptake {
     public static final String NAME = "acp_uptake";
+    public static final String GEOGRAPHY_LEVEL = OutputTables.GEOGRAPHY_LEVEL;
+    public static final String GEOGRAPHY_CODE = OutputTables.GEOGRAPHY_CODE;
+    public static final String GEOGRAPHY_NAME = OutputTables.GEOGRAPHY_NAME;
+    public static final String LOWER95 = OutputTables.LOWER95;
+    public static final String UPPER95 = OutputTables.UPPER95;
+    public static final String SUPPRESSED = OutputTables.SUPPRESSED;
     public static final String PERIOD_END = "period_end";
     public static final String BREAKDOWN = "breakdown";
     public static final String BREAKDOWN_VALUE = "breakdown_value";
@@ -120,7 +129,7 @@ public final class OutputTables {
             "Funnel-plot significance against the parent's average: High (0.001), High (0.025), Not significant, "
                 + "Low (0.025), Low (0.001); null at level all",
             NONE),
-        suppressedField(),
+        Shared.suppressedField(),
         field(PARENT_LEVEL, StringType, true, "Level of the parent unit the funnel compares against (pcn, place, ics, all)",
             NONE),
         field(PARENT_CODE, StringType, true, "Code of the parent unit as in force at period_end", NONE),
@@ -146,6 +155,15 @@ public final class OutputTables {
   /** Referrals by IMD decile (and quintile) of residence, per period, geography and service. */
   public static final class ReferralDeprivation {
     public static final String NAME = "referral_deprivation";
+    public static final String PERIOD_TYPE = OutputTables.PERIOD_TYPE;
+    public static final String PERIOD_START = OutputTables.PERIOD_START;
+    public static final String GEOGRAPHY_LEVEL = OutputTables.GEOGRAPHY_LEVEL;
+    public static final String GEOGRAPHY_CODE = OutputTables.GEOGRAPHY_CODE;
+    public static final String GEOGRAPHY_NAME = OutputTables.GEOGRAPHY_NAME;
+    public static final String SERVICE = OutputTables.SERVICE;
+    public static final String LOWER95 = OutputTables.LOWER95;
+    public static final String UPPER95 = OutputTables.UPPER95;
+    public static final String SUPPRESSED = OutputTables.SUPPRESSED;
     public static final String IMD_DECILE = "imd_decile";
     public static final String REFERRALS_COLUMN = "referrals";
     public static final String POPULATION = "population";
@@ -176,7 +194,7 @@ public final class OutputTables {
         field(RATE_PER_1000, DoubleType, true, "referrals / population x 1,000", PER_1000),
         field(LOWER95, DoubleType, true, "95% lower limit of rate_per_1000", PER_1000),
         field(UPPER95, DoubleType, true, "95% upper limit of rate_per_1000", PER_1000),
-        suppressedField(),
+        Shared.suppressedField(),
         field(GEOGRAPHY_NAME, StringType, true, "Name of the area as in force in the period", NONE),
         field(QUANTILE_TYPE, StringType, false,
             "Which deprivation grouping the row belongs to: decile, quintile, or unknown (referrals whose LSOA could "
@@ -200,6 +218,13 @@ public final class OutputTables {
   /** Inequality summaries of referrals: share from the 40% most deprived, SII, RII, per period and area. */
   public static final class ReferralInequality {
     public static final String NAME = "referral_inequality";
+    public static final String PERIOD_TYPE = OutputTables.PERIOD_TYPE;
+    public static final String PERIOD_START = OutputTables.PERIOD_START;
+    public static final String GEOGRAPHY_LEVEL = OutputTables.GEOGRAPHY_LEVEL;
+    public static final String GEOGRAPHY_CODE = OutputTables.GEOGRAPHY_CODE;
+    public static final String GEOGRAPHY_NAME = OutputTables.GEOGRAPHY_NAME;
+    public static final String SERVICE = OutputTables.SERVICE;
+    public static final String SUPPRESSED = OutputTables.SUPPRESSED;
     public static final String SHARE_MOST_DEPRIVED_40 = "share_most_deprived_40";
     public static final String SHARE_LOWER95 = "share_lower95";
     public static final String SHARE_UPPER95 = "share_upper95";
@@ -251,7 +276,7 @@ public final class OutputTables {
             "share_most_deprived_40 / population_share_most_deprived_40 (1 = in proportion to population)", "ratio"),
         field(GAP_TO_TARGET, DoubleType, true,
             "share_most_deprived_40 minus target_share (negative = short of the target)", PROPORTION),
-        suppressedField()}),
+        Shared.suppressedField()}),
         Set.of(), "Inequality of referrals by deprivation per period, geography and service: share from the 40% "
             + "most deprived against population share and target, SII and RII.");
 
@@ -272,6 +297,14 @@ public final class OutputTables {
   /** Monthly actuals, fitted values and forecasts with prediction intervals, per area and activity. */
   public static final class DemandForecast {
     public static final String NAME = "demand_forecast";
+    public static final String FORECAST_ORIGIN = OutputTables.FORECAST_ORIGIN;
+    public static final String GEOGRAPHY_LEVEL = OutputTables.GEOGRAPHY_LEVEL;
+    public static final String GEOGRAPHY_CODE = OutputTables.GEOGRAPHY_CODE;
+    public static final String GEOGRAPHY_NAME = OutputTables.GEOGRAPHY_NAME;
+    public static final String ACTIVITY_NAME = OutputTables.ACTIVITY_NAME;
+    public static final String LOWER95 = OutputTables.LOWER95;
+    public static final String UPPER95 = OutputTables.UPPER95;
+    public static final String MODEL = OutputTables.MODEL;
     public static final String MONTH = "month";
     public static final String KIND = "kind";
     public static final String VALUE = "value";
@@ -343,6 +376,11 @@ public final class OutputTables {
   /** Rolling-origin backtest accuracy per series and model, the chosen model's beside the benchmark's. */
   public static final class ForecastAccuracy {
     public static final String NAME = "forecast_accuracy";
+    public static final String FORECAST_ORIGIN = OutputTables.FORECAST_ORIGIN;
+    public static final String GEOGRAPHY_LEVEL = OutputTables.GEOGRAPHY_LEVEL;
+    public static final String GEOGRAPHY_CODE = OutputTables.GEOGRAPHY_CODE;
+    public static final String ACTIVITY_NAME = OutputTables.ACTIVITY_NAME;
+    public static final String MODEL = OutputTables.MODEL;
     public static final String MASE = "mase";
     public static final String SMAPE = "smape";
     public static final String COVERAGE80 = "coverage80";
