@@ -35,9 +35,9 @@ import uk.pophealth.schema.OutputTable;
  *
  * <ol>
  *   <li>The Dataset's schema must equal the declared one (names, types, order), else it fails naming both.</li>
- *   <li>Data is written to {@code <table>/_staging-<id>/} on the same filesystem: one task and one file per
- *       partition, rows sorted by the table's key, so the same input gives the same data in the same order.
- *       Spark ignores directories starting with {@code _}, so readers of the table never see staging.</li>
+ *   <li>Data is written to {@code <outputRoot>/_staging/<table>-<id>/} on the same filesystem: one task and one
+ *       file per partition, rows sorted by the table's key, so the same input gives the same data in the same
+ *       order; files are then named {@code part-00000.<codec>.parquet}. Readers of a table never see it.</li>
  *   <li>The staged files are read back: rows per partition are counted and declared non-null columns are
  *       checked; a failure here leaves the published table untouched.</li>
  *   <li>Commit, per partition: the old directory is renamed into {@code _trash-<id>/}, the staged one renamed
@@ -45,7 +45,7 @@ import uk.pophealth.schema.OutputTable;
  *       partial one. Partitions not in the Dataset are not touched: a re-run of one period replaces only it.</li>
  *   <li>Recovery, at the start of every write to the table: a partition left in a {@code _trash-*} directory
  *       without a replacement in place (a run killed between its two renames) is renamed back; remaining
- *       {@code _trash-*} and {@code _staging-*} directories of killed runs are deleted.</li>
+ *       {@code _trash-*} directories and the table's staging directories of killed runs are deleted.</li>
  * </ol>
  * On an object store without atomic directory rename (plain S3 through s3a) each rename is a copy, so the
  * partition swap is not atomic there; use a committer-backed or HDFS location for scheduled runs.
@@ -54,10 +54,12 @@ import uk.pophealth.schema.OutputTable;
  * directories, which would break a concurrent run.
  */
 public final class TableWriter {
-  static final String STAGING_PREFIX = "_staging-";
+  /** Directory under the output root holding staged writes (hidden from readers of any table). */
+  static final String STAGING_DIR = "_staging";
   static final String TRASH_PREFIX = "_trash-";
   private static final Logger LOG = LoggerFactory.getLogger(TableWriter.class);
   private static final String ROWS = "__rows";
+  private static final String UUID_PATTERN = "-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
   private static final String NULLS = "__nulls_";
 
   private final SparkSession spark;
@@ -81,11 +83,12 @@ public final class TableWriter {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Path tableDir = new Path(outputRoot, table.name());
     String id = UUID.randomUUID().toString();
-    Path staging = new Path(tableDir, STAGING_PREFIX + id);
+    Path stagingRoot = new Path(outputRoot, STAGING_DIR);
+    Path staging = new Path(stagingRoot, table.name() + "-" + id);
     Path trash = new Path(tableDir, TRASH_PREFIX + id);
     try {
       FileSystem fs = tableDir.getFileSystem(conf);
-      recover(fs, tableDir);
+      recover(fs, tableDir, stagingRoot, table.name());
       writeStaged(table, data, staging);
       Map<String, Long> rowsByPartition = checkStaged(table, staging);
       List<String> replaced = table.partitionColumn().isPresent()
@@ -93,6 +96,7 @@ public final class TableWriter {
           : commitWhole(fs, staging, tableDir, trash);
       fs.delete(trash, true);
       fs.delete(staging, true);
+      deleteIfEmpty(fs, stagingRoot);
       long rows = rowsByPartition.values().stream().mapToLong(Long::longValue).sum();
       LOG.info("published {}: {} rows in {} partition(s) at {}", table.name(), rows, replaced.size(), tableDir);
       return new WrittenTable(table.name(), tableDir.toString(), rows, rowsByPartition);
@@ -184,16 +188,15 @@ public final class TableWriter {
   }
 
   /**
-   * Puts back what a killed commit left half done, then deletes other runs' staging and trash. A partition in
-   * {@code _trash-*} with nothing in its place is the previous good data: it is renamed back.
+   * Puts back what a killed commit left half done, then deletes the table's trash and killed runs' staging. A
+   * partition in {@code _trash-*} with nothing in its place is the previous good data: it is renamed back.
    */
-  static void recover(FileSystem fs, Path tableDir) throws IOException {
-    if (!fs.exists(tableDir)) {
-      return;
-    }
-    for (FileStatus child : fs.listStatus(tableDir)) {
-      String name = child.getPath().getName();
-      if (name.startsWith(TRASH_PREFIX)) {
+  static void recover(FileSystem fs, Path tableDir, Path stagingRoot, String tableName) throws IOException {
+    if (fs.exists(tableDir)) {
+      for (FileStatus child : fs.listStatus(tableDir)) {
+        if (!child.getPath().getName().startsWith(TRASH_PREFIX)) {
+          continue;
+        }
         for (FileStatus old : visible(fs, child.getPath())) {
           Path target = new Path(tableDir, old.getPath().getName());
           if (!fs.exists(target)) {
@@ -202,10 +205,26 @@ public final class TableWriter {
           }
         }
         fs.delete(child.getPath(), true);
-      } else if (name.startsWith(STAGING_PREFIX)) {
-        LOG.warn("deleting staging left by a killed run: {}", child.getPath());
-        fs.delete(child.getPath(), true);
       }
+    }
+    if (fs.exists(stagingRoot)) {
+      java.util.regex.Pattern staged = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(tableName) + UUID_PATTERN);
+      for (FileStatus child : fs.listStatus(stagingRoot)) {
+        if (staged.matcher(child.getPath().getName()).matches()) {
+          LOG.warn("deleting staging left by a killed run: {}", child.getPath());
+          fs.delete(child.getPath(), true);
+        }
+      }
+    }
+  }
+
+  private static void deleteIfEmpty(FileSystem fs, Path dir) {
+    try {
+      if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
+        fs.delete(dir, false);
+      }
+    } catch (IOException e) {
+      LOG.debug("left {} in place: {}", dir, e.getMessage());
     }
   }
 
