@@ -101,7 +101,7 @@ public final class DisclosureControl {
       LOG.warn("DISCLOSURE CONTROL IS OFF for {}: small counts are published unsuppressed and unrounded; "
           + "for internal analyst use only", table.name());
       Dataset<Row> unchanged = data.withColumn(suppressedColumn, lit(false));
-      return new Disclosed(declared(table, unchanged), 0, List.of());
+      return new Disclosed(SchemaCheck.withDeclaredMetadata(table, unchanged), 0, List.of());
     }
     for (Additivity additivity : additivities) {
       for (String count : additivity.counts()) {
@@ -125,7 +125,7 @@ public final class DisclosureControl {
       passes = complementary.passes();
     }
     Dataset<Row> published = publishedValues(table, working, suppressedColumn);
-    return new Disclosed(declared(table, published), passes, persisted);
+    return new Disclosed(SchemaCheck.withDeclaredMetadata(table, published), passes, persisted);
   }
 
   /** Nulls suppressed counts and their derived columns, rounds the rest, sets the row's suppressed flag. */
@@ -152,15 +152,6 @@ public final class DisclosureControl {
       columns.add(replaced.getOrDefault(field.name(), col(field.name())).as(field.name()));
     }
     return working.select(columns.toArray(new Column[0]));
-  }
-
-  /** The declared columns in order, each carrying its declared meaning and unit. */
-  static Dataset<Row> declared(OutputTable table, Dataset<Row> data) {
-    List<Column> columns = new ArrayList<>();
-    for (StructField field : table.schema().fields()) {
-      columns.add(data.col(field.name()).as(field.name(), field.metadata()));
-    }
-    return data.select(columns.toArray(new Column[0]));
   }
 
   /** The working column holding whether a count is suppressed. */

@@ -2,12 +2,15 @@ package uk.pophealth.publish;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import uk.pophealth.core.PopHealthException;
 import uk.pophealth.schema.OutputTable;
 
-/** Checks that a Dataset has exactly the declared columns: names, types and order (nullability aside). */
+/** Checks that a Dataset has exactly the declared columns (names, types, order; nullability aside) and labels them. */
 public final class SchemaCheck {
   private SchemaCheck() {}
 
@@ -36,6 +39,15 @@ public final class SchemaCheck {
       throw PopHealthException.failure("Cannot publish %s: schema differs from the declared one (%s)%n expected: %s%n actual:   %s",
           table.name(), String.join("; ", problems), simple(expected), simple(actual));
     }
+  }
+
+  /** The declared columns in declared order, each carrying its declared meaning and unit into the Parquet schema. */
+  public static Dataset<Row> withDeclaredMetadata(OutputTable table, Dataset<Row> data) {
+    List<Column> columns = new ArrayList<>();
+    for (StructField field : table.schema().fields()) {
+      columns.add(data.col(field.name()).as(field.name(), field.metadata()));
+    }
+    return data.select(columns.toArray(new Column[0]));
   }
 
   private static String describe(StructField field) {

@@ -107,7 +107,7 @@ public final class TableWriter {
   }
 
   private void writeStaged(OutputTable table, Dataset<Row> data, Path staging) {
-    Dataset<Row> declared = DisclosureControl.declared(table, data);
+    Dataset<Row> declared = SchemaCheck.withDeclaredMetadata(table, data);
     List<Column> order = new ArrayList<>();
     table.partitionColumn().ifPresent(p -> order.add(col(p)));
     table.keyColumns().stream().filter(k -> !table.partitionColumn().map(k::equals).orElse(false))

@@ -62,6 +62,22 @@ public final class OutputTables {
 
   /** Fields shared by several tables; a nested class so that building them does not initialise {@link #ALL}. */
   private static final class Shared {
+    /** The referral tables' leading columns (period, area, service) followed by the given ones. */
+    static StructType referralSchema(StructField... rest) {
+      List<StructField> fields = new java.util.ArrayList<>(List.of(
+          field(PERIOD_TYPE, StringType, false, "Length of the period: month, quarter or fy (financial year April-March)",
+              NONE),
+          field(PERIOD_START, DateType, false, "First day of the period", DATE),
+          field(GEOGRAPHY_LEVEL, StringType, false, "Level of the area: place, ics, district or all", NONE),
+          field(GEOGRAPHY_CODE, StringType, false, "Code of the area as in force in the period ('all' for the total)",
+              NONE),
+          field(SERVICE, StringType, false,
+              "Referral stream: adult social care request route or service name; 'all' for every stream together",
+              NONE)));
+      fields.addAll(List.of(rest));
+      return new StructType(fields.toArray(new StructField[0]));
+    }
+
     static StructField suppressedField() {
       return field(SUPPRESSED, BooleanType, false,
           "True when a count on this row was suppressed (1-7, or complementary); its rates and intervals are then null",
@@ -176,14 +192,7 @@ public final class OutputTables {
     public static final String QUANTILE_QUINTILE = "quintile";
     public static final String QUANTILE_UNKNOWN = "unknown";
 
-    public static final TableSchema SCHEMA = new TableSchema(NAME, new StructType(new StructField[] {
-        field(PERIOD_TYPE, StringType, false, "Length of the period: month, quarter or fy (financial year April-March)",
-            NONE),
-        field(PERIOD_START, DateType, false, "First day of the period", DATE),
-        field(GEOGRAPHY_LEVEL, StringType, false, "Level of the area: place, ics, district or all", NONE),
-        field(GEOGRAPHY_CODE, StringType, false, "Code of the area as in force in the period ('all' for the total)", NONE),
-        field(SERVICE, StringType, false,
-            "Referral stream: adult social care request route or service name; 'all' for every stream together", NONE),
+    public static final TableSchema SCHEMA = new TableSchema(NAME, Shared.referralSchema(
         field(IMD_DECILE, IntegerType, true,
             "IMD decile of the LSOA of residence, 1 = most deprived; set on decile rows, null on quintile and unknown rows",
             NONE),
@@ -201,7 +210,7 @@ public final class OutputTables {
                 + "not be resolved; imd_decile and imd_quintile are then null)",
             NONE),
         field(IMD_QUINTILE, IntegerType, true,
-            "IMD quintile, 1 = most deprived; set on quintile rows, null on decile and unknown rows", NONE)}),
+            "IMD quintile, 1 = most deprived; set on quintile rows, null on decile and unknown rows", NONE)),
         Set.of(), "Referrals by IMD decile and quintile of residence per period, geography and service, with rates.");
 
     public static final OutputTable TABLE = OutputTable.builder(SCHEMA)
@@ -242,14 +251,7 @@ public final class OutputTables {
     public static final String SHARE_TO_POPULATION_SHARE = "share_to_population_share";
     public static final String GAP_TO_TARGET = "gap_to_target";
 
-    public static final TableSchema SCHEMA = new TableSchema(NAME, new StructType(new StructField[] {
-        field(PERIOD_TYPE, StringType, false, "Length of the period: month, quarter or fy (financial year April-March)",
-            NONE),
-        field(PERIOD_START, DateType, false, "First day of the period", DATE),
-        field(GEOGRAPHY_LEVEL, StringType, false, "Level of the area: place, ics, district or all", NONE),
-        field(GEOGRAPHY_CODE, StringType, false, "Code of the area as in force in the period ('all' for the total)", NONE),
-        field(SERVICE, StringType, false,
-            "Referral stream: adult social care request route or service name; 'all' for every stream together", NONE),
+    public static final TableSchema SCHEMA = new TableSchema(NAME, Shared.referralSchema(
         field(SHARE_MOST_DEPRIVED_40, DoubleType, true,
             "Share of referrals (of those with a known LSOA) from residents of the 40% most deprived LSOAs (deciles 1-4)",
             PROPORTION),
@@ -276,7 +278,7 @@ public final class OutputTables {
             "share_most_deprived_40 / population_share_most_deprived_40 (1 = in proportion to population)", "ratio"),
         field(GAP_TO_TARGET, DoubleType, true,
             "share_most_deprived_40 minus target_share (negative = short of the target)", PROPORTION),
-        Shared.suppressedField()}),
+        Shared.suppressedField()),
         Set.of(), "Inequality of referrals by deprivation per period, geography and service: share from the 40% "
             + "most deprived against population share and target, SII and RII.");
 
