@@ -13,7 +13,10 @@ import org.apache.hadoop.fs.RemoteIterator;
 import uk.pophealth.core.ErrorCategory;
 import uk.pophealth.core.PopHealthException;
 
-/** Lists the data files of one input: the file itself, or every non-hidden file under a folder, sorted. */
+/**
+ * Lists the data files of one input: the file itself (named as configured, so messages show the user's path),
+ * or every non-hidden file under a folder, sorted.
+ */
 final class InputFiles {
   private InputFiles() {}
 
@@ -26,7 +29,7 @@ final class InputFiles {
       }
       FileStatus status = fs.getFileStatus(root);
       if (status.isFile()) {
-        return List.of(status.getPath().toString());
+        return List.of(location);
       }
       List<String> files = new ArrayList<>();
       RemoteIterator<LocatedFileStatus> iterator = fs.listFiles(root, true);

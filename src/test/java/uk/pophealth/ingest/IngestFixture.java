@@ -55,6 +55,11 @@ final class IngestFixture {
         null);
   }
 
+  /** Ingests one table (no reference tables, so only row-level rules apply). */
+  static IngestResult ingestOne(Path dir, String table, InputSpec spec, PersonIdMode mode) {
+    return Ingestion.ingest(SharedSpark.spark(), config(dir, Map.of(table, spec), mode, null), ENV);
+  }
+
   /** A valid NHS number (Modulus 11) built from a 9-digit stem; stems whose check digit would be 10 are skipped. */
   static String nhs(int seed) {
     for (int stem = 100_000_000 + seed * 7; ; stem++) {
