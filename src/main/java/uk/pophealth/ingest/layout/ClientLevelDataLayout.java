@@ -15,7 +15,7 @@ import uk.pophealth.schema.InputTables.SocialCareEvents;
  * Event_Type Request/Assessment/Service/Review. The LSOA is taken from Der_Postcode_LSOA_Code when present;
  * GP_Practice_Code and the other CLD columns are not part of the canonical table.
  */
-final class ClientLevelDataLayout implements Layout {
+final class ClientLevelDataLayout extends PublishedLayout {
   private static final long serialVersionUID = 1L;
   static final String NAME = "asc_cld";
   static final String PERSON = "Der_NHS_Number_Traced_Pseudo";
@@ -28,24 +28,8 @@ final class ClientLevelDataLayout implements Layout {
   static final String OUTCOME = "Event_Outcome";
   static final String LSOA = "Der_Postcode_LSOA_Code";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String table() {
-    return SocialCareEvents.NAME;
-  }
-
-  @Override
-  public boolean hasHeader() {
-    return true;
-  }
-
-  @Override
-  public List<String> requiredSourceColumns() {
-    return List.of(PERSON, LA, EVENT_TYPE, START, END, ROUTE, SERVICE_TYPE, OUTCOME);
+  ClientLevelDataLayout() {
+    super(NAME, SocialCareEvents.NAME, List.of(PERSON, LA, EVENT_TYPE, START, END, ROUTE, SERVICE_TYPE, OUTCOME));
   }
 
   @Override

@@ -14,7 +14,7 @@ import uk.pophealth.schema.InputTables.PcnMembership;
  * relationship, with start and (for past memberships) end dates as ISO, dd/MM/yyyy or yyyyMMdd. The
  * practice's parent sub-ICB location is taken when the sheet has it.
  */
-final class EpcnCorePartnerLayout implements Layout {
+final class EpcnCorePartnerLayout extends PublishedLayout {
   private static final long serialVersionUID = 1L;
   static final String NAME = "epcn_core_partner";
   static final String PRACTICE = "Partner Organisation Code";
@@ -24,24 +24,8 @@ final class EpcnCorePartnerLayout implements Layout {
   static final String END = "Practice to PCN Relationship End Date";
   static final String SUB_ICB = "Practice Parent Sub ICB Loc Code";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String table() {
-    return PcnMembership.NAME;
-  }
-
-  @Override
-  public boolean hasHeader() {
-    return true;
-  }
-
-  @Override
-  public List<String> requiredSourceColumns() {
-    return List.of(PRACTICE, PCN_CODE, PCN_NAME, START, END);
+  EpcnCorePartnerLayout() {
+    super(NAME, PcnMembership.NAME, List.of(PRACTICE, PCN_CODE, PCN_NAME, START, END));
   }
 
   @Override

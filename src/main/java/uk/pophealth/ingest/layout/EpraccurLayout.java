@@ -17,7 +17,7 @@ import uk.pophealth.schema.InputTables.Practices;
  * counts the rows kept). Commissioner is the sub-ICB location. One snapshot cannot tell an earlier
  * commissioner, so each practice holds its current commissioner from its Open Date to its Close Date.
  */
-final class EpraccurLayout implements Layout {
+final class EpraccurLayout extends PublishedLayout {
   private static final long serialVersionUID = 1L;
   static final String NAME = "epraccur";
   static final String CODE = "Organisation Code";
@@ -36,14 +36,8 @@ final class EpraccurLayout implements Layout {
       "Null 20", "Null 21", "Amended Record Indicator", "Null 23", "Provider/Purchaser", "Null 25",
       PRESCRIBING_SETTING, "Null 27");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String table() {
-    return Practices.NAME;
+  EpraccurLayout() {
+    super(NAME, Practices.NAME, List.of());
   }
 
   @Override

@@ -10,7 +10,7 @@ import uk.pophealth.schema.InputTables;
 /** Finds the layout named by an input's {@code layout:} key; {@code canonical} (the default) fits every table. */
 public final class Layouts {
   private static final List<Layout> OFFICIAL = List.of(
-      new Imd2019File1Layout(), new Imd2025Lsoa21Layout(), new EpraccurLayout(), new EpcnCorePartnerLayout(),
+      ImdLayout.imd2019File1(), ImdLayout.imd2025Lsoa21(), new EpraccurLayout(), new EpcnCorePartnerLayout(),
       new ClientLevelDataLayout());
 
   private Layouts() {}
