@@ -1,12 +1,168 @@
 package uk.pophealth.generate;
 
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import uk.pophealth.core.PopHealthException;
+import uk.pophealth.job.SparkSessions;
+import uk.pophealth.schema.InputTables;
 
-/** Placeholder until the generator lands. */
+/**
+ * The {@code generate} sub-command: writes every input table of the input contract for {@code --people} synthetic
+ * people (on Spark, partition by partition, so memory stays flat at any scale), plus truth.json (what was planted
+ * and what is realised in the good rows) and a ready job.yaml, under {@code --out}.
+ */
 public final class GenerateJob {
+  static final String TRUTH_FILE = "truth.json";
+  static final String JOB_FILE = "job.yaml";
+
   private GenerateJob() {}
 
+  /** The outcome of a run: where, how many rows per table, and how long it took. */
+  public record Result(String out, Map<String, Long> rowsPerTable, double seconds) {
+    public Result {
+      rowsPerTable = Map.copyOf(rowsPerTable);
+    }
+
+    public long totalRows() {
+      return rowsPerTable.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public String summary() {
+      StringBuilder text = new StringBuilder();
+      new TreeMap<>(rowsPerTable).forEach((table, rows) -> text.append(String.format(Locale.ROOT, "  %-20s %,14d rows%n",
+          table, rows)));
+      text.append(String.format(Locale.ROOT, "Wrote %,d rows in %.1f s (%,.0f rows/s) to %s%n", totalRows(), seconds,
+          totalRows() / Math.max(seconds, 1e-9), out));
+      return text.toString();
+    }
+  }
+
   public static void main(GeneratorOptions options) {
-    throw PopHealthException.failure("Cannot generate: not built yet (%s)", options.out());
+    try (SparkSession spark = SparkSessions.create("pophealth-generate", Map.of())) {
+      System.out.print(run(spark, options).summary());
+    }
+  }
+
+  public static Result run(SparkSession spark, GeneratorOptions options) {
+    long started = System.nanoTime();
+    PopHealthException.checkConfig(options.people() <= NhsNumbers.MAX_PEOPLE,
+        "Cannot generate: --people must be at most %s (%s)", NhsNumbers.MAX_PEOPLE, options.people());
+    Timeline timeline = Timeline.of(options.months());
+    Geography geography = geography(options, timeline);
+    GeneratorModel model = new GeneratorModel(options.people(), options.seed(), options.badRows(), timeline, geography,
+        Planted.draw(geography, options.seed()));
+    ModelHandle handle = ModelHandle.broadcast(spark, model);
+    try {
+      Map<String, Long> rows = write(spark, options, model, new PersonTables(spark, handle, options.people()));
+      return new Result(options.out(), rows, (System.nanoTime() - started) / 1e9);
+    } finally {
+      handle.destroy();
+      spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  private static Geography geography(GeneratorOptions options, Timeline timeline) {
+    if (options.geography() == GeneratorOptions.Geography.SYNTHETIC) {
+      return SyntheticGeography.build(options.people(), options.seed(), options.icsCount(), options.places(), timeline);
+    }
+    for (String file : RealGeography.requiredFiles()) {
+      PopHealthException.checkConfig(Files.isRegularFile(options.refdata().resolve(file)),
+          "Cannot generate real geography: reference file missing under --refdata (%s)", options.refdata().resolve(file));
+    }
+    return RealGeography.load(options.refdata(), timeline);
+  }
+
+  private static Map<String, Long> write(SparkSession spark, GeneratorOptions options, GeneratorModel model,
+      PersonTables tables) {
+    TableWriter writer = new TableWriter(spark, options.out(), options.format());
+    Geography geography = model.geography();
+    Timeline timeline = model.timeline();
+    ReferenceTables reference = new ReferenceTables(spark, geography, timeline);
+    Map<String, Long> referenceRows = new LinkedHashMap<>();
+    writeReference(writer, referenceRows, InputTables.Codelists.NAME, reference.codelists());
+    writeReference(writer, referenceRows, InputTables.Practices.NAME, reference.practices());
+    writeReference(writer, referenceRows, InputTables.PcnMembership.NAME, reference.pcnMembership());
+    writeReference(writer, referenceRows, InputTables.LsoaDeprivation.NAME, reference.lsoaDeprivation());
+    writeReference(writer, referenceRows, InputTables.Footprints.NAME, reference.footprints());
+    for (GeneratedTable table : GeneratedTable.values()) {
+      writer.write(table.tableName(), tables.withBadRows(table).drop(PersonTables.PLANTED_RULE));
+    }
+    spark.sparkContext().setJobDescription("generate: count rows and planted bad rows");
+    Map<String, Map<String, Long>> tally = new TreeMap<>();
+    for (Row row : tables.tally().groupBy("table_name", PersonTables.PLANTED_RULE).sum("rows").collectAsList()) {
+      tally.computeIfAbsent(row.getString(0), k -> new TreeMap<>()).put(row.getString(1), row.getLong(2));
+    }
+    Realised realised = new Realised(spark, tables, geography, model.planted().services());
+    LocalDate periodEnd = LocalDate.ofEpochDay(timeline.extractDay());
+    List<Realised.PcnUptake> uptake = realised.acpByPcn(periodEnd);
+    Realised.Prevalence prevalence = realised.prevalence(periodEnd);
+    List<Realised.DecileReferrals> referrals = realised.referralsByDecile();
+    Map<String, Map<String, Double>> means = CapacityTable.recentMeans(realised.socialCareByPlaceMonth(), timeline,
+        geography, model.planted());
+    writeReference(writer, referenceRows, InputTables.Capacity.NAME, reference.frame(InputTables.Capacity.TABLE,
+        CapacityTable.rows(means, timeline, model.planted())));
+    Dataset<Row> population = PopulationTable.build(spark, tables, timeline, model.planted()).cache();
+    writeReference(writer, referenceRows, InputTables.Population.NAME, population);
+    population.unpersist();
+
+    TruthReport truth = new TruthReport(model, parameters(options));
+    truth.rows(tally, referenceRows);
+    truth.footprints();
+    truth.dementia(prevalence);
+    truth.acp(uptake);
+    truth.referrals(referrals);
+    truth.socialCare(means);
+    truth.population();
+    writer.writeText(TRUTH_FILE, truth.json());
+    writer.writeText(JOB_FILE, JobYaml.text(model, options.format(), command(options)));
+
+    Map<String, Long> rows = new LinkedHashMap<>(referenceRows);
+    tally.forEach((table, byRule) -> rows.put(table, byRule.values().stream().mapToLong(Long::longValue).sum()));
+    return rows;
+  }
+
+  private static void writeReference(TableWriter writer, Map<String, Long> counts, String table, Dataset<Row> rows) {
+    writer.write(table, rows);
+    counts.put(table, rows.count());
+  }
+
+  private static Map<String, Object> parameters(GeneratorOptions options) {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    Timeline timeline = Timeline.of(options.months());
+    parameters.put("people", options.people());
+    parameters.put("seed", options.seed());
+    parameters.put("months", options.months());
+    parameters.put("geography", options.geography().name().toLowerCase(Locale.ROOT));
+    if (options.geography() == GeneratorOptions.Geography.SYNTHETIC) {
+      parameters.put("ics", options.icsCount());
+      parameters.put("places_per_ics", options.places());
+    }
+    parameters.put("bad_rows_fraction", options.badRows());
+    parameters.put("format", options.format());
+    parameters.put("period_from", timeline.firstMonth().toString());
+    parameters.put("period_to", Timeline.LAST_MONTH.toString());
+    parameters.put("extract_date", Timeline.iso(timeline.extractDay()));
+    return parameters;
+  }
+
+  /** The command that reproduces this data (without the output folder's absolute path). */
+  static String command(GeneratorOptions options) {
+    StringBuilder command = new StringBuilder("pophealth generate --out <DIR>");
+    command.append(" --people ").append(options.people()).append(" --seed ").append(options.seed())
+        .append(" --bad-rows ").append(options.badRows()).append(" --months ").append(options.months())
+        .append(" --format ").append(options.format())
+        .append(" --geography ").append(options.geography().name().toLowerCase(Locale.ROOT));
+    if (options.geography() == GeneratorOptions.Geography.SYNTHETIC) {
+      command.append(" --ics ").append(options.icsCount()).append(" --places ").append(options.places());
+    }
+    return command.toString();
   }
 }
