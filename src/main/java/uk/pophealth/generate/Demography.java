@@ -17,7 +17,7 @@ final class Demography {
    * prevalence among the living is about 0.8% overall and about 4% at 65 and over.
    */
   private static final double[] DEMENTIA_AGES = {40, 60, 67, 72, 77, 82, 87, 95, 105};
-  private static final double[] DEMENTIA_CUMULATIVE = {0, 0.0015, 0.009, 0.017, 0.034, 0.066, 0.12, 0.20, 0.25};
+  private static final double[] DEMENTIA_CUMULATIVE = {0, 0.0018, 0.011, 0.020, 0.041, 0.079, 0.144, 0.24, 0.30};
 
   static final double DAYS_PER_YEAR = 365.25;
 

@@ -110,7 +110,8 @@ public final class GenerateJob {
     writeReference(writer, referenceRows, InputTables.Capacity.NAME, reference.frame(InputTables.Capacity.TABLE,
         CapacityTable.rows(means, timeline, model.planted())));
     Dataset<Row> population = PopulationTable.build(spark, tables, timeline, model.planted()).cache();
-    writeReference(writer, referenceRows, InputTables.Population.NAME, population);
+    writeReference(writer, referenceRows, InputTables.Population.NAME,
+        new ReferenceTables.Built(population, population.count()));
     population.unpersist();
 
     TruthReport truth = new TruthReport(model, parameters(options));
@@ -129,9 +130,10 @@ public final class GenerateJob {
     return rows;
   }
 
-  private static void writeReference(TableWriter writer, Map<String, Long> counts, String table, Dataset<Row> rows) {
-    writer.write(table, rows);
-    counts.put(table, rows.count());
+  private static void writeReference(TableWriter writer, Map<String, Long> counts, String table,
+      ReferenceTables.Built built) {
+    writer.write(table, built.rows());
+    counts.put(table, built.count());
   }
 
   private static Map<String, Object> parameters(GeneratorOptions options) {

@@ -28,7 +28,7 @@ final class ReferenceTables {
     this.timeline = timeline;
   }
 
-  Dataset<Row> codelists() {
+  Built codelists() {
     List<Row> rows = new ArrayList<>();
     for (ClinicalCodes.Code code : ClinicalCodes.ALL) {
       rows.add(row(Codelists.TABLE, Codelists.CODELIST, code.codelist(), Codelists.CODE, code.code(),
@@ -37,7 +37,7 @@ final class ReferenceTables {
     return frame(Codelists.TABLE, rows);
   }
 
-  Dataset<Row> practices() {
+  Built practices() {
     List<Row> rows = new ArrayList<>();
     for (int p = 0; p < geography.practiceCount(); p++) {
       rows.add(row(Practices.TABLE, Practices.PRACTICE_CODE, geography.practiceCodes[p],
@@ -48,7 +48,7 @@ final class ReferenceTables {
     return frame(Practices.TABLE, rows);
   }
 
-  Dataset<Row> pcnMembership() {
+  Built pcnMembership() {
     List<Row> rows = new ArrayList<>();
     int pcnStart = (int) Timeline.PCN_START.toEpochDay();
     for (int p = 0; p < geography.practiceCount(); p++) {
@@ -72,7 +72,7 @@ final class ReferenceTables {
         PcnMembership.EFFECTIVE_FROM, Timeline.iso(from), PcnMembership.EFFECTIVE_TO, to < 0 ? null : Timeline.iso(to));
   }
 
-  Dataset<Row> lsoaDeprivation() {
+  Built lsoaDeprivation() {
     List<Row> rows = new ArrayList<>();
     for (int l = 0; l < geography.lsoaCodes.length; l++) {
       rows.add(row(LsoaDeprivation.TABLE, LsoaDeprivation.LSOA_CODE, geography.lsoaCodes[l],
@@ -83,7 +83,7 @@ final class ReferenceTables {
     return frame(LsoaDeprivation.TABLE, rows);
   }
 
-  Dataset<Row> footprints() {
+  Built footprints() {
     List<Row> rows = new ArrayList<>();
     for (Geography.FootprintRow f : geography.footprints) {
       rows.add(row(Footprints.TABLE, Footprints.ORG_TYPE, f.orgType(), Footprints.ORG_CODE, f.orgCode(),
@@ -103,7 +103,10 @@ final class ReferenceTables {
     return RowFactory.create(cells);
   }
 
-  Dataset<Row> frame(TableSchema table, List<Row> rows) {
-    return spark.createDataFrame(rows, PersonTables.stringSchema(table)).coalesce(1);
+  /** A driver-built table and its row count. */
+  record Built(Dataset<Row> rows, long count) {}
+
+  Built frame(TableSchema table, List<Row> rows) {
+    return new Built(spark.createDataFrame(rows, PersonTables.stringSchema(table)).coalesce(1), rows.size());
   }
 }

@@ -72,11 +72,15 @@ final class TableWriter {
       }
       for (FileStatus file : fs.listStatus(folder)) {
         String name = file.getPath().getName();
+        int marker = name.indexOf(FILE_COUNTER);
+        if (name.startsWith("part-") && marker > 10) {
+          fs.rename(file.getPath(), new Path(folder, name.substring(0, 10) + name.substring(marker + FILE_COUNTER.length())));
+        }
+      }
+      for (FileStatus file : fs.listStatus(folder)) {
+        String name = file.getPath().getName();
         if (name.startsWith(".") || name.startsWith("_")) {
           fs.delete(file.getPath(), false);
-        } else if (name.startsWith("part-") && name.indexOf(FILE_COUNTER) > 10) {
-          int marker = name.indexOf(FILE_COUNTER);
-          fs.rename(file.getPath(), new Path(folder, name.substring(0, 10) + name.substring(marker + FILE_COUNTER.length())));
         }
       }
     } catch (IOException e) {

@@ -75,7 +75,7 @@ final class TruthReport {
         "registered", p.registered(), "register", p.register(), "prevalence", ratio(p.register(), p.registered()),
         "registered_65_plus", p.registered65(), "register_65_plus", p.register65(),
         "prevalence_65_plus", ratio(p.register65(), p.registered65()),
-        "planted", "cumulative diagnosis probability by age rising from 0.15% at 60 to 25% at 105; about 0.8% "
+        "planted", "cumulative diagnosis probability by age rising from 0.18% at 60 to 30% at 105; about 0.8% "
             + "overall and 4% at 65+ among the living"));
   }
 
