@@ -1,6 +1,5 @@
 package uk.pophealth.generate;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,20 +20,21 @@ final class CapacityTable {
       "Request", Planted.REQUESTS, "Assessment", Planted.ASSESSMENTS, "Service", Planted.SERVICES);
 
   /** Mean monthly count over the last 12 months, per place and activity (place -> activity -> mean). */
-  static Map<String, Map<String, Double>> recentMeans(List<Row> byPlaceTypeMonth, Timeline timeline,
+  static Map<String, Map<String, Double>> recentMeans(Map<List<String>, Long> byPlaceTypeMonth, Timeline timeline,
       Geography geography, Planted planted) {
-    LocalDate firstRecent = timeline.firstMonth().plusMonths(timeline.months() - 12L).atDay(1);
+    YearMonth firstRecent = timeline.firstMonth().plusMonths(timeline.months() - 12L);
     Map<String, Map<String, Double>> means = new LinkedHashMap<>();
     for (String place : geography.placeCodes) {
       Map<String, Double> byActivity = new LinkedHashMap<>();
       planted.activities().forEach(a -> byActivity.put(a, 0.0));
       means.put(place, byActivity);
     }
-    for (Row row : byPlaceTypeMonth) {
-      String activity = ACTIVITY_OF_EVENT_TYPE.get(row.getString(1));
-      LocalDate month = row.getDate(2).toLocalDate();
-      if (activity != null && !month.isBefore(firstRecent) && means.containsKey(row.getString(0))) {
-        means.get(row.getString(0)).merge(activity, row.getLong(3) / 12.0, Double::sum);
+    for (Map.Entry<List<String>, Long> entry : byPlaceTypeMonth.entrySet()) {
+      String place = entry.getKey().get(0);
+      String activity = ACTIVITY_OF_EVENT_TYPE.get(entry.getKey().get(1));
+      YearMonth month = YearMonth.parse(entry.getKey().get(2));
+      if (activity != null && !month.isBefore(firstRecent) && means.containsKey(place)) {
+        means.get(place).merge(activity, entry.getValue() / 12.0, Double::sum);
       }
     }
     return means;

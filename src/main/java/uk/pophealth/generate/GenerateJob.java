@@ -1,9 +1,7 @@
 package uk.pophealth.generate;
 
 import java.nio.file.Files;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,9 +24,10 @@ public final class GenerateJob {
   private GenerateJob() {}
 
   /** The outcome of a run: where, how many rows per table, and how long it took. */
-  public record Result(String out, Map<String, Long> rowsPerTable, double seconds) {
+  public record Result(String out, Map<String, Long> rowsPerTable, Map<String, Double> stepSeconds, double seconds) {
     public Result {
       rowsPerTable = Map.copyOf(rowsPerTable);
+      stepSeconds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(stepSeconds));
     }
 
     public long totalRows() {
@@ -37,6 +36,7 @@ public final class GenerateJob {
 
     public String summary() {
       StringBuilder text = new StringBuilder();
+      stepSeconds.forEach((step, time) -> text.append(String.format(Locale.ROOT, "  step %-28s %8.1f s%n", step, time)));
       new TreeMap<>(rowsPerTable).forEach((table, rows) -> text.append(String.format(Locale.ROOT, "  %-20s %,14d rows%n",
           table, rows)));
       text.append(String.format(Locale.ROOT, "Wrote %,d rows in %.1f s (%,.0f rows/s) to %s%n", totalRows(), seconds,
@@ -61,8 +61,9 @@ public final class GenerateJob {
         Planted.draw(geography, options.seed()));
     ModelHandle handle = ModelHandle.broadcast(spark, model);
     try {
-      Map<String, Long> rows = write(spark, options, model, new PersonTables(spark, handle, options.people()));
-      return new Result(options.out(), rows, (System.nanoTime() - started) / 1e9);
+      Steps steps = new Steps();
+      Map<String, Long> rows = write(spark, options, model, new PersonTables(spark, handle, options.people()), steps);
+      return new Result(options.out(), rows, steps.seconds, (System.nanoTime() - started) / 1e9);
     } finally {
       handle.destroy();
       spark.sparkContext().setJobDescription(null);
@@ -80,8 +81,20 @@ public final class GenerateJob {
     return RealGeography.load(options.refdata(), timeline);
   }
 
+  /** Wall time of each step, for the benchmark. */
+  private static final class Steps {
+    private final Map<String, Double> seconds = new LinkedHashMap<>();
+    private long last = System.nanoTime();
+
+    void done(String step) {
+      long now = System.nanoTime();
+      seconds.put(step, (now - last) / 1e9);
+      last = now;
+    }
+  }
+
   private static Map<String, Long> write(SparkSession spark, GeneratorOptions options, GeneratorModel model,
-      PersonTables tables) {
+      PersonTables tables, Steps steps) {
     TableWriter writer = new TableWriter(spark, options.out(), options.format());
     Geography geography = model.geography();
     Timeline timeline = model.timeline();
@@ -92,34 +105,31 @@ public final class GenerateJob {
     writeReference(writer, referenceRows, InputTables.PcnMembership.NAME, reference.pcnMembership());
     writeReference(writer, referenceRows, InputTables.LsoaDeprivation.NAME, reference.lsoaDeprivation());
     writeReference(writer, referenceRows, InputTables.Footprints.NAME, reference.footprints());
+    steps.done("reference tables");
     for (GeneratedTable table : GeneratedTable.values()) {
-      writer.write(table.tableName(), tables.withBadRows(table).drop(PersonTables.PLANTED_RULE));
+      writer.write(table.tableName(), tables.rows(table));
+      steps.done(table.tableName());
     }
-    spark.sparkContext().setJobDescription("generate: count rows and planted bad rows");
-    Map<String, Map<String, Long>> tally = new TreeMap<>();
-    for (Row row : tables.tally().groupBy("table_name", PersonTables.PLANTED_RULE).sum("rows").collectAsList()) {
-      tally.computeIfAbsent(row.getString(0), k -> new TreeMap<>()).put(row.getString(1), row.getLong(2));
-    }
-    Realised realised = new Realised(spark, tables, geography, model.planted().services());
-    LocalDate periodEnd = LocalDate.ofEpochDay(timeline.extractDay());
-    List<Realised.PcnUptake> uptake = realised.acpByPcn(periodEnd);
-    Realised.Prevalence prevalence = realised.prevalence(periodEnd);
-    List<Realised.DecileReferrals> referrals = realised.referralsByDecile();
-    Map<String, Map<String, Double>> means = CapacityTable.recentMeans(realised.socialCareByPlaceMonth(), timeline,
+    Facts facts = new Facts(spark, tables);
+    Map<String, Map<String, Long>> tally = facts.rows();
+    steps.done("count rows and realised truths");
+    Map<String, Map<String, Double>> means = CapacityTable.recentMeans(facts.careByPlaceMonth(), timeline,
         geography, model.planted());
     writeReference(writer, referenceRows, InputTables.Capacity.NAME, reference.frame(InputTables.Capacity.TABLE,
         CapacityTable.rows(means, timeline, model.planted())));
-    Dataset<Row> population = PopulationTable.build(spark, tables, timeline, model.planted()).cache();
+    Dataset<Row> population = PopulationTable.build(spark, facts.population(), timeline, model.planted()).cache();
     writeReference(writer, referenceRows, InputTables.Population.NAME,
         new ReferenceTables.Built(population, population.count()));
     population.unpersist();
+    facts.release();
+    steps.done("capacity and population");
 
     TruthReport truth = new TruthReport(model, parameters(options));
     truth.rows(tally, referenceRows);
     truth.footprints();
-    truth.dementia(prevalence);
-    truth.acp(uptake);
-    truth.referrals(referrals);
+    truth.dementia(facts.prevalence());
+    truth.acp(facts.uptakeByPcn(geography));
+    truth.referrals(facts.referralsByDecile(model.planted().services()));
     truth.socialCare(means);
     truth.population();
     writer.writeText(TRUTH_FILE, truth.json());

@@ -34,12 +34,22 @@ final class NhsNumbers {
       int check = checkDigit(stem);
       if (check < 10) {
         if (seen == wanted) {
-          return String.format("%09d%d", stem, check);
+          return digits(stem * 10 + check);
         }
         seen++;
       }
     }
     throw new IllegalStateException("Cannot number person: block has fewer than nine valid stems (" + blockStem + ")");
+  }
+
+  private static String digits(long number) {
+    char[] chars = new char[10];
+    long rest = number;
+    for (int i = 9; i >= 0; i--) {
+      chars[i] = (char) ('0' + rest % 10);
+      rest /= 10;
+    }
+    return new String(chars);
   }
 
   /** Modulus 11 check digit of a 9-digit stem: 0-9, or 10 when no valid number has this stem. */

@@ -15,8 +15,6 @@ import org.apache.spark.sql.types.StructType;
  * regenerates the people it needs, partition by partition, so memory stays flat as the population grows.
  */
 final class PersonTables {
-  /** Internal column naming the rule a planted bad row breaks; never written. */
-  static final String PLANTED_RULE = "planted_rule";
   static final long PEOPLE_PER_PARTITION = 250_000L;
 
   private final SparkSession spark;
@@ -37,24 +35,13 @@ final class PersonTables {
     return spark.range(0, people, 1, partitions(people));
   }
 
-  /** Good and planted bad rows, with the {@link #PLANTED_RULE} column. */
-  Dataset<Row> withBadRows(GeneratedTable table) {
-    return people().flatMap(new TableRows(handle, table, true), Encoders.row(taggedSchema(table)));
+  /** A person-level table: good rows, each followed by the bad row it spawned, if any; string columns. */
+  Dataset<Row> rows(GeneratedTable table) {
+    return people().flatMap(new TableRows(handle, table), Encoders.row(stringSchema(table.schema)));
   }
 
-  /** Good rows only, columns as declared (all strings). */
-  Dataset<Row> good(GeneratedTable table) {
-    return people().flatMap(new TableRows(handle, table, false), Encoders.row(taggedSchema(table)))
-        .drop(PLANTED_RULE);
-  }
-
-  /** (table_name, planted_rule ("" for good), rows) for every person-level table. */
-  Dataset<Row> tally() {
-    StructType schema = new StructType(new StructField[] {
-        DataTypes.createStructField("table_name", DataTypes.StringType, false),
-        DataTypes.createStructField(PLANTED_RULE, DataTypes.StringType, false),
-        DataTypes.createStructField("rows", DataTypes.LongType, false)});
-    return people().mapPartitions(new RowTally(handle), Encoders.row(schema));
+  ModelHandle handle() {
+    return handle;
   }
 
   static StructType stringSchema(uk.pophealth.schema.TableSchema table) {
@@ -63,9 +50,5 @@ final class PersonTables {
       fields.add(DataTypes.createStructField(column, DataTypes.StringType, true));
     }
     return DataTypes.createStructType(fields);
-  }
-
-  private static StructType taggedSchema(GeneratedTable table) {
-    return stringSchema(table.schema).add(PLANTED_RULE, DataTypes.StringType, true);
   }
 }

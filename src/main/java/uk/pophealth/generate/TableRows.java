@@ -9,22 +9,20 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Executor function: person index -> that person's rows of one table, each followed by any bad row it spawned.
- * Output rows are the table's columns as strings plus a last column naming the planted rule (null when good).
+ * Executor function: person index -> that person's rows of one table, each followed by any bad row it spawned
+ * (see {@link BadRows}). Output rows are the table's columns as strings, null for empty.
  */
 final class TableRows implements FlatMapFunction<Long, Row> {
   private static final long serialVersionUID = 1L;
 
   private final ModelHandle handle;
   private final GeneratedTable table;
-  private final boolean withBadRows;
   private transient PersonGenerator generator;
   private transient BadRows badRows;
 
-  TableRows(ModelHandle handle, GeneratedTable table, boolean withBadRows) {
+  TableRows(ModelHandle handle, GeneratedTable table) {
     this.handle = handle;
     this.table = table;
-    this.withBadRows = withBadRows;
   }
 
   @Override
@@ -32,26 +30,19 @@ final class TableRows implements FlatMapFunction<Long, Row> {
     if (generator == null) {
       GeneratorModel model = handle.model();
       generator = new PersonGenerator(model);
-      badRows = new BadRows(table, withBadRows ? model.badRowFraction() : 0, model.timeline().extractYear());
+      badRows = new BadRows(table, model.badRowFraction(), model.timeline().extractYear());
     }
     Person person = generator.person(index);
     List<String[]> good = table.rows(generator, person);
     List<Row> out = new ArrayList<>(good.size() + 1);
     SplittableRandom rng = Rng.stream(generator.model().seed(), index, Rng.BAD_ROWS + table.ordinal());
     for (String[] row : good) {
-      out.add(toRow(row, null));
+      out.add(RowFactory.create((Object[]) row));
       BadRows.Bad bad = badRows.spawn(rng, person, row);
       if (bad != null) {
-        out.add(toRow(bad.values(), bad.rule().ruleName()));
+        out.add(RowFactory.create((Object[]) bad.values()));
       }
     }
     return out.iterator();
-  }
-
-  private static Row toRow(String[] values, String rule) {
-    Object[] cells = new Object[values.length + 1];
-    System.arraycopy(values, 0, cells, 0, values.length);
-    cells[values.length] = rule;
-    return RowFactory.create(cells);
   }
 }

@@ -34,7 +34,7 @@ final class TruthReport {
       Map<String, Long> badByRule = new LinkedHashMap<>();
       long good;
       if (byRule != null) {
-        good = byRule.getOrDefault(RowTally.GOOD, 0L);
+        good = byRule.getOrDefault(PersonFacts.GOOD, 0L);
         for (GeneratedTable generated : GeneratedTable.values()) {
           if (generated.tableName().equals(table.name())) {
             for (QuarantineRule rule : generated.badRules) {
@@ -70,7 +70,7 @@ final class TruthReport {
     root.put("pcn_changes", changes);
   }
 
-  void dementia(Realised.Prevalence p) {
+  void dementia(Facts.Prevalence p) {
     root.put("dementia", ordered("period_end", Timeline.iso(model.timeline().extractDay()),
         "registered", p.registered(), "register", p.register(), "prevalence", ratio(p.register(), p.registered()),
         "registered_65_plus", p.registered65(), "register_65_plus", p.register65(),
@@ -79,7 +79,7 @@ final class TruthReport {
             + "overall and 4% at 65+ among the living"));
   }
 
-  void acp(List<Realised.PcnUptake> uptake) {
+  void acp(List<Facts.PcnUptake> uptake) {
     Geography geography = model.geography();
     double[] planted = model.planted().acpProbabilityByPcn();
     List<Object> byPcn = new ArrayList<>();
@@ -87,7 +87,7 @@ final class TruthReport {
     long withAcp = 0;
     double expected = 0;
     for (int p = 0; p < geography.pcnCodes.length; p++) {
-      Realised.PcnUptake u = uptake.get(p);
+      Facts.PcnUptake u = uptake.get(p);
       byPcn.add(ordered("pcn_code", u.pcnCode(), "planted_probability", planted[p], "register", u.register(),
           "with_acp", u.withAcp(), "realised_uptake", ratio(u.withAcp(), u.register())));
       register += u.register();
@@ -104,7 +104,7 @@ final class TruthReport {
             "planted_expected_uptake", register == 0 ? null : round(expected / register))));
   }
 
-  void referrals(List<Realised.DecileReferrals> rows) {
+  void referrals(List<Facts.DecileReferrals> rows) {
     Planted planted = model.planted();
     Map<String, Object> byService = new LinkedHashMap<>();
     List<Object> byDecile = new ArrayList<>();
@@ -114,8 +114,8 @@ final class TruthReport {
     long peopleTop = 0;
     long referrals = 0;
     long referralsTop = 0;
-    for (Realised.DecileReferrals r : rows) {
-      if (!r.service().equals(Realised.ALL_SERVICES)) {
+    for (Facts.DecileReferrals r : rows) {
+      if (!r.service().equals(Facts.ALL_SERVICES)) {
         continue;
       }
       byDecile.add(ordered("imd_decile", r.decile(), "people", r.people(), "referrals", r.referrals(),
@@ -143,7 +143,7 @@ final class TruthReport {
             + "log-linear across deciles, decile 1 = ratio x decile 10; decile of the person's LSOA",
         "planted_rate_per_person_year_decile_10", base,
         "planted_rate_ratio_d1_d10", planted.referralRateRatio(),
-        "realised_rate_ratio_d1_d10", rateRatio(rows, Realised.ALL_SERVICES),
+        "realised_rate_ratio_d1_d10", rateRatio(rows, Facts.ALL_SERVICES),
         "realised_rate_ratio_d1_d10_by_service", byService,
         "realised_definition", "referrals (good rows; LSOA = the referral's lsoa_code, else the person's GP "
             + "registration LSOA) per distinct person in gp_patients living in LSOAs of the decile",
@@ -204,10 +204,10 @@ final class TruthReport {
     }
   }
 
-  private static Object rateRatio(List<Realised.DecileReferrals> rows, String service) {
-    Realised.DecileReferrals first = null;
-    Realised.DecileReferrals last = null;
-    for (Realised.DecileReferrals r : rows) {
+  private static Object rateRatio(List<Facts.DecileReferrals> rows, String service) {
+    Facts.DecileReferrals first = null;
+    Facts.DecileReferrals last = null;
+    for (Facts.DecileReferrals r : rows) {
       if (r.service().equals(service) && r.decile() == 1) {
         first = r;
       } else if (r.service().equals(service) && r.decile() == 10) {

@@ -53,18 +53,18 @@ class GenerateJobTest {
 
   @BeforeAll
   static void generate() {
-    result = generate("first", SEED, 0.01);
+    result = generate("first", SEED, 0.01, PEOPLE);
     first = new GeneratedData(temp.resolve("first"));
-    generate("again", SEED, 0.01);
+    generate("again", SEED, 0.01, PEOPLE);
     again = new GeneratedData(temp.resolve("again"));
-    generate("other", SEED + 1, 0.01);
+    generate("other", SEED + 1, 0.01, 2000);
     otherSeed = new GeneratedData(temp.resolve("other"));
-    generate("clean", SEED, 0);
+    generate("clean", SEED, 0, PEOPLE);
     clean = new GeneratedData(temp.resolve("clean"));
   }
 
-  private static GenerateJob.Result generate(String folder, long seed, double badRows) {
-    GeneratorOptions options = GeneratorOptions.fromCommandLine(temp.resolve(folder).toString(), PEOPLE, seed, badRows,
+  private static GenerateJob.Result generate(String folder, long seed, double badRows, long people) {
+    GeneratorOptions options = GeneratorOptions.fromCommandLine(temp.resolve(folder).toString(), people, seed, badRows,
         "synthetic", null, "csv", 48, 3, 1);
     return GenerateJob.run(SharedSpark.spark(), options);
   }
