@@ -1,10 +1,10 @@
 package uk.pophealth.generate;
 
 import java.io.IOException;
-import java.net.URI;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -51,12 +51,9 @@ final class TableWriter {
   void writeText(String name, String text) {
     try {
       Path path = new Path(location(name));
-      FileSystem fs = path.getFileSystem(hadoop());
+      FileSystem fs = raw(path.getFileSystem(hadoop()));
       try (var stream = fs.create(path, true)) {
         stream.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      }
-      if (isLocal(fs)) {
-        fs.delete(new Path(path.getParent(), "." + path.getName() + ".crc"), false);
       }
     } catch (IOException e) {
       throw PopHealthException.failure("Cannot write %s: %s (%s)", name, e.getMessage(), out);
@@ -67,9 +64,10 @@ final class TableWriter {
     try {
       Path folder = new Path(target);
       FileSystem fs = folder.getFileSystem(hadoop());
-      if (!isLocal(fs)) {
+      if (!(fs instanceof LocalFileSystem)) {
         return;
       }
+      fs = raw(fs);
       for (FileStatus file : fs.listStatus(folder)) {
         String name = file.getPath().getName();
         int marker = name.indexOf(FILE_COUNTER);
@@ -92,8 +90,8 @@ final class TableWriter {
     return spark.sparkContext().hadoopConfiguration();
   }
 
-  private static boolean isLocal(FileSystem fs) {
-    URI uri = fs.getUri();
-    return "file".equals(uri.getScheme());
+  /** The local file system without its .crc checksum files; any other file system as it is. */
+  private static FileSystem raw(FileSystem fs) {
+    return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
   }
 }
