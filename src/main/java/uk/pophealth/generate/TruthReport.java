@@ -13,7 +13,26 @@ import uk.pophealth.schema.TableSchema;
 
 /**
  * Assembles truth.json: the parameters, exact row and bad-row counts, what was planted and what was realised in
- * the generated good rows. Deterministic: same options and seed give the same bytes.
+ * the generated good rows. Deterministic: same options and seed give the same bytes. Top-level keys:
+ * <ul>
+ *   <li>{@code format_version} (1), {@code parameters} (people, seed, months, geography, ics, places_per_ics,
+ *       bad_rows_fraction, format, period_from, period_to, extract_date);</li>
+ *   <li>{@code row_counts}: table -> {good, bad, total} for all eleven tables;</li>
+ *   <li>{@code bad_rows}: table -> rule name -> exact count (every kind planted in that table listed, zeros
+ *       included; reference tables have an empty object);</li>
+ *   <li>{@code footprint_change}: {date, moved: [{org_type, org_code, from_ics_code, from_ics_name,
+ *       from_place_code, to_ics_code, to_ics_name, to_place_code}]}; {@code pcn_changes}: [{practice_code,
+ *       from_pcn_code, to_pcn_code, date}];</li>
+ *   <li>{@code dementia}: register and prevalence at the period end, overall and 65+;</li>
+ *   <li>{@code acp_uptake}: {period_end, definition, planted_range, by_pcn: [{pcn_code, planted_probability,
+ *       register, with_acp, realised_uptake}], overall: {register, with_acp, realised_uptake,
+ *       planted_expected_uptake}};</li>
+ *   <li>{@code referrals}: planted and realised decile 1 : decile 10 rate ratio (overall and by service),
+ *       by_decile [{imd_decile, people, referrals, referrals_per_head, planted_rate_multiplier}],
+ *       share_most_deprived_40 {planted_expected, realised, population_share};</li>
+ *   <li>{@code social_care}: trend_percent_per_year and seasonal_amplitude per place; {@code capacity}: the
+ *       exceeded activity and factors; {@code population}: basis and projection growth.</li>
+ * </ul>
  */
 final class TruthReport {
   private final GeneratorModel model;
