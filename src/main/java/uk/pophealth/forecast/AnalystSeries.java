@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
@@ -22,13 +23,14 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import uk.pophealth.core.PopHealthException;
-import uk.pophealth.forecast.ForecastTables.DemandForecast;
+import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * An analyst's monthly series file for the forecast sub-command: CSV with a header (read as text, never inferred)
  * or Parquet, with columns series_id, month (YYYY-MM, or a date whose month is taken) and value. An empty value is
  * a missing month (the models treat it as missing). Every other problem fails the read with BAD_INPUT naming how
- * many rows are bad and showing the first few: an empty series_id, a month that is not YYYY-MM or YYYY-MM-DD, a
+ * many rows are bad, per problem, with an example line of each: an empty series_id, a month that is not YYYY-MM or YYYY-MM-DD, a
  * value that is not a finite number, two rows for one series and month, or a series with no value at all. Nothing
  * is dropped silently.
  */
@@ -40,7 +42,6 @@ public final class AnalystSeries {
   public static final StructType SCHEMA = new StructType().add(SERIES_ID, DataTypes.StringType, false)
       .add(MONTH, DataTypes.DateType, false).add(VALUE, DataTypes.DoubleType, true);
 
-  static final int EXAMPLES = 5;
   private static final String PROBLEM = "_problem";
   private static final String MONTH_TEXT = "_month_text";
   private static final String VALUE_TEXT = "_value_text";
@@ -94,12 +95,13 @@ public final class AnalystSeries {
     Dataset<Row> bad = checked.filter(col(PROBLEM).isNotNull());
     long badRows = bad.count();
     if (badRows > 0) {
-      List<String> examples = bad.select(concat_ws(" | ", col(PROBLEM), concat_ws(",",
-              col(SERIES_ID), col(MONTH_TEXT), col(VALUE_TEXT))))
-          .orderBy(col(PROBLEM)).limit(EXAMPLES).collectAsList().stream().map(r -> r.getString(0))
+      List<String> problems = bad.groupBy(col(PROBLEM))
+          .agg(count(lit(1)).as("_rows"), min(concat_ws(",", shown(SERIES_ID), shown(MONTH_TEXT), shown(VALUE_TEXT))).as("_e"))
+          .orderBy(col(PROBLEM)).collectAsList().stream()
+          .map(r -> r.getString(0) + ": " + r.getLong(1) + " (e.g. " + r.getString(2) + ")")
           .collect(Collectors.toList());
-      throw PopHealthException.badInput("Cannot read series file: %d bad row(s), e.g. %s (%s)", badRows, examples,
-          source);
+      throw PopHealthException.badInput("Cannot read series file: %d bad row(s); %s (%s)", badRows,
+          String.join("; ", problems), source);
     }
     return checked.select(col(SERIES_ID), col(MONTH), col(VALUE));
   }
@@ -107,13 +109,18 @@ public final class AnalystSeries {
   /** The checked series as fitting input: level series, code = series_id, activity series. */
   static Dataset<Row> toSeries(Dataset<Row> series) {
     return series.select(
-        concat_ws(SeriesColumns.KEY_SEPARATOR, lit(ForecastTables.LEVEL_SERIES), col(SERIES_ID),
+        concat_ws(SeriesColumns.KEY_SEPARATOR, lit(OutputTables.LEVEL_SERIES), col(SERIES_ID),
             lit(Activities.ANALYST_SERIES)).as(SeriesColumns.SERIES_KEY),
-        lit(ForecastTables.LEVEL_SERIES).as(SeriesColumns.LEVEL), col(SERIES_ID).as(SeriesColumns.CODE),
+        lit(OutputTables.LEVEL_SERIES).as(SeriesColumns.LEVEL), col(SERIES_ID).as(SeriesColumns.CODE),
         lit(null).cast("string").as(SeriesColumns.NAME), lit(null).cast("string").as(SeriesColumns.PARENT_CODE),
         lit(Activities.ANALYST_SERIES).as(SeriesColumns.ACTIVITY),
         lit(DemandForecast.SERIES_COUNT).as(SeriesColumns.SERIES_KIND), col(MONTH).as(SeriesColumns.MONTH),
         col(VALUE).as(SeriesColumns.VALUE));
+  }
+
+  /** A text column as written in the file, an empty field shown empty. */
+  private static Column shown(String column) {
+    return org.apache.spark.sql.functions.coalesce(col(column), lit(""));
   }
 
   private static boolean isParquetFolder(String path) {

@@ -10,7 +10,8 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import uk.pophealth.forecast.ForecastTables.DemandForecast;
+import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * Bottom-up reconciliation: the point forecast of every ICS is the sum of its places' point forecasts and that of
@@ -37,22 +38,22 @@ final class BottomUp {
   /** @param monthRows the month records of the fitting pass ({@link FitColumns}) at levels place, ics and all */
   static Dataset<Row> reconcile(Dataset<Row> monthRows) {
     Column isForecast = col(FitColumns.KIND).equalTo(lit(DemandForecast.KIND_FORECAST));
-    Dataset<Row> bottom = monthRows.filter(col(FitColumns.LEVEL).equalTo(lit(ForecastTables.LEVEL_PLACE)).and(isForecast));
+    Dataset<Row> bottom = monthRows.filter(col(FitColumns.LEVEL).equalTo(lit(OutputTables.LEVEL_PLACE)).and(isForecast));
     Dataset<Row> icsSums = bottom.groupBy(col(FitColumns.PARENT_CODE).as(S_CODE), col(FitColumns.ACTIVITY).as(S_ACTIVITY),
             col(FitColumns.MONTH).as(S_MONTH))
         .agg(sum(col(FitColumns.VALUE)).as(SUM))
-        .withColumn(S_LEVEL, lit(ForecastTables.LEVEL_ICS));
+        .withColumn(S_LEVEL, lit(OutputTables.LEVEL_ICS));
     Dataset<Row> allSums = bottom.groupBy(col(FitColumns.ACTIVITY).as(S_ACTIVITY), col(FitColumns.MONTH).as(S_MONTH))
         .agg(sum(col(FitColumns.VALUE)).as(SUM))
         .withColumn(S_CODE, lit(Activities.ALL))
-        .withColumn(S_LEVEL, lit(ForecastTables.LEVEL_ALL));
+        .withColumn(S_LEVEL, lit(OutputTables.LEVEL_ALL));
     Dataset<Row> sums = icsSums.unionByName(allSums);
     Column match = col(FitColumns.LEVEL).equalTo(col(S_LEVEL)).and(col(FitColumns.CODE).equalTo(col(S_CODE)))
         .and(col(FitColumns.ACTIVITY).equalTo(col(S_ACTIVITY))).and(col(FitColumns.MONTH).equalTo(col(S_MONTH)))
         .and(isForecast);
     Column reconciled = col(SUM).isNotNull();
     Column shift = col(SUM).minus(col(FitColumns.VALUE));
-    Column aggregated = col(FitColumns.LEVEL).isin(ForecastTables.LEVEL_ICS, ForecastTables.LEVEL_ALL);
+    Column aggregated = col(FitColumns.LEVEL).isin(OutputTables.LEVEL_ICS, OutputTables.LEVEL_ALL);
     Dataset<Row> out = monthRows.join(sums, match, "left");
     for (String limit : new String[] {FitColumns.LOWER80, FitColumns.UPPER80, FitColumns.LOWER95, FitColumns.UPPER95}) {
       out = out.withColumn(limit, when(reconciled, greatest(col(limit).plus(shift), lit(0.0))).otherwise(col(limit)));

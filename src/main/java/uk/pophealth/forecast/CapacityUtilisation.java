@@ -9,8 +9,9 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import uk.pophealth.forecast.ForecastTables.DemandForecast;
+import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.InputTables.Capacity;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * Commissioned capacity beside demand, as columns of demand_forecast on place rows: capacity for the month,
@@ -29,7 +30,7 @@ final class CapacityUtilisation {
   static Dataset<Row> add(Dataset<Row> rows, Dataset<Row> capacity) {
     Dataset<Row> commissioned = capacity.select(col(Capacity.PLACE_CODE).as(C_CODE), col(Capacity.ACTIVITY).as(C_ACTIVITY),
         trunc(col(Capacity.MONTH), "MM").as(C_MONTH), col(Capacity.CAPACITY).as(DemandForecast.CAPACITY));
-    Column match = col(FitColumns.LEVEL).equalTo(lit(ForecastTables.LEVEL_PLACE))
+    Column match = col(FitColumns.LEVEL).equalTo(lit(OutputTables.LEVEL_PLACE))
         .and(col(FitColumns.CODE).equalTo(col(C_CODE))).and(col(FitColumns.ACTIVITY).equalTo(col(C_ACTIVITY)))
         .and(col(FitColumns.MONTH).equalTo(col(C_MONTH)));
     Column kind = col(FitColumns.KIND);

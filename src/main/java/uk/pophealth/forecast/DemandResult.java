@@ -4,13 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * The two tables of the demand product, in the declared column order. Both are computed from one fitting pass that
  * is cached; call {@link #release()} once both are written.
  *
- * @param forecasts demand_forecast ({@link ForecastTables.DemandForecast#SCHEMA})
- * @param accuracy  forecast_accuracy ({@link ForecastTables.ForecastAccuracy#SCHEMA})
+ * @param forecasts demand_forecast ({@link OutputTables.DemandForecast#SCHEMA})
+ * @param accuracy  forecast_accuracy ({@link OutputTables.ForecastAccuracy#SCHEMA})
  * @param fits      the cached fitting pass both are read from
  */
 public record DemandResult(Dataset<Row> forecasts, Dataset<Row> accuracy, Dataset<Row> fits) {

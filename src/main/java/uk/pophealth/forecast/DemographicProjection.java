@@ -14,11 +14,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.cohort.AgeBands;
-import uk.pophealth.forecast.ForecastTables.DemandForecast;
+import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
 import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
 import uk.pophealth.schema.InputTables.Population;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * The demographic projection: activity per head by age band in the last 12 months of history, times the projected
@@ -87,15 +88,15 @@ final class DemographicProjection {
         .withColumn(PROJECTION, when(col("_with").equalTo(col("_all")), col(PROJECTION)));
     Dataset<Row> codes = SeriesGrid.placeSeriesCodes(facts).withColumnRenamed(FactColumns.PLACE_CODE, PLACE);
     Dataset<Row> placeProjection = projected.join(codes, new String[] {PLACE, FactColumns.ICS_CODE})
-        .select(lit(ForecastTables.LEVEL_PLACE).as("_p_level"), col(SeriesColumns.CODE).as("_p_code"),
+        .select(lit(OutputTables.LEVEL_PLACE).as("_p_level"), col(SeriesColumns.CODE).as("_p_code"),
             col(FactColumns.ACTIVITY).as("_p_activity"), col(FitColumns.MONTH).as("_p_month"), col(PROJECTION));
     Dataset<Row> withPlace = attach(rows, placeProjection);
-    Dataset<Row> placeRows = withPlace.filter(col(FitColumns.LEVEL).equalTo(lit(ForecastTables.LEVEL_PLACE))
+    Dataset<Row> placeRows = withPlace.filter(col(FitColumns.LEVEL).equalTo(lit(OutputTables.LEVEL_PLACE))
         .and(col(FitColumns.KIND).equalTo(lit(DemandForecast.KIND_FORECAST))));
-    Dataset<Row> icsProjection = whenComplete(placeRows.groupBy(lit(ForecastTables.LEVEL_ICS).as("_p_level"),
+    Dataset<Row> icsProjection = whenComplete(placeRows.groupBy(lit(OutputTables.LEVEL_ICS).as("_p_level"),
         col(FitColumns.PARENT_CODE).as("_p_code"), col(FitColumns.ACTIVITY).as("_p_activity"),
         col(FitColumns.MONTH).as("_p_month")));
-    Dataset<Row> allProjection = whenComplete(placeRows.groupBy(lit(ForecastTables.LEVEL_ALL).as("_p_level"),
+    Dataset<Row> allProjection = whenComplete(placeRows.groupBy(lit(OutputTables.LEVEL_ALL).as("_p_level"),
         lit(Activities.ALL).as("_p_code"), col(FitColumns.ACTIVITY).as("_p_activity"),
         col(FitColumns.MONTH).as("_p_month")));
     Dataset<Row> aggregated = icsProjection.unionByName(allProjection).withColumnRenamed(PROJECTION, "_agg");

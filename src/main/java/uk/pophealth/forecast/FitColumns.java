@@ -9,8 +9,8 @@ import static uk.pophealth.schema.Fields.required;
 
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import uk.pophealth.forecast.ForecastTables.DemandForecast;
-import uk.pophealth.forecast.ForecastTables.ForecastAccuracy;
+import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables.ForecastAccuracy;
 
 /**
  * What the fitting step emits per series (internal): month rows (actual, fitted, forecast) and accuracy rows (the

@@ -9,8 +9,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
-import uk.pophealth.forecast.ForecastTables.DemandForecast;
-import uk.pophealth.forecast.ForecastTables.ForecastAccuracy;
+import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables.ForecastAccuracy;
 import uk.pophealth.schema.TableSchema;
 
 /** Shapes the fitting pass into the declared output tables: their columns, order and types. */

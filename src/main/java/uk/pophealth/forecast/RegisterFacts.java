@@ -10,7 +10,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.cohort.CohortColumns;
-import uk.pophealth.forecast.ForecastTables.DemandForecast;
+import uk.pophealth.schema.OutputTables.DemandForecast;
 
 /**
  * Dementia register size and the number with an ACP per practice, month end and age band, from the person-month

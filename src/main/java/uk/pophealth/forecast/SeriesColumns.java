@@ -8,18 +8,19 @@ import static uk.pophealth.schema.Fields.required;
 
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import uk.pophealth.schema.OutputTables;
 
 /** The monthly series handed to the fitting step: one row per series and month (internal). */
 final class SeriesColumns {
   static final String SERIES_KEY = "_series_key";
-  static final String LEVEL = ForecastTables.DemandForecast.GEOGRAPHY_LEVEL;
-  static final String CODE = ForecastTables.DemandForecast.GEOGRAPHY_CODE;
-  static final String NAME = ForecastTables.DemandForecast.GEOGRAPHY_NAME;
+  static final String LEVEL = OutputTables.DemandForecast.GEOGRAPHY_LEVEL;
+  static final String CODE = OutputTables.DemandForecast.GEOGRAPHY_CODE;
+  static final String NAME = OutputTables.DemandForecast.GEOGRAPHY_NAME;
   static final String PARENT_CODE = "_parent_code";
-  static final String ACTIVITY = ForecastTables.DemandForecast.ACTIVITY_NAME;
-  static final String SERIES_KIND = ForecastTables.DemandForecast.SERIES_KIND;
-  static final String MONTH = ForecastTables.DemandForecast.MONTH;
-  static final String VALUE = ForecastTables.DemandForecast.VALUE;
+  static final String ACTIVITY = OutputTables.DemandForecast.ACTIVITY_NAME;
+  static final String SERIES_KIND = OutputTables.DemandForecast.SERIES_KIND;
+  static final String MONTH = OutputTables.DemandForecast.MONTH;
+  static final String VALUE = OutputTables.DemandForecast.VALUE;
 
   static final StructType SCHEMA = new StructType(new StructField[] {
       required(SERIES_KEY, StringType, "level, code and activity joined: the grouping key"),

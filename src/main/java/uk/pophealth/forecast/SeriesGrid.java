@@ -21,6 +21,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * The hierarchy of series from the place facts: per place, per ICS (the sum of its places) and in all (the sum of
@@ -46,18 +47,18 @@ final class SeriesGrid {
             max(col(FactColumns.ICS_NAME)).as(FactColumns.ICS_NAME));
     Dataset<Row> places = perPlace.join(placeSeriesCodes(perPlace), new String[] {FactColumns.PLACE_CODE,
         FactColumns.ICS_CODE}).select(
-        lit(ForecastTables.LEVEL_PLACE).as(SeriesColumns.LEVEL), col(SeriesColumns.CODE),
+        lit(OutputTables.LEVEL_PLACE).as(SeriesColumns.LEVEL), col(SeriesColumns.CODE),
         col(FactColumns.PLACE_NAME).as(SeriesColumns.NAME), col(FactColumns.ICS_CODE).as(SeriesColumns.PARENT_CODE),
         col(FactColumns.ACTIVITY), col(FactColumns.SERIES_KIND), month, col(FactColumns.VALUE));
     Dataset<Row> ics = perPlace.groupBy(col(FactColumns.ICS_CODE), col(FactColumns.ACTIVITY),
             col(FactColumns.SERIES_KIND), month)
         .agg(sum(col(FactColumns.VALUE)).as(FactColumns.VALUE), max(col(FactColumns.ICS_NAME)).as(SeriesColumns.NAME))
-        .select(lit(ForecastTables.LEVEL_ICS).as(SeriesColumns.LEVEL), col(FactColumns.ICS_CODE).as(SeriesColumns.CODE),
+        .select(lit(OutputTables.LEVEL_ICS).as(SeriesColumns.LEVEL), col(FactColumns.ICS_CODE).as(SeriesColumns.CODE),
             col(SeriesColumns.NAME), lit(null).cast(DataTypes.StringType).as(SeriesColumns.PARENT_CODE),
             col(FactColumns.ACTIVITY), col(FactColumns.SERIES_KIND), month, col(FactColumns.VALUE));
     Dataset<Row> all = perPlace.groupBy(col(FactColumns.ACTIVITY), col(FactColumns.SERIES_KIND), month)
         .agg(sum(col(FactColumns.VALUE)).as(FactColumns.VALUE))
-        .select(lit(ForecastTables.LEVEL_ALL).as(SeriesColumns.LEVEL), lit(Activities.ALL).as(SeriesColumns.CODE),
+        .select(lit(OutputTables.LEVEL_ALL).as(SeriesColumns.LEVEL), lit(Activities.ALL).as(SeriesColumns.CODE),
             lit(ALL_NAME).as(SeriesColumns.NAME), lit(null).cast(DataTypes.StringType).as(SeriesColumns.PARENT_CODE),
             col(FactColumns.ACTIVITY), col(FactColumns.SERIES_KIND), month, col(FactColumns.VALUE));
     return zeroFilled(spark, places.unionByName(ics).unionByName(all), first, last);

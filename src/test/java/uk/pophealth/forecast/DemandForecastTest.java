@@ -17,8 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.pophealth.cohort.AgeBands;
-import uk.pophealth.forecast.ForecastTables.DemandForecast;
-import uk.pophealth.forecast.ForecastTables.ForecastAccuracy;
+import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables.ForecastAccuracy;
 import uk.pophealth.testing.SharedSpark;
 
 /** The demand product end to end on {@link DemandFixture}: planted truth, coherence, re-basing, zero fill, extras. */
