@@ -79,7 +79,7 @@ public final class RunJob {
         .disclosureControl(config.disclosureControl());
     Stage stage = new Stage(spark, manifest);
     try (OutputLock lock = OutputLock.acquire(hadoop, config.output(), runId)) {
-      RunManifest result = runStages(spark, config, months, env, out, manifest, stage, hadoop);
+      RunManifest result = runStages(spark, request, months, env, out, manifest, stage, hadoop);
       out.println("Outputs: " + config.output());
       return result;
     } catch (RuntimeException e) {
@@ -93,8 +93,9 @@ public final class RunJob {
     }
   }
 
-  private static RunManifest runStages(SparkSession spark, JobConfig config, ReportingMonths months,
+  private static RunManifest runStages(SparkSession spark, JobRequest request, ReportingMonths months,
       Map<String, String> env, PrintStream out, RunManifest.Builder manifest, Stage stage, Configuration hadoop) {
+    JobConfig config = request.config();
     IngestResult ingest = stage.run("ingest", () -> Ingestion.ingestAndReport(spark, config, env, out));
     stage.run("input checksums", () -> recordInputs(config, ingest, manifest, hadoop));
     FootprintResolver geography = stage.run("geography", () -> FootprintResolver.build(spark, geographyInputs(spark, ingest)));
@@ -107,15 +108,17 @@ public final class RunJob {
     TableWriter writer = new TableWriter(spark, config.output());
 
     Dataset<Row> register = stage.run("dementia register",
-        () -> AcpUptakeStep.register(ingest, config, months).persist());
+        () -> AcpUptakeStep.register(ingest, config, months, request.forecastHistoryFrom()).persist());
     Dataset<Row> uptake = stage.run("acp_uptake compute",
         () -> AcpUptakeStep.compute(register, geography, basis, months).persist());
     stage.run("acp_uptake publish",
         () -> publish(writer, disclosure, OutputTables.AcpUptake.TABLE, uptake, AcpUptakeStep.additivities(), manifest));
     uptake.unpersist();
-    register.unpersist();
 
     ReferralDeprivationStep.run(spark, ingest, geography, config, months, stage, writer, disclosure, manifest);
+    DemandForecastStep.run(spark, ingest, geography, config, request.forecastHistoryFrom(), register, stage, writer,
+        disclosure, manifest);
+    register.unpersist();
 
     RunManifest finished = manifest.succeeded(Instant.now());
     finished.write(hadoop, config.output());
