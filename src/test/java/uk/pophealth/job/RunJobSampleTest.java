@@ -21,7 +21,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import uk.pophealth.publish.RunManifest;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.AcpUptake;
@@ -37,7 +36,8 @@ class RunJobSampleTest {
   private static final Path SAMPLE = Path.of("data", "job.yaml");
   private static final Map<String, String> ENV = Map.of("POPHEALTH_PSEUDONYMISATION_KEY", "test-key-for-the-synthetic-sample");
 
-  @TempDir static Path dir;
+  /** Kept after the suite: scripts/test.sh runs the analysts' notebooks against these outputs. */
+  private static final Path dir = Path.of("target", "sample-run");
   private static JsonNode truth;
   private static String exactOut;
   private static RunManifest exactManifest;
@@ -47,11 +47,16 @@ class RunJobSampleTest {
   @BeforeAll
   static void runTwice() throws Exception {
     truth = new ObjectMapper().readTree(Files.readString(Path.of("data", "truth.json")));
+    if (Files.exists(dir)) {
+      try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
     SparkSession spark = SharedSpark.spark();
-    exactOut = dir.resolve("exact").toString();
+    exactOut = dir.resolve("exact").toAbsolutePath().toString();
     exactManifest = RunJob.run(spark,
         JobRequest.fromCommandLine(SAMPLE, exactOut, null, null, null, "off", Map.of()), ENV, quiet());
-    controlledOut = dir.resolve("controlled").toString();
+    controlledOut = dir.resolve("controlled").toAbsolutePath().toString();
     controlledManifest = RunJob.run(spark,
         JobRequest.fromCommandLine(SAMPLE, controlledOut, "2025-12", null, null, null, Map.of()), ENV, quiet());
   }
@@ -158,9 +163,19 @@ class RunJobSampleTest {
     assertFalse(controlledManifest.warnings().contains(RunManifest.DISCLOSURE_OFF_WARNING));
     List<String> outputs = exactManifest.outputs().stream().map(RunManifest.Output::table).toList();
     assertTrue(outputs.containsAll(List.of(AcpUptake.NAME, ReferralDeprivation.NAME,
-        OutputTables.ReferralInequality.NAME)), outputs.toString());
+        OutputTables.ReferralInequality.NAME, OutputTables.DemandForecast.NAME, OutputTables.ForecastAccuracy.NAME)),
+        outputs.toString());
     assertTrue(exactManifest.inputs().stream().allMatch(i -> i.sha256() != null && i.sha256().length() == 64));
     assertTrue(Files.exists(Path.of(exactOut, "report.html")));
+  }
+
+  @Test
+  void singleMonthRunStillForecastsFromTheWholeHistory() {
+    Dataset<Row> actuals = table(controlledOut, OutputTables.DemandForecast.NAME)
+        .filter(col(OutputTables.DemandForecast.KIND).equalTo(OutputTables.DemandForecast.KIND_ACTUAL));
+    assertEquals(java.sql.Date.valueOf("2022-01-01"),
+        actuals.agg(org.apache.spark.sql.functions.min(OutputTables.DemandForecast.MONTH)).first().getDate(0));
+    assertTrue(table(controlledOut, OutputTables.ForecastAccuracy.NAME).count() > 0);
   }
 
   @Test
