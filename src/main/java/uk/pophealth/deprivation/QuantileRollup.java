@@ -1,0 +1,91 @@
+package uk.pophealth.deprivation;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.ceil;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static uk.pophealth.schema.OutputTables.LEVEL_ALL;
+import static uk.pophealth.schema.OutputTables.LEVEL_DISTRICT;
+import static uk.pophealth.schema.OutputTables.LEVEL_ICS;
+import static uk.pophealth.schema.OutputTables.LEVEL_PLACE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.BASIS_ICS_LOCAL;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.BASIS_NATIONAL;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.CODE_ALL;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.GEOGRAPHY_CODE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.GEOGRAPHY_LEVEL;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.GEOGRAPHY_NAME;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.IMD_BASIS;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.IMD_QUANTILE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.NAME_ALL;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_START;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_TYPE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.QUANTILE_DECILE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.QUANTILE_QUINTILE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.QUANTILE_TYPE;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Sums a count from fine cells (period x district, place, ICS x deprivation quantiles x extra keys) up to every
+ * geography level (place, ICS, district, all) and every deprivation grouping (national deciles and quintiles, and
+ * ICS-local ones when asked for), in one aggregation. An unknown quantile is {@link #UNKNOWN_QUANTILE} here, so
+ * that cells join on it without null handling.
+ */
+final class QuantileRollup {
+  static final int UNKNOWN_QUANTILE = 0;
+  private static final String LEVEL = "_level";
+  private static final String GROUPING = "_grouping";
+
+  private QuantileRollup() {}
+
+  static Dataset<Row> rollUp(Dataset<Row> fine, boolean local, String... extraKeys) {
+    Column levels = array(
+        level(LEVEL_PLACE, col(FootprintColumns.PLACE_CODE), col(FootprintColumns.PLACE_NAME)),
+        level(LEVEL_ICS, col(FootprintColumns.ICS_CODE), col(FootprintColumns.ICS_NAME)),
+        level(LEVEL_DISTRICT, col(FootprintColumns.LAD_CODE), col(FootprintColumns.LAD_CODE)),
+        level(LEVEL_ALL, lit(CODE_ALL), lit(NAME_ALL)));
+    Column decile = col(Columns.NATIONAL_DECILE);
+    List<Column> groupings = new ArrayList<>(List.of(
+        grouping(BASIS_NATIONAL, QUANTILE_DECILE, decile),
+        grouping(BASIS_NATIONAL, QUANTILE_QUINTILE, ceil(decile.divide(2)))));
+    if (local) {
+      groupings.add(grouping(BASIS_ICS_LOCAL, QUANTILE_DECILE, col(Columns.LOCAL_DECILE)));
+      groupings.add(grouping(BASIS_ICS_LOCAL, QUANTILE_QUINTILE, col(Columns.LOCAL_QUINTILE)));
+    }
+    List<Column> keys = new ArrayList<>(List.of(col(PERIOD_TYPE),
+        col(PERIOD_START), col(LEVEL + "." + GEOGRAPHY_LEVEL)
+            .as(GEOGRAPHY_LEVEL),
+        col(LEVEL + "." + GEOGRAPHY_CODE).as(GEOGRAPHY_CODE)));
+    for (String extra : extraKeys) {
+      keys.add(col(extra));
+    }
+    keys.add(col(GROUPING + "." + IMD_BASIS).as(IMD_BASIS));
+    keys.add(col(GROUPING + "." + QUANTILE_TYPE).as(QUANTILE_TYPE));
+    keys.add(col(GROUPING + "." + IMD_QUANTILE).as(IMD_QUANTILE));
+    return fine
+        .withColumn(LEVEL, explode(levels))
+        .withColumn(GROUPING, explode(array(groupings.toArray(new Column[0]))))
+        .groupBy(keys.toArray(new Column[0]))
+        .agg(sum(col(Columns.COUNT)).as(Columns.COUNT),
+            max(col(LEVEL + "." + GEOGRAPHY_NAME)).as(GEOGRAPHY_NAME));
+  }
+
+  private static Column level(String level, Column code, Column name) {
+    return struct(lit(level).as(GEOGRAPHY_LEVEL), code.as(GEOGRAPHY_CODE),
+        name.as(GEOGRAPHY_NAME));
+  }
+
+  private static Column grouping(String basis, String type, Column quantile) {
+    return struct(lit(basis).as(IMD_BASIS), lit(type).as(QUANTILE_TYPE),
+        coalesce(quantile.cast("int"), lit(UNKNOWN_QUANTILE)).as(IMD_QUANTILE));
+  }
+}
