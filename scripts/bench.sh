@@ -74,6 +74,8 @@ say "inputs: gp_patients $PATIENT_ROWS, gp_events $EVENT_ROWS, all person tables
 RUN_WALL=-; RUN_RSS=-; RUN_STATUS="not run"
 EVENTLOG_OPTS="-Dspark.eventLog.enabled=true -Dspark.eventLog.compress=false"
 if "$ROOT/scripts/pophealth" run --help >/dev/null 2>&1; then
+  # Synthetic data only: a benchmark key, never for real data (a real run takes its key from a secrets store).
+  export POPHEALTH_PSEUDONYMISATION_KEY=${POPHEALTH_PSEUDONYMISATION_KEY:-bench-key-synthetic-data-only}
   set +e
   POPHEALTH_JAVA_OPTS="$EVENTLOG_OPTS -Dspark.eventLog.dir=file://$WORK/eventlog-run ${BENCH_SPARK_OPTS:-}" \
     /usr/bin/time -v -o "$WORK/time-run.txt" "$ROOT/scripts/pophealth" run --config "$DATA/job.yaml" \
@@ -83,7 +85,7 @@ if "$ROOT/scripts/pophealth" run --help >/dev/null 2>&1; then
   read -r RUN_WALL RUN_RSS < <(timed "$WORK/time-run.txt")
   if [ $RC -eq 0 ]; then RUN_STATUS=ok; else RUN_STATUS="exit $RC: $(grep -m1 -E 'Cannot|ERROR' "$WORK/run.log" || true)"; fi
   say "full run: $RUN_STATUS, ${RUN_WALL} s, peak RSS ${RUN_RSS} MB"
-  grep -E "INFO .*(stage|Stage|took| s\b)" "$WORK/run.log" | sed 's/^/  /' | tee -a "$WORK/summary.txt" || true
+  grep -E "INFO (Stage|RunJob)" "$WORK/run.log" | sed 's/^[0-9-]* [0-9:]* INFO /  /' | tee -a "$WORK/summary.txt" || true
   if [ -f "$WORK/out/_run_manifest.json" ]; then
     bench $BENCH_MAIN manifest "$WORK/out/_run_manifest.json" 2>/dev/null | sed 's/^/  /' | tee -a "$WORK/summary.txt"
   fi
