@@ -4,9 +4,9 @@
 #   (generate options default to "--ics 42": England's 42 ICBs over the synthetic geography)
 # 1. Generates clean Parquet inputs (--bad-rows 0 --format parquet) into bench-data/people-N (git-ignored), or
 #    reuses them when bench-data/people-N/job.yaml exists (BENCH_DATA=DIR points at any other generated folder).
-# 2. Runs the full job (`run`) on local[*] when the jar has it, under GNU time, with the Spark event log on.
-# 3. Runs the ACP core on Spark (DementiaRegister + footprint + groupBy) and the DuckDB peer (same Parquet, same
+# 2. Runs the ACP core on Spark (DementiaRegister + footprint + groupBy) and the DuckDB peer (same Parquet, same
 #    semantics), checks the two outputs are exactly equal and prints the Spark/DuckDB time ratio.
+# 3. Runs the full job (`run`) on local[*] under GNU time with the Spark event log on (BENCH_SKIP_RUN=1 skips it).
 # 4. Appends the figures and the machine details to docs/benchmarks.md (BENCH_NO_DOC=1 to skip).
 # Driver heap: POPHEALTH_DRIVER_MEMORY (default here 8g: local[*] runs executors inside the driver JVM).
 # Extra Spark settings: BENCH_SPARK_OPTS (e.g. "-Dspark.sql.shuffle.partitions=16").
@@ -70,31 +70,7 @@ PATIENT_ROWS=$(value rows_gp_patients "$WORK/inputs.txt"); EVENT_ROWS=$(value ro
 INPUT_ROWS=$(awk -F= '{s+=$2} END {print s}' "$WORK/inputs.txt")
 say "inputs: gp_patients $PATIENT_ROWS, gp_events $EVENT_ROWS, all person tables $INPUT_ROWS rows; months $PERIOD_FROM..$PERIOD_TO; $(du -sh "$DATA" | cut -f1)"
 
-# 2. Full job, when the jar has it.
-RUN_WALL=-; RUN_RSS=-; RUN_STATUS="not run"
-EVENTLOG_OPTS="-Dspark.eventLog.enabled=true -Dspark.eventLog.compress=false"
-if "$ROOT/scripts/pophealth" run --help >/dev/null 2>&1; then
-  # Synthetic data only: a benchmark key, never for real data (a real run takes its key from a secrets store).
-  export POPHEALTH_PSEUDONYMISATION_KEY=${POPHEALTH_PSEUDONYMISATION_KEY:-bench-key-synthetic-data-only}
-  set +e
-  POPHEALTH_JAVA_OPTS="$EVENTLOG_OPTS -Dspark.eventLog.dir=file://$WORK/eventlog-run ${BENCH_SPARK_OPTS:-}" \
-    /usr/bin/time -v -o "$WORK/time-run.txt" "$ROOT/scripts/pophealth" run --config "$DATA/job.yaml" \
-    --out "$WORK/out" > "$WORK/run.out" 2> "$WORK/run.log"
-  RC=$?
-  set -e
-  read -r RUN_WALL RUN_RSS < <(timed "$WORK/time-run.txt")
-  if [ $RC -eq 0 ]; then RUN_STATUS=ok; else RUN_STATUS="exit $RC: $(grep -m1 -E 'Cannot|ERROR' "$WORK/run.log" || true)"; fi
-  say "full run: $RUN_STATUS, ${RUN_WALL} s, peak RSS ${RUN_RSS} MB"
-  grep -E "INFO (Stage|RunJob)" "$WORK/run.log" | sed 's/^[0-9-]* [0-9:]* INFO /  /' | tee -a "$WORK/summary.txt" || true
-  if [ -f "$WORK/out/_run_manifest.json" ]; then
-    bench $BENCH_MAIN manifest "$WORK/out/_run_manifest.json" 2>/dev/null | sed 's/^/  /' | tee -a "$WORK/summary.txt"
-  fi
-  bench $BENCH_MAIN eventlog "$WORK/eventlog-run" 2>/dev/null | sed 's/^/  run /' | tee -a "$WORK/summary.txt"
-else
-  say "full run: the jar has no run sub-command yet"
-fi
-
-# 3. ACP core: Spark, then DuckDB, then the exact comparison.
+# 2. ACP core (first: the quickest figures, and the Spark/DuckDB ratio): Spark, then DuckDB, then the exact comparison.
 /usr/bin/time -v -o "$WORK/time-spark.txt" java -Xmx"$POPHEALTH_DRIVER_MEMORY" $SPARK_JAVA_OPENS $EVENTLOG_OPTS \
   -Dspark.eventLog.dir="file://$WORK/eventlog-core" ${BENCH_SPARK_OPTS:-} $BENCH_MAIN \
   spark "$DATA" "$PERIOD_FROM" "$PERIOD_TO" "$WORK/core-spark.csv" > "$WORK/core-spark.txt" 2> "$WORK/core-spark.log"
@@ -118,6 +94,32 @@ say "  shuffle write $(MB spark_shuffle_write_bytes) MB, spill memory $(MB spark
 say "ACP core, DuckDB: ${DUCK_CORE} s (JVM ${DUCK_WALL} s), peak RSS ${DUCK_RSS} MB, $DUCK_EVENTS_PER_S gp_events rows/s"
 say "outputs equal: $(value compare_equal "$WORK/compare.txt") ($(value compare_cells "$WORK/compare.txt") cells, $(value compare_differing_cells "$WORK/compare.txt") differing)"
 say "Spark/DuckDB ratio (ACP core): $RATIO"
+
+# 3. Full job, when the jar has it.
+RUN_WALL=-; RUN_RSS=-; RUN_STATUS="not run"
+EVENTLOG_OPTS="-Dspark.eventLog.enabled=true -Dspark.eventLog.compress=false"
+if [ "${BENCH_SKIP_RUN:-0}" = 1 ]; then
+  say "full run: skipped (BENCH_SKIP_RUN=1)"
+elif "$ROOT/scripts/pophealth" run --help >/dev/null 2>&1; then
+  # Synthetic data only: a benchmark key, never for real data (a real run takes its key from a secrets store).
+  export POPHEALTH_PSEUDONYMISATION_KEY=${POPHEALTH_PSEUDONYMISATION_KEY:-bench-key-synthetic-data-only}
+  set +e
+  POPHEALTH_JAVA_OPTS="$EVENTLOG_OPTS -Dspark.eventLog.dir=file://$WORK/eventlog-run ${BENCH_SPARK_OPTS:-}" \
+    /usr/bin/time -v -o "$WORK/time-run.txt" "$ROOT/scripts/pophealth" run --config "$DATA/job.yaml" \
+    --out "$WORK/out" > "$WORK/run.out" 2> "$WORK/run.log"
+  RC=$?
+  set -e
+  read -r RUN_WALL RUN_RSS < <(timed "$WORK/time-run.txt")
+  if [ $RC -eq 0 ]; then RUN_STATUS=ok; else RUN_STATUS="exit $RC: $(grep -m1 -E 'Cannot|ERROR' "$WORK/run.log" || true)"; fi
+  say "full run: $RUN_STATUS, ${RUN_WALL} s, peak RSS ${RUN_RSS} MB"
+  grep -E "INFO (Stage|RunJob)" "$WORK/run.log" | sed 's/^[0-9-]* [0-9:]* INFO /  /' | tee -a "$WORK/summary.txt" || true
+  if [ -f "$WORK/out/_run_manifest.json" ]; then
+    bench $BENCH_MAIN manifest "$WORK/out/_run_manifest.json" 2>/dev/null | sed 's/^/  /' | tee -a "$WORK/summary.txt"
+  fi
+  bench $BENCH_MAIN eventlog "$WORK/eventlog-run" 2>/dev/null | sed 's/^/  run /' | tee -a "$WORK/summary.txt"
+else
+  say "full run: the jar has no run sub-command yet"
+fi
 
 # 4. docs/benchmarks.md
 if [ "${BENCH_NO_DOC:-0}" != 1 ]; then
