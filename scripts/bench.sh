@@ -46,9 +46,10 @@ fi
 BENCH_CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/test-classpath.txt")"
 bench() { java -Xmx"$POPHEALTH_DRIVER_MEMORY" $SPARK_JAVA_OPENS ${BENCH_SPARK_OPTS:-} "$@"; }
 BENCH_MAIN="-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties -cp $BENCH_CP uk.pophealth.bench.AcpCoreBench"
-# GNU time report -> "wall_seconds peak_rss_mb"
+# GNU time report -> "wall_seconds peak_rss_mb cpu_seconds" (cpu = user + system: what the work cost the machine,
+# independent of how many other processes shared its cores)
 timed() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=(n==3)?t[1]*3600+t[2]*60+t[3]:t[1]*60+t[2]}
-  /Maximum resident set size/ {r=int($2/1024)} END {printf "%.1f %d\n", s, r}' "$1"; }
+  /User time|System time/ {c+=$2} /Maximum resident set size/ {r=int($2/1024)} END {printf "%.1f %d %.1f\n", s, r, c}' "$1"; }
 value() { grep -E "^$1=" "$2" | tail -1 | cut -d= -f2; }
 
 say "# bench $PEOPLE people, heap $POPHEALTH_DRIVER_MEMORY, $(nproc) cores, data $DATA"
@@ -58,7 +59,7 @@ GEN_WALL=reused; GEN_RSS=-
 if [ ! -f "$DATA/job.yaml" ]; then
   /usr/bin/time -v -o "$WORK/time-generate.txt" "$ROOT/scripts/pophealth" generate --out "$DATA" \
     --people "$PEOPLE" --seed 1 --bad-rows 0 --format parquet "$@" 2>"$WORK/generate.log" | tee "$WORK/generate.out"
-  read -r GEN_WALL GEN_RSS < <(timed "$WORK/time-generate.txt")
+  read -r GEN_WALL GEN_RSS _ < <(timed "$WORK/time-generate.txt")
   say "generate: ${GEN_WALL} s, peak RSS ${GEN_RSS} MB"
 fi
 PERIOD_FROM=$(grep -E '^period_from:' "$DATA/job.yaml" | tr -dc '0-9-' || true)
@@ -74,11 +75,11 @@ say "inputs: gp_patients $PATIENT_ROWS, gp_events $EVENT_ROWS, all person tables
 /usr/bin/time -v -o "$WORK/time-spark.txt" java -Xmx"$POPHEALTH_DRIVER_MEMORY" $SPARK_JAVA_OPENS $EVENTLOG_OPTS \
   -Dspark.eventLog.dir="file://$WORK/eventlog-core" ${BENCH_SPARK_OPTS:-} $BENCH_MAIN \
   spark "$DATA" "$PERIOD_FROM" "$PERIOD_TO" "$WORK/core-spark.csv" > "$WORK/core-spark.txt" 2> "$WORK/core-spark.log"
-read -r SPARK_WALL SPARK_RSS < <(timed "$WORK/time-spark.txt")
+read -r SPARK_WALL SPARK_RSS SPARK_CPU < <(timed "$WORK/time-spark.txt")
 bench $BENCH_MAIN eventlog "$WORK/eventlog-core" > "$WORK/core-eventlog.txt" 2>/dev/null
 /usr/bin/time -v -o "$WORK/time-duckdb.txt" java -Xmx1g $BENCH_MAIN \
   duckdb "$DATA" "$PERIOD_FROM" "$PERIOD_TO" "$WORK/core-duckdb.csv" > "$WORK/core-duckdb.txt" 2> "$WORK/core-duckdb.log"
-read -r DUCK_WALL DUCK_RSS < <(timed "$WORK/time-duckdb.txt")
+read -r DUCK_WALL DUCK_RSS DUCK_CPU < <(timed "$WORK/time-duckdb.txt")
 set +e
 bench $BENCH_MAIN compare "$WORK/core-spark.csv" "$WORK/core-duckdb.csv" > "$WORK/compare.txt" 2>/dev/null
 set -e
@@ -88,12 +89,12 @@ PM=$(value spark_register_person_months "$WORK/core-spark.txt")
 EVENTS_PER_S=$(awk -v r="$EVENT_ROWS" -v s="$SPARK_CORE" 'BEGIN {printf "%.0f", r / s}')
 DUCK_EVENTS_PER_S=$(awk -v r="$EVENT_ROWS" -v s="$DUCK_CORE" 'BEGIN {printf "%.0f", r / s}')
 MB() { awk -v b="$(value "$1" "$WORK/core-eventlog.txt")" 'BEGIN {printf "%.0f", b / 1048576}'; }
-say "ACP core, Spark:  ${SPARK_CORE} s (JVM ${SPARK_WALL} s incl. start-up), peak RSS ${SPARK_RSS} MB, $EVENTS_PER_S gp_events rows/s"
+say "ACP core, Spark:  ${SPARK_CORE} s (JVM ${SPARK_WALL} s incl. start-up, CPU ${SPARK_CPU} s), peak RSS ${SPARK_RSS} MB, $EVENTS_PER_S gp_events rows/s"
 say "  register person-months $PM, cells $(value spark_cells "$WORK/core-spark.txt"), shuffle partitions $(value spark_shuffle_partitions "$WORK/core-spark.txt")"
-say "  shuffle write $(MB spark_shuffle_write_bytes) MB, spill memory $(MB spark_memory_spill_bytes) MB / disk $(MB spark_disk_spill_bytes) MB, input $(MB spark_input_bytes) MB, $(value spark_stages "$WORK/core-eventlog.txt") stages, $(value spark_tasks "$WORK/core-eventlog.txt") tasks, task time $(value spark_executor_run_seconds "$WORK/core-eventlog.txt") s"
-say "ACP core, DuckDB: ${DUCK_CORE} s (JVM ${DUCK_WALL} s), peak RSS ${DUCK_RSS} MB, $DUCK_EVENTS_PER_S gp_events rows/s"
+say "  shuffle write $(MB spark_shuffle_write_bytes) MB, spill memory $(MB spark_memory_spill_bytes) MB / disk $(MB spark_disk_spill_bytes) MB, input $(MB spark_input_bytes) MB, $(value spark_stages "$WORK/core-eventlog.txt") stages, $(value spark_tasks "$WORK/core-eventlog.txt") tasks, task time $(value spark_executor_run_seconds "$WORK/core-eventlog.txt") s of which CPU $(value spark_executor_cpu_seconds "$WORK/core-eventlog.txt") s"
+say "ACP core, DuckDB: ${DUCK_CORE} s (JVM ${DUCK_WALL} s, CPU ${DUCK_CPU} s), peak RSS ${DUCK_RSS} MB, $DUCK_EVENTS_PER_S gp_events rows/s"
 say "outputs equal: $(value compare_equal "$WORK/compare.txt") ($(value compare_cells "$WORK/compare.txt") cells, $(value compare_differing_cells "$WORK/compare.txt") differing)"
-say "Spark/DuckDB ratio (ACP core): $RATIO"
+say "Spark/DuckDB ratio (ACP core): $RATIO wall, $(awk -v a="$SPARK_CPU" -v b="$DUCK_CPU" 'BEGIN {printf "%.2f", a / b}') CPU (whole JVMs)"
 
 # 3. Full job, when the jar has it.
 RUN_WALL=-; RUN_RSS=-; RUN_STATUS="not run"
@@ -109,9 +110,9 @@ elif "$ROOT/scripts/pophealth" run --help >/dev/null 2>&1; then
     --out "$WORK/out" > "$WORK/run.out" 2> "$WORK/run.log"
   RC=$?
   set -e
-  read -r RUN_WALL RUN_RSS < <(timed "$WORK/time-run.txt")
+  read -r RUN_WALL RUN_RSS RUN_CPU < <(timed "$WORK/time-run.txt")
   if [ $RC -eq 0 ]; then RUN_STATUS=ok; else RUN_STATUS="exit $RC: $(grep -m1 -E 'Cannot|ERROR' "$WORK/run.log" || true)"; fi
-  say "full run: $RUN_STATUS, ${RUN_WALL} s, peak RSS ${RUN_RSS} MB"
+  say "full run: $RUN_STATUS, ${RUN_WALL} s (CPU ${RUN_CPU} s), peak RSS ${RUN_RSS} MB"
   grep -E "INFO (Stage|RunJob)" "$WORK/run.log" | sed 's/^[0-9-]* [0-9:]* INFO /  /' | tee -a "$WORK/summary.txt" || true
   if [ -f "$WORK/out/_run_manifest.json" ]; then
     bench $BENCH_MAIN manifest "$WORK/out/_run_manifest.json" 2>/dev/null | sed 's/^/  /' | tee -a "$WORK/summary.txt"

@@ -12,10 +12,12 @@ import java.util.stream.Stream;
 
 /**
  * Sums the task metrics of a Spark JSON event log (spark.eventLog.enabled): shuffle bytes written and read,
- * memory and disk spill, input bytes and records, task time, and the peak execution memory of any one task.
+ * memory and disk spill, input bytes and records, task run and CPU time (run time far above CPU time means the
+ * tasks waited for a CPU: a loaded machine), and the peak execution memory of any one task.
  */
 record EventLogSummary(long tasks, long inputBytes, long inputRecords, long shuffleWriteBytes, long shuffleReadBytes,
-    long memorySpillBytes, long diskSpillBytes, long executorRunMillis, long peakExecutionMemory, long stages) {
+    long memorySpillBytes, long diskSpillBytes, long executorRunMillis, long peakExecutionMemory, long stages,
+    long executorCpuNanos) {
 
   static EventLogSummary of(Path logOrFolder) throws IOException {
     List<Path> files = new ArrayList<>();
@@ -27,7 +29,7 @@ record EventLogSummary(long tasks, long inputBytes, long inputRecords, long shuf
       files.add(logOrFolder);
     }
     ObjectMapper json = new ObjectMapper();
-    long[] sums = new long[10];
+    long[] sums = new long[11];
     for (Path file : files) {
       try (BufferedReader reader = Files.newBufferedReader(file)) {
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -48,11 +50,12 @@ record EventLogSummary(long tasks, long inputBytes, long inputRecords, long shuf
           sums[6] += metrics.path("Disk Bytes Spilled").asLong();
           sums[7] += metrics.path("Executor Run Time").asLong();
           sums[8] = Math.max(sums[8], metrics.path("Peak Execution Memory").asLong());
+          sums[10] += metrics.path("Executor CPU Time").asLong();
         }
       }
     }
     return new EventLogSummary(sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7], sums[8],
-        sums[9]);
+        sums[9], sums[10]);
   }
 
   /** key=value lines for the bench script. */
@@ -61,6 +64,7 @@ record EventLogSummary(long tasks, long inputBytes, long inputRecords, long shuf
         prefix + "input_records=" + inputRecords, prefix + "shuffle_write_bytes=" + shuffleWriteBytes,
         prefix + "shuffle_read_bytes=" + shuffleReadBytes, prefix + "memory_spill_bytes=" + memorySpillBytes,
         prefix + "disk_spill_bytes=" + diskSpillBytes, prefix + "executor_run_seconds=" + executorRunMillis / 1000,
+        prefix + "executor_cpu_seconds=" + executorCpuNanos / 1_000_000_000L,
         prefix + "peak_task_execution_memory_bytes=" + peakExecutionMemory);
   }
 }
