@@ -71,6 +71,8 @@ PATIENT_ROWS=$(value rows_gp_patients "$WORK/inputs.txt"); EVENT_ROWS=$(value ro
 INPUT_ROWS=$(awk -F= '{s+=$2} END {print s}' "$WORK/inputs.txt")
 say "inputs: gp_patients $PATIENT_ROWS, gp_events $EVENT_ROWS, all person tables $INPUT_ROWS rows; months $PERIOD_FROM..$PERIOD_TO; $(du -sh "$DATA" | cut -f1)"
 
+EVENTLOG_OPTS="-Dspark.eventLog.enabled=true -Dspark.eventLog.compress=false"
+
 # 2. ACP core (first: the quickest figures, and the Spark/DuckDB ratio): Spark, then DuckDB, then the exact comparison.
 /usr/bin/time -v -o "$WORK/time-spark.txt" java -Xmx"$POPHEALTH_DRIVER_MEMORY" $SPARK_JAVA_OPENS $EVENTLOG_OPTS \
   -Dspark.eventLog.dir="file://$WORK/eventlog-core" ${BENCH_SPARK_OPTS:-} $BENCH_MAIN \
@@ -98,7 +100,6 @@ say "Spark/DuckDB ratio (ACP core): $RATIO wall, $(awk -v a="$SPARK_CPU" -v b="$
 
 # 3. Full job, when the jar has it.
 RUN_WALL=-; RUN_RSS=-; RUN_STATUS="not run"
-EVENTLOG_OPTS="-Dspark.eventLog.enabled=true -Dspark.eventLog.compress=false"
 if [ "${BENCH_SKIP_RUN:-0}" = 1 ]; then
   say "full run: skipped (BENCH_SKIP_RUN=1)"
 elif "$ROOT/scripts/pophealth" run --help >/dev/null 2>&1; then
