@@ -1,0 +1,114 @@
+package uk.pophealth.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import uk.pophealth.testing.SharedSpark;
+
+/**
+ * Compares two output folders by their rows, never by file names: the same tables (sub-folders not starting with
+ * {@code _} or {@code .}) and, per table, the same multiset of rows and the same schema. Parquet tables are read as
+ * Parquet (partition folders become columns); CSV tables (the generator's) are read with their header as strings,
+ * so the text of every value is compared and no schema is inferred.
+ */
+final class OutputRows {
+  private OutputRows() {}
+
+  static void assertSameRows(Path expected, Path actual) {
+    List<String> tables = tables(expected);
+    assertFalse(tables.isEmpty(), "no output tables in " + expected);
+    assertEquals(tables, tables(actual), "tables in " + actual);
+    for (String table : tables) {
+      Dataset<Row> want = read(expected.resolve(table));
+      Dataset<Row> got = read(actual.resolve(table));
+      assertEquals(want.count(), got.count(), "rows of " + table + " in " + actual);
+      SharedSpark.frames().assertDataFrameNoOrderEquals(want, got);
+    }
+    for (String file : files(expected)) {
+      assertEquals(Processes.read(expected.resolve(file)), Processes.read(actual.resolve(file)), file + " in " + actual);
+    }
+  }
+
+  /** Plain files beside the tables (the generator's truth.json and job.yaml), not hidden ones like the manifest. */
+  static List<String> files(Path out) {
+    try (Stream<Path> children = Files.list(out)) {
+      return children.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+          .filter(name -> !name.startsWith("_") && !name.startsWith(".")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<String> tables(Path out) {
+    try (Stream<Path> children = Files.list(out)) {
+      return children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+          .filter(name -> !name.startsWith("_") && !name.startsWith(".")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Dataset<Row> read(Path table) {
+    if (contains(table, ".parquet")) {
+      return SharedSpark.spark().read().parquet(table.toString());
+    }
+    return SharedSpark.spark().read().option("header", "true").csv(table.toString());
+  }
+
+  /** Leftovers of an interrupted publish (staging/trash folders) anywhere under the output. */
+  static List<Path> leftovers(Path out) {
+    try (Stream<Path> all = Files.walk(out)) {
+      return all.filter(p -> {
+        String name = p.getFileName().toString();
+        return name.startsWith("_staging") || name.startsWith("_trash") || name.startsWith("_temporary");
+      }).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void copy(Path from, Path to) {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path source : (Iterable<Path>) all::iterator) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void delete(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean contains(Path dir, String suffix) {
+    try (Stream<Path> all = Files.walk(dir)) {
+      return all.anyMatch(p -> p.getFileName().toString().endsWith(suffix));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
