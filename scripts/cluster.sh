@@ -71,8 +71,11 @@ prepare_spark_home() {
   fi
   rm -rf "$HOME_DIR"
   mkdir -p "$HOME_DIR/jars" "$HOME_DIR/conf"
-  tr ':' '\n' < "$cp" | while read -r jar; do
-    [ -n "$jar" ] && ln -s "$jar" "$HOME_DIR/jars/$(basename "$jar")"
+  # One jar per line, and a final newline so that read sees the last one too.
+  { tr ':' '\n' < "$cp"; echo; } | while read -r jar; do
+    if [ -n "$jar" ]; then
+      ln -s "$jar" "$HOME_DIR/jars/$(basename "$jar")"
+    fi
   done
   ls "$HOME_DIR"/jars/spark-core_2.12-*.jar >/dev/null 2>&1 || die "no spark-core jar in $cp"
 }
