@@ -90,6 +90,15 @@ final class StandaloneCluster implements AutoCloseable {
     }
   }
 
+  /** The event log files of the applications submitted (cluster.sh submit writes them to the run dir). */
+  List<Path> eventLogs() {
+    try (Stream<Path> logs = Files.list(runDir.resolve("events"))) {
+      return logs.filter(Files::isRegularFile).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Every pid the script recorded (master, workers, drivers); for checking that stop left nothing behind. */
   List<Long> recordedPids() {
     Path pids = runDir.resolve("pids");

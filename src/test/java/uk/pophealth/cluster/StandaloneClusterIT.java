@@ -75,6 +75,11 @@ class StandaloneClusterIT {
       assertEquals(1, apps.size(), "applications with an executor on worker " + worker + ": " + apps);
       assertTrue(ranTasks(apps.iterator().next()), "worker " + worker + " ran no task of the clean run");
     }
+    if (JobUnderTest.RUN_READY) {
+      // Stage names every Spark job (uk.pophealth.job.Stage): the job group is in the event log the UI replays.
+      assertTrue(cluster.eventLogs().stream().anyMatch(log -> Processes.read(log).contains("\"spark.jobGroup.id\":\"pophealth-")),
+          "no Spark job of the run carries a pophealth stage job group in the event log");
+    }
     Path local = dir.resolve("local");
     Path log = dir.resolve("local.log");
     assertEquals(0, JobUnderTest.runLocally(JobUnderTest.commandLine(local), log),
