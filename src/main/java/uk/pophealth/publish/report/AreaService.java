@@ -1,0 +1,40 @@
+package uk.pophealth.publish.report;
+
+import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_CODE;
+import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_LEVEL;
+import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_NAME;
+
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import uk.pophealth.publish.report.ReportColumns.ReferralDeprivation;
+
+/** One area (place, ICS or all) and one service: the unit of the referral charts. */
+record AreaService(String level, String code, String name, String service) {
+  /** Areas are listed place first, then ICS, then the total. */
+  static final List<String> LEVEL_ORDER = List.of(
+      ReportColumns.LEVEL_PLACE, ReportColumns.LEVEL_ICS, ReportColumns.LEVEL_ALL);
+
+  static final Comparator<AreaService> ORDER = Comparator.comparingInt(AreaService::levelRank)
+      .thenComparing(AreaService::code, Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(AreaService::service, Comparator.nullsLast(Comparator.naturalOrder()));
+
+  static AreaService of(Row row) {
+    return new AreaService(Values.string(row, GEOGRAPHY_LEVEL), Values.string(row, GEOGRAPHY_CODE),
+        Values.string(row, GEOGRAPHY_NAME), Values.string(row, ReferralDeprivation.SERVICE));
+  }
+
+  int levelRank() {
+    int rank = LEVEL_ORDER.indexOf(level);
+    return rank < 0 ? LEVEL_ORDER.size() : rank;
+  }
+
+  String area() {
+    String label = name == null || name.isBlank() ? code : name;
+    return ReportColumns.LEVEL_PLACE.equals(level) ? label : label + " (" + level + ")";
+  }
+
+  String label() {
+    return area() + " \u2013 " + service;
+  }
+}

@@ -1,0 +1,49 @@
+package uk.pophealth.stats.forecast;
+
+/**
+ * Solves a small symmetric positive semi-definite system by Cholesky factorisation, with a ridge of 1e-10 times
+ * the largest diagonal so that directions the data cannot identify get a zero rather than a blow-up.
+ */
+final class Cholesky {
+  private Cholesky() {}
+
+  /** Solves a x = b into x; a and b are left unchanged. */
+  static void solve(double[][] a, double[] b, double[] x) {
+    int p = b.length;
+    double maxDiagonal = 0;
+    for (int i = 0; i < p; i++) {
+      maxDiagonal = Math.max(maxDiagonal, a[i][i]);
+    }
+    double ridge = 1e-10 * Math.max(maxDiagonal, 1e-300);
+    double[][] l = new double[p][p];
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j <= i; j++) {
+        double sum = a[i][j];
+        for (int k = 0; k < j; k++) {
+          sum -= l[i][k] * l[j][k];
+        }
+        if (i == j) {
+          sum += ridge;
+          l[i][i] = Math.sqrt(Math.max(sum, ridge));
+        } else {
+          l[i][j] = sum / l[j][j];
+        }
+      }
+    }
+    double[] z = new double[p];
+    for (int i = 0; i < p; i++) {
+      double sum = b[i];
+      for (int k = 0; k < i; k++) {
+        sum -= l[i][k] * z[k];
+      }
+      z[i] = sum / l[i][i];
+    }
+    for (int i = p - 1; i >= 0; i--) {
+      double sum = z[i];
+      for (int k = i + 1; k < p; k++) {
+        sum -= l[k][i] * x[k];
+      }
+      x[i] = sum / l[i][i];
+    }
+  }
+}

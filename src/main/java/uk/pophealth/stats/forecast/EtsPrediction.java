@@ -1,0 +1,139 @@
+package uk.pophealth.stats.forecast;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Point forecasts and prediction intervals of a fitted ETS model, in original units. Linear models: the
+ * analytic variance of Hyndman et al. (2008, table 6.1, class 1), v_h = sigma^2 (1 + sum_{j<h} c_j^2) with
+ * c_j = alpha + beta (j, or phi + ... + phi^j when damped) + gamma [j mod m = 0]. Multiplicative seasonality:
+ * quantiles of {@link #PATHS} sample paths simulated from a seeded {@link Random} (its algorithm is fixed by its
+ * specification, so the figures repeat on every JVM).
+ */
+final class EtsPrediction {
+  static final int PATHS = 5000;
+
+  private EtsPrediction() {}
+
+  static ForecastResult forecast(ForecastMethod method, EtsFit fit, int horizon, long seed, List<String> notes) {
+    EtsSpec spec = fit.spec();
+    double scale = fit.scale();
+    double[] point = pointForecast(fit, horizon);
+    double sigma = Math.sqrt(fit.sigma2());
+    PredictionIntervals intervals;
+    if (spec.linear()) {
+      double[] se = new double[horizon];
+      EtsParameters p = fit.parameters();
+      double sum = 0;
+      double phiSum = 0;
+      double phiPower = 1;
+      for (int h = 1; h <= horizon; h++) {
+        se[h - 1] = sigma * Math.sqrt(1 + sum);
+        phiPower *= p.phi();
+        phiSum += phiPower;
+        double trendPart = spec.damped() ? phiSum : h;
+        double c = p.alpha() + p.beta() * trendPart + (spec.seasonal() && h % spec.period() == 0 ? p.gamma() : 0);
+        sum += c * c;
+      }
+      intervals = PredictionIntervals.normal(point, se);
+    } else {
+      intervals = PredictionIntervals.fromSamples(simulate(fit, horizon, sigma, seed));
+    }
+    double[] ones = new double[horizon];
+    double[] zeros = new double[horizon];
+    java.util.Arrays.fill(ones, scale);
+    PredictionIntervals scaled = intervals.transform(ones, zeros);
+    double[] fitted = fit.fitted().clone();
+    for (int t = 0; t < fitted.length; t++) {
+      fitted[t] *= scale;
+    }
+    for (int h = 0; h < horizon; h++) {
+      point[h] *= scale;
+    }
+    return scaled.toResult(method, spec.name(), parameters(fit), fit.aicc(), fitted, point, notes);
+  }
+
+  static double[] pointForecast(EtsFit fit, int horizon) {
+    EtsSpec spec = fit.spec();
+    int n = fit.fitted().length;
+    double phi = fit.parameters().phi();
+    double[] point = new double[horizon];
+    double trendMultiplier = 0;
+    double phiPower = 1;
+    for (int h = 1; h <= horizon; h++) {
+      if (spec.damped()) {
+        phiPower *= phi;
+        trendMultiplier += phiPower;
+      } else {
+        trendMultiplier = h;
+      }
+      double base = fit.finalLevel() + (spec.hasTrend() ? trendMultiplier * fit.finalTrend() : 0);
+      double s = spec.seasonal() ? fit.finalSeason()[(n + h - 1) % spec.period()] : 0;
+      point[h - 1] = spec.season() == Season.MULTIPLICATIVE ? base * s : base + s;
+    }
+    return point;
+  }
+
+  /** samples[h][path] of future values on the unit scale. */
+  private static double[][] simulate(EtsFit fit, int horizon, double sigma, long seed) {
+    EtsSpec spec = fit.spec();
+    EtsParameters p = fit.parameters();
+    int n = fit.fitted().length;
+    int m = spec.period();
+    double[][] samples = new double[horizon][PATHS];
+    double[] season = new double[m];
+    Random random = new Random(seed);
+    for (int path = 0; path < PATHS; path++) {
+      System.arraycopy(fit.finalSeason(), 0, season, 0, m);
+      double l = fit.finalLevel();
+      double b = fit.finalTrend();
+      for (int h = 0; h < horizon; h++) {
+        int position = (n + h) % m;
+        double s = season[position];
+        double damped = spec.damped() ? p.phi() * b : (spec.hasTrend() ? b : 0);
+        double base = l + damped;
+        double e = sigma * random.nextGaussian();
+        samples[h][path] = base * s + e;
+        l = base + p.alpha() * e / s;
+        b = damped + p.beta() * e / s;
+        season[position] = s + p.gamma() * e / base;
+      }
+    }
+    return samples;
+  }
+
+  static Map<String, Double> parameters(EtsFit fit) {
+    EtsSpec spec = fit.spec();
+    EtsParameters p = fit.parameters();
+    double scale = fit.scale();
+    Map<String, Double> out = new LinkedHashMap<>();
+    out.put("alpha", p.alpha());
+    if (spec.hasTrend()) {
+      out.put("beta", p.beta());
+    }
+    if (spec.seasonal()) {
+      out.put("gamma", p.gamma());
+    }
+    if (spec.damped()) {
+      out.put("phi", p.phi());
+    }
+    out.put("level0", fit.level0() * scale);
+    if (spec.hasTrend()) {
+      out.put("trend0", fit.trend0() * scale);
+    }
+    boolean multiplicative = spec.season() == Season.MULTIPLICATIVE;
+    if (spec.seasonal()) {
+      for (int j = 0; j < spec.period(); j++) {
+        out.put("season" + j, multiplicative ? fit.season0()[j] : fit.season0()[j] * scale);
+      }
+    }
+    out.put("levelEnd", fit.finalLevel() * scale);
+    if (spec.hasTrend()) {
+      out.put("trendEnd", fit.finalTrend() * scale);
+    }
+    out.put("sigma", Math.sqrt(fit.sigma2()) * scale);
+    return out;
+  }
+}

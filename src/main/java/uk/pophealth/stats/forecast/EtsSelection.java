@@ -1,0 +1,61 @@
+package uk.pophealth.stats.forecast;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ETS models a series allows, fitted and compared by AICc. Seasonal models need at least two full seasons
+ * of observed months; multiplicative seasonality needs every observed value positive; every model needs more
+ * than (parameters + 4) observed months, as {@code forecast::ets}.
+ */
+final class EtsSelection {
+  static final int MINIMUM_OBSERVED = 7;
+
+  private EtsSelection() {}
+
+  /** Candidate models, adding a note for each family ruled out. */
+  static List<EtsSpec> candidates(PreparedSeries series, int period, List<String> notes) {
+    int n = series.observedCount();
+    boolean seasonalAllowed = period > 1 && n >= 2 * period;
+    if (period > 1 && !seasonalAllowed) {
+      notes.add("fewer than two full seasons observed (" + n + " < " + 2 * period + " months): no seasonal models");
+    }
+    boolean multiplicativeAllowed = seasonalAllowed && series.allPositive();
+    if (seasonalAllowed && !multiplicativeAllowed) {
+      notes.add("zero or negative values: no multiplicative seasonality");
+    }
+    List<EtsSpec> out = new ArrayList<>();
+    for (Season season : Season.values()) {
+      if (season == Season.ADDITIVE && !seasonalAllowed || season == Season.MULTIPLICATIVE && !multiplicativeAllowed) {
+        continue;
+      }
+      for (Trend trend : Trend.values()) {
+        EtsSpec spec = new EtsSpec(trend, season, period);
+        if (n > spec.parameterCount() + 4) {
+          out.add(spec);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Fits every candidate and keeps the smallest AICc (the first in order on a tie). */
+  static EtsFit chooseByAicc(List<EtsSpec> candidates, PreparedSeries series) {
+    double scale = series.scale();
+    double[] raw = series.raw();
+    double[] y = new double[raw.length];
+    double[] filled = new double[raw.length];
+    for (int t = 0; t < raw.length; t++) {
+      y[t] = series.observed(t) ? raw[t] / scale : 0;
+      filled[t] = series.filled()[t] / scale;
+    }
+    EtsFit best = null;
+    for (EtsSpec spec : candidates) {
+      EtsFit fit = EtsFitter.fit(spec, y, series.observed(), filled, scale);
+      if (Double.isFinite(fit.sse()) && (best == null || fit.aicc() < best.aicc())) {
+        best = fit;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,58 @@
+package uk.pophealth.stats.forecast;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One member of the additive-error ETS family: its trend, its seasonality and the seasonal period.
+ *
+ * @param trend  none, additive or additive damped
+ * @param season none, additive or multiplicative
+ * @param period seasonal period (used only when seasonal)
+ */
+record EtsSpec(Trend trend, Season season, int period) {
+  EtsSpec {
+    requireNonNull(trend, "trend is null");
+    requireNonNull(season, "season is null");
+  }
+
+  String name() {
+    return "ETS(A," + trend.code() + "," + season.code() + ")";
+  }
+
+  boolean seasonal() {
+    return season != Season.NONE;
+  }
+
+  boolean hasTrend() {
+    return trend != Trend.NONE;
+  }
+
+  boolean damped() {
+    return trend == Trend.DAMPED;
+  }
+
+  /** Linear in its states and errors (no multiplicative seasonality). */
+  boolean linear() {
+    return season != Season.MULTIPLICATIVE;
+  }
+
+  /** Length of the seasonal state buffer: the period, or 1 when not seasonal. */
+  int seasonLength() {
+    return seasonal() ? period : 1;
+  }
+
+  /** alpha, beta, gamma, phi as present. */
+  int smoothingCount() {
+    return 1 + (hasTrend() ? 1 : 0) + (seasonal() ? 1 : 0) + (damped() ? 1 : 0);
+  }
+
+  /** Free initial states: level, trend, and period - 1 seasonal states (the last follows from the others). */
+  int stateCount() {
+    return 1 + (hasTrend() ? 1 : 0) + (seasonal() ? period - 1 : 0);
+  }
+
+  /** Estimated parameters excluding sigma (forecast::ets's npars). */
+  int parameterCount() {
+    return smoothingCount() + stateCount();
+  }
+}

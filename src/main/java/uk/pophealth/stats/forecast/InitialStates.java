@@ -1,0 +1,53 @@
+package uk.pophealth.stats.forecast;
+
+/**
+ * Heuristic initial states after {@code forecast:::initstate}: seasonal indices from a classical decomposition
+ * (three or more seasons) or from ratios to a fitted line (two seasons; forecast fits a line plus one Fourier
+ * pair and takes the ratios to the line), averaged per month and normalised; then level and trend from a
+ * least-squares line through the first max(10, 2m) seasonally adjusted values (level alone: their mean).
+ *
+ * @param level  initial level (at time 0, one month before the first)
+ * @param trend  initial trend
+ * @param season initial seasonal states by position (length m; empty when not seasonal)
+ */
+record InitialStates(double level, double trend, double[] season) {
+
+  static InitialStates heuristic(EtsSpec spec, double[] filled) {
+    int n = filled.length;
+    int m = spec.seasonLength();
+    double[] season = new double[0];
+    double[] adjusted = filled.clone();
+    if (spec.seasonal()) {
+      boolean multiplicative = spec.season() == Season.MULTIPLICATIVE;
+      season = n >= 3 * m ? ClassicalDecomposition.seasonalFigure(filled, m, multiplicative)
+          : ratiosToLine(filled, m, multiplicative);
+      if (multiplicative) {
+        for (int i = 0; i < m; i++) {
+          season[i] = Math.max(season[i], 1e-2);
+        }
+      }
+      for (int t = 0; t < n; t++) {
+        adjusted[t] = multiplicative ? filled[t] / season[t % m] : filled[t] - season[t % m];
+      }
+    }
+    int maxn = Math.min(Math.max(10, 2 * m), n);
+    double[] line = LeastSquaresLine.fit(adjusted, maxn);
+    if (spec.hasTrend()) {
+      return new InitialStates(line[0], line[1], season);
+    }
+    double mean = 0;
+    for (int t = 0; t < maxn; t++) {
+      mean += adjusted[t] / maxn;
+    }
+    return new InitialStates(mean, 0, season);
+  }
+
+  private static double[] ratiosToLine(double[] x, int m, boolean multiplicative) {
+    double[] line = LeastSquaresLine.fit(x, x.length);
+    double[] fittedLine = new double[x.length];
+    for (int t = 0; t < x.length; t++) {
+      fittedLine[t] = line[0] + line[1] * (t + 1);
+    }
+    return ClassicalDecomposition.figureAround(x, fittedLine, m, multiplicative);
+  }
+}

@@ -1,0 +1,108 @@
+package uk.pophealth.stats.forecast;
+
+/**
+ * The profile likelihood of a linear ETS model. The one-step errors are linear in the initial states x0
+ * (e = e(0) + E x0, where column j of E is the error path from unit initial state j on a zero series), so for
+ * given smoothing parameters the states minimising the sum of squares solve (E'E) x0 = -E'e(0). States are
+ * ordered level, trend, then seasonal positions 1..m-1; position 0 is minus their sum (seasonals sum to zero).
+ */
+final class LinearProfile {
+  private final EtsSpec spec;
+  private final double[] y;
+  private final boolean[] observed;
+  private final int states;
+  private final double[] base;
+  private final double[][] columns;
+  private final double[][] gram;
+  private final double[] rhs;
+  private final double[] zeroSeason;
+  private final double[] unitSeason;
+
+  LinearProfile(EtsSpec spec, double[] y, boolean[] observed) {
+    this.spec = spec;
+    this.y = y;
+    this.observed = observed;
+    this.states = spec.stateCount();
+    this.base = new double[y.length];
+    this.columns = new double[states][y.length];
+    this.gram = new double[states][states];
+    this.rhs = new double[states];
+    this.zeroSeason = new double[spec.seasonLength()];
+    this.unitSeason = new double[spec.seasonLength()];
+  }
+
+  /** log of the profiled SSE at a point of the optimiser's box (a penalty when not admissible). */
+  double objective(double[] box) {
+    EtsParameters parameters = EtsParameters.fromBox(spec, box);
+    if (!parameters.admissible(spec)) {
+      return EtsFitter.PENALTY;
+    }
+    double[] x = new double[states];
+    double sse = profile(parameters, x);
+    return Math.log(Math.max(sse, 1e-300));
+  }
+
+  /** The least-squares initial states for these parameters. */
+  double[] solveStates(EtsParameters parameters) {
+    double[] x = new double[states];
+    profile(parameters, x);
+    return x;
+  }
+
+  static double[] seasonFromStates(EtsSpec spec, double[] states) {
+    double[] season = new double[spec.seasonLength()];
+    if (!spec.seasonal()) {
+      return season;
+    }
+    int k = spec.hasTrend() ? 2 : 1;
+    double sum = 0;
+    for (int j = 1; j < spec.period(); j++) {
+      season[j] = states[k++];
+      sum += season[j];
+    }
+    season[0] = -sum;
+    return season;
+  }
+
+  private double profile(EtsParameters parameters, double[] x) {
+    EtsFilter filter = new EtsFilter(spec, parameters);
+    double baseSse = filter.run(y, observed, 0, 0, zeroSeason, base, null);
+    int k = 0;
+    filter.run(null, observed, 1, 0, zeroSeason, columns[k++], null);
+    if (spec.hasTrend()) {
+      filter.run(null, observed, 0, 1, zeroSeason, columns[k++], null);
+    }
+    if (spec.seasonal()) {
+      for (int j = 1; j < spec.period(); j++) {
+        java.util.Arrays.fill(unitSeason, 0);
+        unitSeason[j] = 1;
+        unitSeason[0] = -1;
+        filter.run(null, observed, 0, 0, unitSeason, columns[k++], null);
+      }
+    }
+    int n = y.length;
+    for (int i = 0; i < states; i++) {
+      double[] ci = columns[i];
+      double r = 0;
+      for (int t = 0; t < n; t++) {
+        r += ci[t] * base[t];
+      }
+      rhs[i] = -r;
+      for (int j = 0; j <= i; j++) {
+        double[] cj = columns[j];
+        double g = 0;
+        for (int t = 0; t < n; t++) {
+          g += ci[t] * cj[t];
+        }
+        gram[i][j] = g;
+        gram[j][i] = g;
+      }
+    }
+    Cholesky.solve(gram, rhs, x);
+    double reduction = 0;
+    for (int i = 0; i < states; i++) {
+      reduction += x[i] * rhs[i];
+    }
+    return Math.max(baseSse - reduction, 0);
+  }
+}
