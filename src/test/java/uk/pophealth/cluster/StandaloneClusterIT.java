@@ -49,6 +49,7 @@ class StandaloneClusterIT {
     clean = dir.resolve("clean");
     Path log = dir.resolve("clean.log");
     int code = cluster.submitAndWait(log, JobUnderTest.commandLine(clean), JobUnderTest.ENV);
+    JobUnderTest.assumeBuilt(code, log);
     assertEquals(0, code, "clean cluster run failed:\n" + Processes.tail(log));
   }
 
