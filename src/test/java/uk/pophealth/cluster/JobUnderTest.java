@@ -1,6 +1,8 @@
 package uk.pophealth.cluster;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -48,18 +50,14 @@ final class JobUnderTest {
 
   /** Runs a command line on embedded local[*] Spark through scripts/pophealth (the same jar); its exit code. */
   static int runLocally(List<String> args, Path log) {
-    List<String> command = new java.util.ArrayList<>(List.of("bash", Project.script("pophealth")));
-    command.addAll(args);
-    Map<String, String> env = new java.util.HashMap<>(ENV);
-    env.put("POPHEALTH_DRIVER_MEMORY", "1g");
-    return Processes.run(command, env, log);
+    return Processes.await(startLocally(args, log), Processes.JOB_TIMEOUT, log);
   }
 
   /** Starts a local run without waiting for it. */
   static Process startLocally(List<String> args, Path log) {
-    List<String> command = new java.util.ArrayList<>(List.of("bash", Project.script("pophealth")));
+    List<String> command = new ArrayList<>(List.of("bash", Project.script("pophealth")));
     command.addAll(args);
-    Map<String, String> env = new java.util.HashMap<>(ENV);
+    Map<String, String> env = new HashMap<>(ENV);
     env.put("POPHEALTH_DRIVER_MEMORY", "1g");
     return Processes.start(command, env, log);
   }

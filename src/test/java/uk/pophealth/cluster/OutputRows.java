@@ -40,8 +40,13 @@ final class OutputRows {
 
   /** Plain files beside the tables (the generator's truth.json and job.yaml), not hidden ones like the manifest. */
   static List<String> files(Path out) {
-    try (Stream<Path> children = Files.list(out)) {
-      return children.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+    return visibleChildren(out, Files::isRegularFile);
+  }
+
+  /** Names of the children Spark readers see (not starting with _ or .), sorted. */
+  private static List<String> visibleChildren(Path dir, java.util.function.Predicate<Path> kind) {
+    try (Stream<Path> children = Files.list(dir)) {
+      return children.filter(kind).map(p -> p.getFileName().toString())
           .filter(name -> !name.startsWith("_") && !name.startsWith(".")).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -57,12 +62,7 @@ final class OutputRows {
   }
 
   static List<String> tables(Path out) {
-    try (Stream<Path> children = Files.list(out)) {
-      return children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-          .filter(name -> !name.startsWith("_") && !name.startsWith(".")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return visibleChildren(out, Files::isDirectory);
   }
 
   static Dataset<Row> read(Path table) {
