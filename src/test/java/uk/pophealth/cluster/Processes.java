@@ -48,10 +48,6 @@ final class Processes {
     }
   }
 
-  static int run(List<String> command, Map<String, String> env, Path log) {
-    return await(start(command, env, log), JOB_TIMEOUT, log);
-  }
-
   /** SIGKILL to a process and everything below it, children first; waits until they are gone. */
   static void killTree(ProcessHandle process) {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
