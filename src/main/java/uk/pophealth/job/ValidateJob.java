@@ -1,9 +1,16 @@
 package uk.pophealth.job;
 
+import java.io.PrintStream;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
-import uk.pophealth.core.PopHealthException;
+import uk.pophealth.config.JobConfig;
+import uk.pophealth.ingest.IngestResult;
+import uk.pophealth.ingest.Ingestion;
 
-/** Placeholder until the pipeline lands: see the issues. */
+/**
+ * The validate sub-command: ingests every configured input and writes only data_quality (under the output)
+ * and the quarantine; computes no product. Exits 3 when an input is unreadable or over-quarantined.
+ */
 public final class ValidateJob {
   private ValidateJob() {}
 
@@ -14,6 +21,12 @@ public final class ValidateJob {
   }
 
   public static void run(SparkSession spark, JobRequest request) {
-    throw PopHealthException.failure("Cannot run: not built yet (%s)", "ValidateJob");
+    run(spark, request.config(), System.getenv(), System.out);
+  }
+
+  /** The same with the environment (pseudonymisation key) and the summary's destination injected: tests use this. */
+  public static void run(SparkSession spark, JobConfig config, Map<String, String> env, PrintStream out) {
+    IngestResult result = Ingestion.ingestAndReport(spark, config, env, out);
+    result.release();
   }
 }

@@ -29,6 +29,24 @@ public interface Layout extends Serializable {
     return java.util.List.of();
   }
 
+  /**
+   * Source columns the file must have (checked against the header before any row is read, every missing one
+   * named at once). Empty means no check beyond what {@link #toCanonical} needs.
+   */
+  default java.util.List<String> requiredSourceColumns() {
+    return java.util.List.of();
+  }
+
+  /** Source columns holding person identifiers: masked when a malformed row is quarantined before mapping. */
+  default java.util.List<String> identifierColumns() {
+    return java.util.List.of();
+  }
+
+  /** The file's character encoding (epraccur is published as latin-1). */
+  default String charset() {
+    return "UTF-8";
+  }
+
   /** Maps raw string columns to the canonical table's columns, keeping the provenance columns. */
   Dataset<Row> toCanonical(Dataset<Row> raw);
 }

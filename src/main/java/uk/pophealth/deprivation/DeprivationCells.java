@@ -1,0 +1,98 @@
+package uk.pophealth.deprivation;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The referral_deprivation table: referral counts and population summed to every period x geography x service x
+ * deprivation quantile, on the full grid (a quantile with population but no referrals has 0 referrals, not a
+ * missing row; referrals with no population have an empty population and rate), with the rate per 1,000 and its
+ * limits.
+ */
+final class DeprivationCells {
+  private static final String REFERRAL_NAME = "_referral_name";
+  private static final String POPULATION_NAME = "_population_name";
+  private static final String RATE = "_rate";
+  private static final List<String> JOIN_KEYS = List.of(DeprivationTables.PERIOD_TYPE, DeprivationTables.PERIOD_START,
+      DeprivationTables.GEOGRAPHY_LEVEL, DeprivationTables.GEOGRAPHY_CODE, DeprivationTables.SERVICE,
+      DeprivationTables.IMD_BASIS, DeprivationTables.QUANTILE_TYPE, DeprivationTables.IMD_QUANTILE);
+
+  private DeprivationCells() {}
+
+  /**
+   * @param referralCells per period, footprint, quantiles and {@link DeprivationTables#SERVICE}: {@link Columns#COUNT}
+   * @param populationCells per period, footprint and quantiles: {@link Columns#COUNT}
+   * @param periods {@link Periods#frame}
+   */
+  static Dataset<Row> of(Dataset<Row> referralCells, Dataset<Row> populationCells, Dataset<Row> periods,
+      boolean local, String populationSource) {
+    Dataset<Row> referrals = QuantileRollup.rollUp(referralCells, local, DeprivationTables.SERVICE)
+        .withColumnRenamed(Columns.COUNT, DeprivationTables.REFERRALS)
+        .withColumnRenamed(DeprivationTables.GEOGRAPHY_NAME, REFERRAL_NAME);
+    Dataset<Row> services = referrals.select(col(DeprivationTables.SERVICE))
+        .union(periods.select(lit(DeprivationTables.ALL_SERVICES).as(DeprivationTables.SERVICE)))
+        .distinct();
+    Dataset<Row> population = QuantileRollup.rollUp(populationCells, local)
+        .withColumnRenamed(Columns.COUNT, DeprivationTables.POPULATION)
+        .withColumnRenamed(DeprivationTables.GEOGRAPHY_NAME, POPULATION_NAME)
+        .crossJoin(broadcast(services));
+    Column quantile = col(DeprivationTables.IMD_QUANTILE);
+    Column knownQuantile = when(quantile.equalTo(QuantileRollup.UNKNOWN_QUANTILE), lit(null)).otherwise(quantile);
+    Dataset<Row> cells = referrals
+        .join(population, JOIN_KEYS.toArray(new String[0]), "full_outer")
+        .join(broadcast(periods), new String[] {DeprivationTables.PERIOD_TYPE, DeprivationTables.PERIOD_START})
+        .withColumn(DeprivationTables.GEOGRAPHY_NAME, coalesce(col(REFERRAL_NAME), col(POPULATION_NAME)))
+        .withColumn(DeprivationTables.REFERRALS, coalesce(col(DeprivationTables.REFERRALS), lit(0L)))
+        .withColumn(DeprivationTables.IMD_QUANTILE, knownQuantile)
+        .withColumn(DeprivationTables.IMD_DECILE,
+            when(col(DeprivationTables.QUANTILE_TYPE).equalTo(DeprivationTables.DECILE), knownQuantile))
+        .withColumn(DeprivationTables.POPULATION_SOURCE, lit(populationSource))
+        .withColumn(RATE, RateLimits.of(col(DeprivationTables.REFERRALS), col(DeprivationTables.POPULATION)))
+        .withColumn(DeprivationTables.RATE_PER_1000, col(RATE).getField(DeprivationTables.RATE_PER_1000))
+        .withColumn(DeprivationTables.LOWER95, col(RATE).getField(DeprivationTables.LOWER95))
+        .withColumn(DeprivationTables.UPPER95, col(RATE).getField(DeprivationTables.UPPER95))
+        .withColumn(DeprivationTables.SUPPRESSED, lit(false));
+    return declared(cells, DeprivationTables.REFERRAL_DEPRIVATION.schema());
+  }
+
+  /** The given columns, in the given order and types. */
+  static Dataset<Row> selected(Dataset<Row> rows, StructType schema) {
+    List<Column> columns = new ArrayList<>();
+    for (StructField field : schema.fields()) {
+      columns.add(col(field.name()).cast(field.dataType()).as(field.name(), field.metadata()));
+    }
+    return rows.select(columns.toArray(new Column[0]));
+  }
+
+  /**
+   * Exactly the declared schema, nullability and column metadata included (what the publish layer checks): the
+   * selected columns passed through the declared row encoder.
+   */
+  static Dataset<Row> declared(Dataset<Row> rows, StructType schema) {
+    // the encoder sets the nullability; the second select restores the column metadata the encoder drops
+    return selected(selected(rows, schema).map(new AsDeclared(), Encoders.row(schema)), schema);
+  }
+
+  /** Executor-side: the row unchanged; its encoder carries the declared schema. */
+  static final class AsDeclared implements MapFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Row call(Row row) {
+      return row;
+    }
+  }
+}

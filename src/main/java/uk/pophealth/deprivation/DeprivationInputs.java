@@ -1,0 +1,31 @@
+package uk.pophealth.deprivation;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The ingested tables the product reads, in the canonical schemas of {@code InputTables} (person_id already
+ * pseudonymised), plus the LSOA footprint frame of {@link FootprintColumns}.
+ *
+ * @param socialCareEvents social_care_events; its Request events are referrals
+ * @param serviceReferrals service_referrals
+ * @param gpPatients gp_patients: LSOA of residence by registration, and the fallback population
+ * @param lsoaDeprivation lsoa_deprivation of the configured IMD vintage, on the LSOA vintage the other inputs use
+ * @param lsoaFootprint LSOA to district, place and ICS, effective-dated ({@link FootprintColumns})
+ * @param population ONS population by LSOA (InputTables.Population, area_code = LSOA code), if given
+ */
+public record DeprivationInputs(Dataset<Row> socialCareEvents, Dataset<Row> serviceReferrals,
+    Dataset<Row> gpPatients, Dataset<Row> lsoaDeprivation, Dataset<Row> lsoaFootprint,
+    Optional<Dataset<Row>> population) {
+  public DeprivationInputs {
+    requireNonNull(socialCareEvents, "socialCareEvents is null");
+    requireNonNull(serviceReferrals, "serviceReferrals is null");
+    requireNonNull(gpPatients, "gpPatients is null");
+    requireNonNull(lsoaDeprivation, "lsoaDeprivation is null");
+    requireNonNull(lsoaFootprint, "lsoaFootprint is null");
+    requireNonNull(population, "population is null");
+  }
+}

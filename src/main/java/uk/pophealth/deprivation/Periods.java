@@ -1,0 +1,77 @@
+package uk.pophealth.deprivation;
+
+import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.trunc;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The reporting periods: every month of the range, every calendar quarter (which are also the NHS financial
+ * quarters) and every April-March financial year that the range touches. A quarter or year the range covers only
+ * in part is reported with the months it covers ({@link DeprivationTables#MONTHS_COVERED}).
+ */
+final class Periods {
+  private static final StructType SCHEMA = new StructType(new StructField[] {
+      DataTypes.createStructField(DeprivationTables.PERIOD_TYPE, StringType, false),
+      DataTypes.createStructField(DeprivationTables.PERIOD_START, DateType, false),
+      DataTypes.createStructField(DeprivationTables.MONTHS_COVERED, IntegerType, false)});
+
+  private Periods() {}
+
+  private record Period(String type, LocalDate start) {}
+
+  /** One row per period: period_type, period_start, months_covered (a few dozen rows; grows with months only). */
+  static Dataset<Row> frame(SparkSession spark, DeprivationOptions options) {
+    Map<Period, Integer> months = new LinkedHashMap<>();
+    for (YearMonth month = options.firstMonth(); !month.isAfter(options.lastMonth()); month = month.plusMonths(1)) {
+      months.merge(new Period(DeprivationTables.MONTH, month.atDay(1)), 1, Integer::sum);
+      months.merge(new Period(DeprivationTables.QUARTER, quarterStart(month).atDay(1)), 1, Integer::sum);
+      months.merge(new Period(DeprivationTables.FINANCIAL_YEAR, financialYearStart(month).atDay(1)), 1, Integer::sum);
+    }
+    List<Row> rows = new ArrayList<>();
+    months.forEach((period, covered) -> rows.add(RowFactory.create(period.type(), Date.valueOf(period.start()), covered)));
+    return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  /** The periods a month falls in, as an array of struct(period_type, period_start), from its first day. */
+  static Column ofMonth(Column monthStart) {
+    return array(
+        period(DeprivationTables.MONTH, monthStart),
+        period(DeprivationTables.QUARTER, trunc(monthStart, "quarter")),
+        period(DeprivationTables.FINANCIAL_YEAR, add_months(trunc(add_months(monthStart, -3), "year"), 3)));
+  }
+
+  static YearMonth quarterStart(YearMonth month) {
+    return YearMonth.of(month.getYear(), month.getMonth().firstMonthOfQuarter());
+  }
+
+  static YearMonth financialYearStart(YearMonth month) {
+    int year = month.getMonthValue() >= Month.APRIL.getValue() ? month.getYear() : month.getYear() - 1;
+    return YearMonth.of(year, Month.APRIL);
+  }
+
+  private static Column period(String type, Column start) {
+    return struct(lit(type).as(DeprivationTables.PERIOD_TYPE), start.as(DeprivationTables.PERIOD_START));
+  }
+}

@@ -1,0 +1,78 @@
+package uk.pophealth.deprivation;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.trunc;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The referral deprivation product (issue 6): referrals (adult social care requests and service referrals) by the
+ * IMD decile and quintile of the referred person's LSOA, per month / quarter / financial year x place / ICS /
+ * district / all x service, with population and rates per 1,000; and per period x geography x service the share
+ * from the 40% most deprived LSOAs against the population share and a target, SII/RII and the decile 1 : 10 rate
+ * ratio. Pure transformations: nothing runs until the caller writes the tables.
+ *
+ * <p>Every referral in the reporting range is counted exactly once in each period type under service {@code all} at
+ * level {@code all} (unresolved LSOAs and LSOAs without a decile in the empty-decile rows). The geography is the
+ * footprint in force on the referral date; the population is taken on the period start date on the footprint in
+ * force then. IMD vintage: {@code lsoaDeprivation} must be on the LSOA vintage of the referral, GP and footprint
+ * LSOA codes (the job's wiring maps LSOA 2011 to 2021 with the ONS lookup where they differ).
+ */
+public final class ReferralDeprivation {
+  private ReferralDeprivation() {}
+
+  public static DeprivationResult compute(SparkSession spark, DeprivationInputs inputs, DeprivationOptions options) {
+    requireNonNull(spark, "spark is null");
+    requireNonNull(inputs, "inputs is null");
+    requireNonNull(options, "options is null");
+    Dataset<Row> periods = Periods.frame(spark, options);
+    Dataset<Row> national = NationalDeprivation.of(inputs.lsoaDeprivation());
+    Dataset<Row> footprint = DeprivationCells.selected(inputs.lsoaFootprint(), FootprintColumns.SCHEMA);
+    AreaAttributes areas = new AreaAttributes(national,
+        options.localDeciles() ? LocalDeciles.of(footprint, national) : footprint);
+
+    Dataset<Row> referrals = areas.attach(
+        LsoaResolution.resolve(Referrals.of(inputs.socialCareEvents(), inputs.serviceReferrals(), options),
+            inputs.gpPatients()),
+        Columns.LSOA, Columns.REFERRAL_DATE);
+    Dataset<Row> referralCells = referrals
+        .withColumn(DeprivationTables.SERVICE, explode(col(Columns.SERVICES)))
+        .groupBy(cellKeys(trunc(col(Columns.REFERRAL_DATE), "month").as(Columns.MONTH_START),
+            col(DeprivationTables.SERVICE)))
+        .agg(count(lit(1)).as(Columns.COUNT))
+        .withColumn(Columns.PERIODS, explode(Periods.ofMonth(col(Columns.MONTH_START))))
+        .withColumn(DeprivationTables.PERIOD_TYPE, col(Columns.PERIODS).getField(DeprivationTables.PERIOD_TYPE))
+        .withColumn(DeprivationTables.PERIOD_START, col(Columns.PERIODS).getField(DeprivationTables.PERIOD_START));
+
+    Dataset<Row> dates = periods.select(col(DeprivationTables.PERIOD_START).as(Columns.AS_AT)).distinct();
+    boolean ons = inputs.population().isPresent();
+    Dataset<Row> lsoaPopulation = ons
+        ? LsoaPopulation.ons(inputs.population().get(), dates)
+        : LsoaPopulation.gpRegistered(inputs.gpPatients(), dates);
+    Dataset<Row> populationCells = areas.attach(lsoaPopulation, Columns.LSOA, Columns.AS_AT)
+        .join(periods.select(col(DeprivationTables.PERIOD_TYPE), col(DeprivationTables.PERIOD_START)),
+            col(Columns.AS_AT).equalTo(col(DeprivationTables.PERIOD_START)));
+
+    Dataset<Row> deprivation = DeprivationCells.of(referralCells, populationCells, periods, options.localDeciles(),
+        ons ? DeprivationTables.ONS : DeprivationTables.GP_REGISTERED);
+    return new DeprivationResult(deprivation, ReferralInequality.of(deprivation, options),
+        ResolutionSummary.of(referrals, options));
+  }
+
+  private static Column[] cellKeys(Column... leading) {
+    Column[] footprint = {col(FootprintColumns.LAD_CODE), col(FootprintColumns.PLACE_CODE),
+        col(FootprintColumns.PLACE_NAME), col(FootprintColumns.ICS_CODE), col(FootprintColumns.ICS_NAME),
+        col(Columns.NATIONAL_DECILE), col(Columns.LOCAL_DECILE), col(Columns.LOCAL_QUINTILE)};
+    Column[] keys = new Column[leading.length + footprint.length];
+    System.arraycopy(leading, 0, keys, 0, leading.length);
+    System.arraycopy(footprint, 0, keys, leading.length, footprint.length);
+    return keys;
+  }
+}

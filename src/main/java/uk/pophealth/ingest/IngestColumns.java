@@ -1,0 +1,29 @@
+package uk.pophealth.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import org.apache.spark.sql.Column;
+import uk.pophealth.ingest.layout.Layout;
+
+/** Names of the working columns ingestion adds beside the data; all start with '_' so no input column clashes. */
+final class IngestColumns {
+  static final String SOURCE_FILE = Layout.SOURCE_FILE;
+  static final String LINE_NUMBER = Layout.LINE_NUMBER;
+  static final String TEXT = "_text";
+  static final String BAD_ENCODING = "_bad_encoding";
+  static final String MALFORMED = "_malformed";
+  static final String RULE = "_rule";
+  static final String PSEUDONYM = "_pseudonym";
+
+  private IngestColumns() {}
+
+  /** The parsed (typed) value of a canonical column. */
+  static String typed(String column) {
+    return "_typed_" + column;
+  }
+
+  /** A column by its exact name, even when the name holds spaces, dots or brackets (official headers do). */
+  static Column exact(String name) {
+    return col("`" + name.replace("`", "``") + "`");
+  }
+}

@@ -1,0 +1,103 @@
+package uk.pophealth.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import uk.pophealth.core.PopHealthException;
+import uk.pophealth.schema.DataQualityTable;
+
+/**
+ * What ingestion hands the products: every configured table's accepted rows in its canonical typed schema
+ * (InputTables; person_id pseudonymised), the counts per table and the data-quality rows. The accepted
+ * tables are persisted; {@link #release()} frees them when the run is done.
+ */
+public final class IngestResult {
+  private final Map<String, Dataset<Row>> tables;
+  private final Map<String, TableCounts> counts;
+  private final List<DataQualityRow> dataQuality;
+
+  IngestResult(Map<String, Dataset<Row>> tables, Map<String, TableCounts> counts, List<DataQualityRow> dataQuality) {
+    this.tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+    this.counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+    this.dataQuality = List.copyOf(dataQuality);
+  }
+
+  /** The accepted rows of a configured table, typed as declared in InputTables. */
+  public Dataset<Row> table(String name) {
+    Dataset<Row> table = tables.get(name);
+    if (table == null) {
+      throw PopHealthException.badConfig("Cannot find ingested table: not among the configured inputs %s (%s)",
+          tables.keySet(), name);
+    }
+    return table;
+  }
+
+  public boolean hasTable(String name) {
+    return tables.containsKey(name);
+  }
+
+  /** Configured tables in the order they were ingested. */
+  public List<String> tableNames() {
+    return List.copyOf(tables.keySet());
+  }
+
+  public TableCounts counts(String name) {
+    TableCounts tableCounts = counts.get(name);
+    if (tableCounts == null) {
+      throw PopHealthException.badConfig("Cannot find counts: table not ingested (%s)", name);
+    }
+    return tableCounts;
+  }
+
+  public List<TableCounts> counts() {
+    return List.copyOf(counts.values());
+  }
+
+  /** Rows of the data_quality table, per table: one per rule checked, then the table's {@code all} row. */
+  public List<DataQualityRow> dataQuality() {
+    return dataQuality;
+  }
+
+  public Dataset<Row> dataQualityFrame(SparkSession spark) {
+    requireNonNull(spark, "spark is null");
+    List<Row> rows = new ArrayList<>();
+    dataQuality.forEach(row -> rows.add(row.toRow()));
+    return spark.createDataFrame(rows, DataQualityTable.SCHEMA);
+  }
+
+  /** The human-readable summary printed at the end of every run. */
+  public String summary() {
+    return DataQualitySummary.format(counts(), dataQuality);
+  }
+
+  /** Tables whose quarantine rate exceeds max_quarantine_rate. */
+  public List<TableCounts> overCeiling() {
+    return counts.values().stream().filter(TableCounts::overCeiling).toList();
+  }
+
+  /** Stops the run (BAD_INPUT) when any table quarantined more than its ceiling: a broken extract is not published. */
+  public void requireWithinCeiling() {
+    List<TableCounts> over = overCeiling();
+    if (over.isEmpty()) {
+      return;
+    }
+    List<String> details = new ArrayList<>();
+    for (TableCounts table : over) {
+      details.add(String.format("%s %.2f%% (%d of %d rows)", table.table(), 100 * table.quarantineRate(),
+          table.rowsQuarantined(), table.rowsIn()));
+    }
+    throw PopHealthException.badInput("Cannot accept input: quarantine rate above the ceiling max_quarantine_rate "
+        + "%.2f%%; see the quarantine folder and data_quality (%s)", 100 * over.get(0).maxQuarantineRate(),
+        String.join("; ", details));
+  }
+
+  public void release() {
+    tables.values().forEach(Dataset::unpersist);
+  }
+}

@@ -1,0 +1,130 @@
+package uk.pophealth.ingest;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import uk.pophealth.config.JobConfig;
+import uk.pophealth.core.PopHealthException;
+import uk.pophealth.schema.InputTables;
+import uk.pophealth.schema.InputTables.Codelists;
+import uk.pophealth.schema.InputTables.Footprints;
+import uk.pophealth.schema.InputTables.GpEvents;
+import uk.pophealth.schema.InputTables.GpPatients;
+import uk.pophealth.schema.InputTables.LsoaDeprivation;
+import uk.pophealth.schema.InputTables.PcnMembership;
+import uk.pophealth.schema.InputTables.Practices;
+import uk.pophealth.schema.InputTables.ServiceReferrals;
+import uk.pophealth.schema.InputTables.SocialCareEvents;
+
+/**
+ * The ingestion stage: every configured input read through its layout, checked row by row, bad rows
+ * quarantined, person_id pseudonymised. Reference tables go first so later tables are checked against them
+ * (practices and LSOAs by broadcast join; gp_events against the accepted gp_patients).
+ *
+ * <p>{@link #ingest} is the step; {@link #ingestAndReport} is what validate and run both do with it.
+ */
+public final class Ingestion {
+  /** The order tables are ingested in: references before the tables checked against them. */
+  static final List<String> ORDER = List.of(Practices.NAME, LsoaDeprivation.NAME, PcnMembership.NAME,
+      Footprints.NAME, Codelists.NAME, GpPatients.NAME, GpEvents.NAME, SocialCareEvents.NAME, ServiceReferrals.NAME,
+      InputTables.Population.NAME, InputTables.Capacity.NAME);
+
+  private Ingestion() {}
+
+  /**
+   * Ingests every configured table and writes each one's quarantined rows to the quarantine location.
+   * {@code env} supplies the pseudonymisation key variable (pass {@code System.getenv()}); in nhs_number mode
+   * the run is refused (BAD_CONFIG) without it. Does not enforce the quarantine ceiling: see
+   * {@link IngestResult#requireWithinCeiling()}.
+   */
+  public static IngestResult ingest(SparkSession spark, JobConfig config, Map<String, String> env) {
+    requireNonNull(spark, "spark is null");
+    requireNonNull(config, "config is null");
+    requireNonNull(env, "env is null");
+    for (String table : config.inputTables()) {
+      PopHealthException.checkConfig(ORDER.contains(table),
+          "Cannot read inputs: unknown table; known tables are %s (%s)", ORDER, table);
+    }
+    PopHealthException.checkConfig(config.maxQuarantineRate() >= 0 && config.maxQuarantineRate() <= 1,
+        "Cannot read max_quarantine_rate: expected a fraction between 0 and 1 (%s)", config.maxQuarantineRate());
+    RuleContext context = RuleContext.start(PersonIds.forConfig(spark, config, env), extractDate(config));
+    TableIngest step = new TableIngest(spark, config);
+    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    Map<String, TableCounts> counts = new LinkedHashMap<>();
+    List<DataQualityRow> dataQuality = new ArrayList<>();
+    try {
+      for (String name : ORDER) {
+        if (!config.hasInput(name)) {
+          continue;
+        }
+        TableIngest.Outcome outcome = step.ingest(InputTables.byName(name), context);
+        tables.put(name, outcome.accepted());
+        counts.put(name, outcome.counts());
+        dataQuality.addAll(outcome.dataQuality());
+        context = withReference(context, name, outcome.accepted());
+      }
+    } catch (RuntimeException e) {
+      tables.values().forEach(Dataset::unpersist);
+      throw e;
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+    }
+    return new IngestResult(tables, counts, dataQuality);
+  }
+
+  /**
+   * Ingests, writes {@code <output>/data_quality}, prints the summary to {@code out}, then stops the run
+   * (BAD_INPUT) if any table quarantined more than max_quarantine_rate. Returns the result for the products.
+   */
+  public static IngestResult ingestAndReport(SparkSession spark, JobConfig config, Map<String, String> env,
+      PrintStream out) {
+    IngestResult result = ingest(spark, config, env);
+    try {
+      DataQualityOutput.write(spark, result, config.output());
+      out.print(result.summary());
+      out.flush();
+      result.requireWithinCeiling();
+      return result;
+    } catch (RuntimeException e) {
+      result.release();
+      throw e;
+    }
+  }
+
+  static LocalDate extractDate(JobConfig config) {
+    if (config.extractDate() == null) {
+      return LocalDate.now(ZoneOffset.UTC);
+    }
+    try {
+      return LocalDate.parse(config.extractDate());
+    } catch (DateTimeParseException e) {
+      throw PopHealthException.badConfig("Cannot read extract_date: expected yyyy-MM-dd (%s)", config.extractDate());
+    }
+  }
+
+  private static RuleContext withReference(RuleContext context, String name, Dataset<Row> accepted) {
+    return switch (name) {
+      case Practices.NAME -> context.withPracticeCodes(
+          accepted.select(col(Practices.PRACTICE_CODE).as(RuleContext.REF_PRACTICE)).distinct());
+      case LsoaDeprivation.NAME -> context.withLsoaCodes(
+          accepted.select(col(LsoaDeprivation.LSOA_CODE).as(RuleContext.REF_LSOA)).distinct());
+      case GpPatients.NAME -> context.withPersons(accepted.groupBy(col(GpPatients.PERSON_ID).as(RuleContext.REF_PERSON))
+          .agg(min(col(GpPatients.YEAR_OF_BIRTH)).as(RuleContext.REF_YEAR_OF_BIRTH),
+              max(col(GpPatients.DATE_OF_DEATH)).as(RuleContext.REF_DATE_OF_DEATH)));
+      default -> context;
+    };
+  }
+}

@@ -1,0 +1,62 @@
+package uk.pophealth.ingest;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import uk.pophealth.config.JobConfig;
+import uk.pophealth.config.PersonIdMode;
+
+/**
+ * What person_id holds and how it becomes the pseudonym the products see: in {@link PersonIdMode#NHS_NUMBER}
+ * mode the number (spaces removed) must pass Modulus 11 and is replaced by its keyed HMAC-SHA256; in
+ * {@link PersonIdMode#PSEUDONYMISED} mode the token is used as it is.
+ */
+final class PersonIds {
+  private final PersonIdMode mode;
+  private final UserDefinedFunction hmac;
+
+  private PersonIds(PersonIdMode mode, UserDefinedFunction hmac) {
+    this.mode = requireNonNull(mode, "mode is null");
+    this.hmac = hmac;
+  }
+
+  /** Refuses (BAD_CONFIG) to start in NHS number mode without a key in the environment. */
+  static PersonIds forConfig(SparkSession spark, JobConfig config, Map<String, String> env) {
+    if (config.personIdMode() == PersonIdMode.PSEUDONYMISED) {
+      return new PersonIds(PersonIdMode.PSEUDONYMISED, null);
+    }
+    PseudonymKey key = PseudonymKey.fromEnvironment(config.pseudonymisationKeyEnv(), env);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    UserDefinedFunction function = udf(new HmacPseudonym(jsc.broadcast(key.bytes())), DataTypes.StringType)
+        .withName("nhs_number_pseudonym");
+    return new PersonIds(PersonIdMode.NHS_NUMBER, function);
+  }
+
+  boolean checksNhsNumbers() {
+    return mode == PersonIdMode.NHS_NUMBER;
+  }
+
+  Column normalised(Column raw) {
+    return checksNhsNumbers() ? regexp_replace(raw, "\\s", "") : raw;
+  }
+
+  /** True when the (normalised, non-empty) identifier breaks {@code invalid_nhs_number}. */
+  Column invalid(Column normalised) {
+    return checksNhsNumbers() ? not(NhsNumber.isValid(normalised)) : lit(false);
+  }
+
+  /** The identifier the products see; null for an invalid NHS number (such rows are quarantined). */
+  Column pseudonym(Column normalised) {
+    return checksNhsNumbers() ? when(NhsNumber.isValid(normalised), hmac.apply(normalised)) : normalised;
+  }
+}

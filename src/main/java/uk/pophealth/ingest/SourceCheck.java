@@ -1,0 +1,49 @@
+package uk.pophealth.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.pophealth.core.PopHealthException;
+
+/** Header checks shared by the CSV and Parquet sources: every missing column named at once; extras warned. */
+final class SourceCheck {
+  private static final Logger LOG = LoggerFactory.getLogger(SourceCheck.class);
+
+  private SourceCheck() {}
+
+  static void requireColumns(String table, String file, List<String> required, List<String> found) {
+    List<String> missing = new ArrayList<>(required);
+    missing.removeAll(found);
+    if (!missing.isEmpty()) {
+      throw PopHealthException.badInput("Cannot read %s: missing required column%s %s; expected %s, found %s%s (%s)",
+          table, missing.size() == 1 ? "" : "s", missing, required, found, delimiterHint(found), file);
+    }
+  }
+
+  static void warnExtraColumns(String table, String file, List<String> known, List<String> found) {
+    if (known.isEmpty()) {
+      return;
+    }
+    List<String> extra = new ArrayList<>(found);
+    extra.removeAll(known);
+    if (!extra.isEmpty()) {
+      LOG.warn("Ignoring {} column{} of {} not in its schema: {} ({})", extra.size(), extra.size() == 1 ? "" : "s",
+          table, extra, file);
+    }
+  }
+
+  /** A one-column header holding another separator means the file is not comma-separated. */
+  static String delimiterHint(List<String> fields) {
+    if (fields.size() != 1) {
+      return "";
+    }
+    for (String separator : List.of(";", "\t", "|")) {
+      if (fields.get(0).contains(separator)) {
+        return String.format("; the file seems to be separated by '%s', not ','",
+            separator.equals("\t") ? "\\t" : separator);
+      }
+    }
+    return "";
+  }
+}

@@ -1,0 +1,205 @@
+package uk.pophealth.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.pophealth.config.InputSpec;
+import uk.pophealth.config.JobConfig;
+import uk.pophealth.core.ErrorCategory;
+import uk.pophealth.core.PopHealthException;
+import uk.pophealth.ingest.layout.Layout;
+import uk.pophealth.ingest.layout.Layouts;
+import uk.pophealth.schema.DataQualityTable;
+import uk.pophealth.schema.QuarantineRule;
+import uk.pophealth.schema.QuarantineTable;
+import uk.pophealth.schema.TableSchema;
+
+/**
+ * Ingests one table: reads its files, quarantines malformed lines, maps the layout, applies the row rules,
+ * writes the quarantined rows, counts (rows in = accepted + quarantined, checked) and returns the accepted
+ * rows typed as declared, persisted.
+ */
+final class TableIngest {
+  private static final Logger LOG = LoggerFactory.getLogger(TableIngest.class);
+  private static final int EXAMPLES = 3;
+  private static final String EXAMPLE_RANK = "_example_rank";
+
+  private final SparkSession spark;
+  private final JobConfig config;
+
+  TableIngest(SparkSession spark, JobConfig config) {
+    this.spark = spark;
+    this.config = config;
+  }
+
+  /** The accepted rows, the counts and the data-quality rows of one table. */
+  record Outcome(Dataset<Row> accepted, TableCounts counts, List<DataQualityRow> dataQuality) {
+    Outcome {
+      dataQuality = List.copyOf(dataQuality);
+    }
+  }
+
+  Outcome ingest(TableSchema table, RuleContext context) {
+    String name = table.name();
+    InputSpec spec = config.input(name);
+    Layout layout = Layouts.forInput(name, spec.layout());
+    spark.sparkContext().setJobDescription("pophealth ingest " + name);
+    List<String> files = InputFiles.list(spark.sparkContext().hadoopConfiguration(), name, spec.path());
+    SourceFrame source = read(table, spec, layout, files);
+
+    Dataset<Row> malformed = Quarantine.records(source.frame().filter(col(IngestColumns.MALFORMED)), name,
+        lit(QuarantineRule.MALFORMED_ROW.ruleName()), source.columns(), layout.identifierColumns())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> wellFormed = source.frame().filter(not(col(IngestColumns.MALFORMED))).drop(IngestColumns.MALFORMED);
+    RowRules.Ruled ruled = RowRules.apply(toCanonical(table, layout, wellFormed, spec), table, context);
+    Dataset<Row> rows = ruled.frame().persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> quarantine = malformed.unionByName(Quarantine.records(rows.filter(col(IngestColumns.RULE).isNotNull()),
+          name, col(IngestColumns.RULE), table.columnNames(), identifierColumns(table)));
+      Map<String, Long> byRule = new TreeMap<>();
+      long accepted = 0;
+      for (Row row : rows.groupBy(col(IngestColumns.RULE)).count().collectAsList()) {
+        if (row.isNullAt(0)) {
+          accepted = row.getLong(1);
+        } else {
+          byRule.put(row.getString(0), row.getLong(1));
+        }
+      }
+      long malformedRows = malformed.count();
+      if (malformedRows > 0) {
+        byRule.put(QuarantineRule.MALFORMED_ROW.ruleName(), malformedRows);
+      }
+      long rowsIn = accepted + byRule.values().stream().mapToLong(Long::longValue).sum();
+      if (rowsIn == 0) {
+        throw PopHealthException.badInput("Cannot read %s: no data rows (%s)", name, spec.path());
+      }
+      TableCounts counts = new TableCounts(name, rowsIn, accepted, byRule, config.maxQuarantineRate());
+      Map<String, String> examples = examples(quarantine, files.size() > 1);
+      Quarantine.write(quarantine, config.quarantineLocation(), name);
+      Dataset<Row> typed = spark.createDataFrame(
+          rows.filter(col(IngestColumns.RULE).isNull()).select(typedColumns(table)).javaRDD(), table.schema())
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      long typedRows = typed.count();
+      if (typedRows != accepted) {
+        typed.unpersist();
+        throw PopHealthException.failure("Cannot ingest %s: accepted %d rows but typed %d", name, accepted, typedRows);
+      }
+      LOG.info("Ingested {}: {} rows in, {} accepted, {} quarantined ({})", name, rowsIn, accepted,
+          counts.rowsQuarantined(), String.format("%.2f%%", 100 * counts.quarantineRate()));
+      return new Outcome(typed, counts, dataQuality(counts, ruled.rulesChecked(), examples));
+    } finally {
+      rows.unpersist();
+      malformed.unpersist();
+    }
+  }
+
+  private SourceFrame read(TableSchema table, InputSpec spec, Layout layout, List<String> files) {
+    List<String> known = layout.name().equals(InputSpec.CANONICAL) ? table.columnNames() : List.of();
+    return switch (spec.format()) {
+      case "csv" -> CsvSource.read(spark, table.name(), files, layout, layout.requiredSourceColumns(), known);
+      case "parquet" -> ParquetSource.read(spark, table.name(), files, layout.requiredSourceColumns(), known);
+      default -> throw PopHealthException.badConfig("Cannot read %s: unknown format; expected csv or parquet (%s)",
+          table.name(), spec.format());
+    };
+  }
+
+  /** Applies the layout, turning its failure on this file into a clear bad-input error. */
+  private static Dataset<Row> toCanonical(TableSchema table, Layout layout, Dataset<Row> raw, InputSpec spec) {
+    Dataset<Row> mapped;
+    try {
+      mapped = layout.toCanonical(raw);
+    } catch (Exception e) {
+      throw new PopHealthException(ErrorCategory.BAD_INPUT, String.format("Cannot read %s with layout %s: %s (%s)",
+          table.name(), layout.name(), firstLine(e.getMessage()), spec.path()), e);
+    }
+    List<String> present = Arrays.asList(mapped.columns());
+    List<Column> columns = new ArrayList<>();
+    for (String name : table.columnNames()) {
+      if (!present.contains(name)) {
+        throw PopHealthException.failure("Cannot map layout %s: it gives no column %s for table %s (%s)",
+            layout.name(), name, table.name(), present);
+      }
+      columns.add(col(name).cast(DataTypes.StringType).as(name));
+    }
+    columns.add(col(IngestColumns.SOURCE_FILE));
+    columns.add(col(IngestColumns.LINE_NUMBER));
+    return mapped.select(columns.toArray(new Column[0]));
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  private static List<String> identifierColumns(TableSchema table) {
+    return table.columnNames().contains(RowRules.PERSON_ID) ? List.of(RowRules.PERSON_ID) : List.of();
+  }
+
+  private static Column[] typedColumns(TableSchema table) {
+    List<Column> columns = new ArrayList<>();
+    for (StructField field : table.schema().fields()) {
+      String name = field.name();
+      Column value = name.equals(RowRules.PERSON_ID) ? col(IngestColumns.PSEUDONYM)
+          : field.dataType().equals(DataTypes.StringType) ? col(name) : col(IngestColumns.typed(name));
+      columns.add(value.as(name));
+    }
+    return columns.toArray(new Column[0]);
+  }
+
+  /** The first few quarantined lines per rule, as "12, 40" (or "part-1.csv:12, ..." when the table has many files). */
+  private static Map<String, String> examples(Dataset<Row> quarantine, boolean withFile) {
+    Dataset<Row> firsts = quarantine
+        .select(col(QuarantineTable.RULE), col(QuarantineTable.SOURCE_FILE), col(QuarantineTable.LINE_NUMBER))
+        .withColumn(EXAMPLE_RANK, row_number().over(Window.partitionBy(col(QuarantineTable.RULE))
+            .orderBy(col(QuarantineTable.SOURCE_FILE), col(QuarantineTable.LINE_NUMBER))))
+        .filter(col(EXAMPLE_RANK).leq(EXAMPLES))
+        .orderBy(col(QuarantineTable.RULE), col(EXAMPLE_RANK));
+    Map<String, List<String>> lines = new LinkedHashMap<>();
+    for (Row row : firsts.collectAsList()) {
+      String file = row.getString(1);
+      String line = (withFile ? file.substring(file.lastIndexOf('/') + 1) + ":" : "") + row.getLong(2);
+      lines.computeIfAbsent(row.getString(0), rule -> new ArrayList<>()).add(line);
+    }
+    Map<String, String> joined = new TreeMap<>();
+    lines.forEach((rule, list) -> joined.put(rule, String.join(", ", list)));
+    return joined;
+  }
+
+  private static List<DataQualityRow> dataQuality(TableCounts counts, List<QuarantineRule> rulesChecked,
+      Map<String, String> examples) {
+    List<DataQualityRow> rows = new ArrayList<>();
+    List<String> all = new ArrayList<>();
+    for (QuarantineRule rule : rulesChecked) {
+      String example = examples.getOrDefault(rule.ruleName(), "");
+      rows.add(new DataQualityRow(counts.table(), rule.ruleName(), counts.rowsIn(), counts.rowsAccepted(),
+          counts.quarantined(rule.ruleName()), example));
+      if (!example.isEmpty()) {
+        all.add(example.split(", ")[0]);
+      }
+    }
+    rows.add(new DataQualityRow(counts.table(), DataQualityTable.ALL_RULES, counts.rowsIn(), counts.rowsAccepted(),
+        counts.rowsQuarantined(), String.join(", ", all.subList(0, Math.min(EXAMPLES, all.size())))));
+    return rows;
+  }
+}

@@ -1,0 +1,204 @@
+package uk.pophealth.publish;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
+import uk.pophealth.schema.OutputTable;
+
+/**
+ * The complementary step of {@link DisclosureControl}, on a long "membership" table: one row per (cell,
+ * equation it belongs to), where a cell is one count of one row and an equation is one group of one
+ * {@link Additivity} for one count. Each pass is one window (suppressed cells per equation, and the cell to
+ * add where there is exactly one) and one join (mark the added cells in every equation they belong to); the
+ * passes repeat until one adds nothing. The suppressed cells are then joined back to the table's rows once.
+ */
+final class ComplementarySuppression {
+  private static final String ADDITIVITY = "__additivity";
+  private static final String COUNT = "__count";
+  private static final String GROUP = "__group";
+  private static final String ROLE = "__role";
+  private static final String VALUE = "__value";
+  private static final String SUPPRESSED = "__suppressed";
+  private static final String IN_GROUP = "__suppressed_in_group";
+  private static final String RANK = "__rank";
+  private static final String HIT = "__hit";
+  private static final String KEY = "__key_";
+  private static final int ROLE_PART = 0;
+  private static final int ROLE_TOTAL = 1;
+  /** Working frames kept persisted at once: the newest pass and the one it was computed from. */
+  private static final int KEEP_PERSISTED = 2;
+
+  private final OutputTable table;
+  private final List<Additivity> additivities;
+  private final List<String> keys;
+  private int passes;
+
+  ComplementarySuppression(OutputTable table, List<Additivity> additivities) {
+    this.table = table;
+    this.additivities = List.copyOf(additivities);
+    this.keys = table.keyColumns();
+    if (keys.isEmpty()) {
+      throw new IllegalArgumentException("Cannot apply complementary suppression to " + table.name()
+          + ": the table declares no key columns (" + additivities.size() + " additivities)");
+    }
+  }
+
+  int passes() {
+    return passes;
+  }
+
+  /** Sets the working flag of every count cell that must be suppressed to protect another; adds to {@code persisted}. */
+  Dataset<Row> apply(Dataset<Row> flagged, List<JavaRDD<Row>> persisted) {
+    Dataset<Row> rows = truncated(flagged, persisted);
+    Dataset<Row> members = truncated(membership(rows), persisted);
+    long suppressed = countSuppressed(members);
+    while (true) {
+      Dataset<Row> next = truncated(mark(members, chosen(members)), persisted);
+      long now = countSuppressed(next);
+      passes++;
+      members = next;
+      // Release passes no longer read (the table rows, persisted first, stay until the end).
+      while (persisted.size() > KEEP_PERSISTED + 1) {
+        persisted.remove(1).unpersist(false);
+      }
+      if (now == suppressed) {
+        break;
+      }
+      suppressed = now;
+    }
+    return withSuppressedCells(rows, members);
+  }
+
+  /** Every (cell, equation) pair: each count cell of a part row or a total row of each additivity. */
+  private Dataset<Row> membership(Dataset<Row> rows) {
+    Dataset<Row> members = null;
+    for (int a = 0; a < additivities.size(); a++) {
+      Additivity additivity = additivities.get(a);
+      for (String count : table.countColumns()) {
+        if (!additivity.counts().isEmpty() && !additivity.counts().contains(count)) {
+          continue;
+        }
+        Dataset<Row> parts = members(rows, a, count, additivity.partCondition(), additivity.partKey(), ROLE_PART);
+        Dataset<Row> totals = members(rows, a, count, additivity.totalCondition(), additivity.totalKey(), ROLE_TOTAL);
+        Dataset<Row> both = parts.union(totals);
+        members = members == null ? both : members.union(both);
+      }
+    }
+    return members;
+  }
+
+  private Dataset<Row> members(Dataset<Row> rows, int additivity, String count, Column condition, List<Column> groupKey,
+      int role) {
+    List<Column> columns = new ArrayList<>();
+    keys.forEach(k -> columns.add(col(k)));
+    columns.add(lit(additivity).as(ADDITIVITY));
+    columns.add(lit(count).as(COUNT));
+    // Positional field names, so a part's key and its total's key render identically.
+    List<Column> key = new ArrayList<>();
+    for (int i = 0; i < groupKey.size(); i++) {
+      key.add(groupKey.get(i).as("k" + i));
+    }
+    columns.add(to_json(struct(key.toArray(new Column[0]))).as(GROUP));
+    columns.add(lit(role).as(ROLE));
+    columns.add(col(count).as(VALUE));
+    columns.add(col(DisclosureControl.flag(count)).as(SUPPRESSED));
+    return rows.filter(coalesce(condition, lit(false))).select(columns.toArray(new Column[0]));
+  }
+
+  /**
+   * In each equation with exactly one suppressed cell, the cell to suppress with it: the smallest non-zero
+   * part, else a zero part, else the total; ties broken by the table's key. Keyed by renamed key columns.
+   */
+  private Dataset<Row> chosen(Dataset<Row> members) {
+    WindowSpec equation = Window.partitionBy(col(ADDITIVITY), col(COUNT), col(GROUP));
+    List<Column> order = new ArrayList<>();
+    order.add(col(ROLE).asc());
+    order.add(col(VALUE).equalTo(0L).asc());
+    order.add(col(VALUE).asc());
+    keys.forEach(k -> order.add(col(k).asc_nulls_first()));
+    List<Column> renamed = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      renamed.add(col(keys.get(i)).as(KEY + i));
+    }
+    renamed.add(col(COUNT).as(KEY + COUNT));
+    return members
+        .withColumn(IN_GROUP, sum(when(col(SUPPRESSED), 1).otherwise(0)).over(equation))
+        .filter(col(IN_GROUP).equalTo(1).and(col(SUPPRESSED).unary_$bang()).and(col(VALUE).isNotNull()))
+        .withColumn(RANK, row_number().over(equation.orderBy(order.toArray(new Column[0]))))
+        .filter(col(RANK).equalTo(1))
+        .select(renamed.toArray(new Column[0]))
+        .distinct()
+        .withColumn(HIT, lit(true));
+  }
+
+  /** Marks the chosen cells suppressed in every equation they belong to. */
+  private Dataset<Row> mark(Dataset<Row> members, Dataset<Row> chosen) {
+    Column same = col(COUNT).equalTo(col(KEY + COUNT));
+    for (int i = 0; i < keys.size(); i++) {
+      same = same.and(col(keys.get(i)).eqNullSafe(col(KEY + i)));
+    }
+    List<Column> kept = new ArrayList<>();
+    for (String column : members.columns()) {
+      kept.add(column.equals(SUPPRESSED) ? col(SUPPRESSED).or(coalesce(col(HIT), lit(false))).as(SUPPRESSED) : col(column));
+    }
+    return members.join(chosen, same, "left").select(kept.toArray(new Column[0]));
+  }
+
+  /** The table rows with each count's working flag raised where the membership table suppressed the cell. */
+  private Dataset<Row> withSuppressedCells(Dataset<Row> rows, Dataset<Row> members) {
+    List<Column> renamed = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      renamed.add(col(keys.get(i)).as(KEY + i));
+    }
+    List<Column> perCount = new ArrayList<>();
+    for (String count : table.countColumns()) {
+      perCount.add(max(col(COUNT).equalTo(count)).as(HIT + count));
+    }
+    Dataset<Row> cells = members.filter(col(SUPPRESSED))
+        .groupBy(renamed.toArray(new Column[0]))
+        .agg(perCount.get(0), perCount.subList(1, perCount.size()).toArray(new Column[0]));
+    Column same = lit(true);
+    for (int i = 0; i < keys.size(); i++) {
+      same = same.and(col(keys.get(i)).eqNullSafe(col(KEY + i)));
+    }
+    List<Column> kept = new ArrayList<>();
+    for (String column : rows.columns()) {
+      String count = table.countColumns().stream().filter(c -> DisclosureControl.flag(c).equals(column)).findFirst()
+          .orElse(null);
+      kept.add(count == null ? col(column) : col(column).or(coalesce(col(HIT + count), lit(false))).as(column));
+    }
+    return rows.join(cells, same, "left").select(kept.toArray(new Column[0]));
+  }
+
+  private static long countSuppressed(Dataset<Row> members) {
+    Row row = members.agg(sum(when(col(SUPPRESSED), 1L).otherwise(0L))).first();
+    return row.isNullAt(0) ? 0 : row.getLong(0);
+  }
+
+  /**
+   * Persists a frame and restarts the plan from it: without this each pass would nest the whole plan of the
+   * previous one and the plan would grow with every pass. The RDD lineage stays, so a lost executor's blocks
+   * are recomputed rather than failing the job (unlike a local checkpoint).
+   */
+  private static Dataset<Row> truncated(Dataset<Row> data, List<JavaRDD<Row>> persisted) {
+    JavaRDD<Row> rows = data.javaRDD().persist(StorageLevel.MEMORY_AND_DISK());
+    persisted.add(rows);
+    return data.sparkSession().createDataFrame(rows, data.schema());
+  }
+}

@@ -1,0 +1,36 @@
+package uk.pophealth.schema;
+
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static uk.pophealth.schema.Fields.field;
+import static uk.pophealth.schema.Fields.required;
+
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The {@code data_quality} output table (DESIGN.md output contract): per input table and quarantine rule, how
+ * many rows came in, were accepted and were quarantined, with a few example line numbers. Holds no
+ * person-level value. One row per (table, rule checked) plus one {@link #ALL_RULES} row per table.
+ */
+public final class DataQualityTable {
+  public static final String NAME = "data_quality";
+  public static final String TABLE_NAME = "table_name";
+  public static final String RULE = "rule";
+  public static final String ROWS_IN = "rows_in";
+  public static final String ROWS_ACCEPTED = "rows_accepted";
+  public static final String ROWS_QUARANTINED = "rows_quarantined";
+  public static final String EXAMPLE_LINES = "example_lines";
+  /** The rule value of a table's total row: rows_quarantined under every rule together. */
+  public static final String ALL_RULES = "all";
+
+  public static final StructType SCHEMA = new StructType(new StructField[] {
+      required(TABLE_NAME, StringType, "Input table name"),
+      required(RULE, StringType, "Quarantine rule name, or 'all' for the table's total"),
+      field(ROWS_IN, LongType, false, "Rows read from the table's files", "rows"),
+      field(ROWS_ACCEPTED, LongType, false, "Rows that passed every rule", "rows"),
+      field(ROWS_QUARANTINED, LongType, false, "Rows quarantined under this rule", "rows"),
+      required(EXAMPLE_LINES, StringType, "A few example source lines, as file:line, comma-separated")});
+
+  private DataQualityTable() {}
+}

@@ -1,0 +1,93 @@
+package uk.pophealth.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static uk.pophealth.ingest.IngestFixture.csv;
+import static uk.pophealth.ingest.IngestFixture.ingestOne;
+import static uk.pophealth.ingest.IngestFixture.write;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.pophealth.config.InputSpec;
+import uk.pophealth.config.JobConfig;
+import uk.pophealth.config.PersonIdMode;
+import uk.pophealth.schema.InputTables;
+import uk.pophealth.schema.InputTables.Codelists;
+import uk.pophealth.schema.InputTables.GpEvents;
+import uk.pophealth.testing.SharedSpark;
+
+/** The CSV and Parquet readers on good input: single files, folders of part files, optional columns absent. */
+class ReadersTest {
+  @Test
+  void csvFolderOfPartFilesWithOptionalColumnAbsent(@TempDir Path dir) {
+    write(dir, "codes/part-00000.csv", "codelist,code\ndementia,52448006\n");
+    write(dir, "codes/part-00001.csv", "codelist,code\nacp,713488003\n\nacp,\"1107461000000100\"\n");
+    write(dir, "codes/_SUCCESS", "");
+    write(dir, "codes/.part-00000.csv.crc", "not data");
+    IngestResult result = ingestOne(dir, Codelists.NAME, csv(dir.resolve("codes")), PersonIdMode.PSEUDONYMISED);
+    assertEquals(Codelists.TABLE.schema(), result.table(Codelists.NAME).schema());
+    List<String> rows = result.table(Codelists.NAME).orderBy(Codelists.CODE).collectAsList().stream()
+        .map(Row::toString).toList();
+    assertEquals(List.of("[acp,1107461000000100,null]", "[dementia,52448006,null]", "[acp,713488003,null]"), rows);
+    assertEquals(3, result.counts(Codelists.NAME).rowsIn());
+  }
+
+  @Test
+  void parquetFolderWithTypedColumnsAndRowPositions(@TempDir Path dir) {
+    StructType schema = new StructType().add("person_id", DataTypes.StringType).add("practice_code", DataTypes.StringType)
+        .add("event_date", DataTypes.DateType).add("snomed_code", DataTypes.LongType);
+    List<Row> rows = List.of(
+        RowFactory.create("tok-1", "A81001", java.sql.Date.valueOf("2020-01-02"), 52448006L),
+        RowFactory.create("tok-2", "A81001", java.sql.Date.valueOf("2021-03-04"), 12L),
+        RowFactory.create("tok-3", "A81002", null, 713488003L));
+    Path folder = dir.resolve("events");
+    Dataset<Row> frame = SharedSpark.spark().createDataFrame(rows, schema).withColumn("extra", lit(1));
+    frame.coalesce(1).write().parquet(folder.toString());
+    IngestResult result = ingestOne(dir, GpEvents.NAME, new InputSpec(folder.toString(), "parquet", null),
+        PersonIdMode.PSEUDONYMISED);
+    assertEquals(GpEvents.TABLE.schema(), result.table(GpEvents.NAME).schema());
+    assertEquals("[tok-1,A81001,2020-01-02,52448006]", result.table(GpEvents.NAME).first().toString());
+    JobConfig config = IngestFixture.config(dir, Map.of(GpEvents.NAME, new InputSpec(folder.toString(), "parquet", null)));
+    assertEquals(List.of("unknown_code_format@2", "missing_required_field@3"), IngestFixture.quarantined(config,
+        GpEvents.NAME));
+  }
+
+  @Test
+  void everyCanonicalTableReadsFromItsDeclaredHeader(@TempDir Path dir) {
+    for (var table : InputTables.ALL) {
+      StringBuilder header = new StringBuilder(String.join(",", table.columnNames()));
+      Path file = write(dir, table.name() + ".csv", header + "\n" + sampleRow(table) + "\n");
+      IngestResult result = ingestOne(dir.resolve(table.name()), table.name(), csv(file), PersonIdMode.PSEUDONYMISED);
+      assertEquals(1, result.counts(table.name()).rowsAccepted(), table.name() + " " + result.dataQuality());
+      assertEquals(table.schema(), result.table(table.name()).schema(), table.name());
+      result.release();
+    }
+  }
+
+  private static String sampleRow(uk.pophealth.schema.TableSchema table) {
+    return switch (table.name()) {
+      case "gp_patients" -> "tok,A81001,1940,F,E01000001,2000-01-01,,";
+      case "gp_events" -> "tok,A81001,2010-01-01,52448006";
+      case "codelists" -> "dementia,52448006,Dementia";
+      case "social_care_events" -> "tok,E08000016,Request,2023-01-01,,Community,,,";
+      case "service_referrals" -> "R1,tok,wellbeing,2023-01-01,GP,";
+      case "pcn_membership" -> "A81001,U1,PCN one,16C,2019-07-01,";
+      case "practices" -> "A81001,Surgery,16C,1974-04-01,";
+      case "lsoa_deprivation" -> "E01000001,E09000001,29199,9";
+      case "footprints" -> "lad,E07000171,P1,Bassetlaw,E54000060,Nottingham and Nottinghamshire,2022-07-01,";
+      case "population" -> "E01000001,2020,F,85+,123";
+      case "capacity" -> "P1,assessments,2024-01-01,150.5";
+      default -> throw new IllegalArgumentException(table.name());
+    };
+  }
+
+}

@@ -1,0 +1,61 @@
+package uk.pophealth.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.pophealth.core.PopHealthException;
+
+class OutputLockTest {
+  @TempDir
+  Path out;
+
+  private final Configuration conf = new Configuration();
+
+  @Test
+  void aSecondRunFailsFastWhileTheFirstHoldsTheLock() {
+    try (OutputLock first = OutputLock.acquire(conf, out.toString(), "run-1")) {
+      PopHealthException e = assertThrows(PopHealthException.class,
+          () -> OutputLock.acquire(conf, out.toString(), "run-2"));
+      assertTrue(e.getMessage().startsWith("Cannot publish to " + out + ": another run holds the lock (run run-1 on host "),
+          e.getMessage());
+      assertTrue(e.getMessage().contains("pid " + ProcessHandle.current().pid()), e.getMessage());
+    }
+    assertFalse(Files.exists(out.resolve(OutputLock.FILE_NAME)), "lock not released");
+    OutputLock.acquire(conf, out.toString(), "run-2").close();
+  }
+
+  @Test
+  void aLockWhoseProcessIsGoneIsBroken() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    writeLock("dead-run", InetAddress.getLocalHost().getHostName(), gone.pid(), Instant.now());
+    try (OutputLock lock = OutputLock.acquire(conf, out.toString(), "next")) {
+      assertTrue(Files.readString(out.resolve(OutputLock.FILE_NAME)).contains("run_id=next"));
+    }
+  }
+
+  @Test
+  void aLockFromAnotherHostIsBrokenOnlyWhenOlderThanTheStaleTime() throws Exception {
+    writeLock("remote-run", "another-host", 1, Instant.now().minus(Duration.ofMinutes(30)));
+    assertThrows(PopHealthException.class, () -> OutputLock.acquire(conf, out.toString(), "next", Duration.ofHours(1)));
+    try (OutputLock lock = OutputLock.acquire(conf, out.toString(), "next", Duration.ofMinutes(10))) {
+      assertTrue(Files.readString(out.resolve(OutputLock.FILE_NAME)).contains("run_id=next"));
+    }
+    assertEquals(0, Files.list(out).filter(p -> p.getFileName().toString().startsWith(OutputLock.FILE_NAME)).count());
+  }
+
+  private void writeLock(String runId, String host, long pid, Instant acquired) throws Exception {
+    Files.writeString(out.resolve(OutputLock.FILE_NAME),
+        "run_id=" + runId + "\nhost=" + host + "\npid=" + pid + "\nacquired=" + acquired + "\n");
+  }
+}
