@@ -71,6 +71,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheCommandLineUsesTheGenerator() {
+    noClasses().that().resideOutsideOfPackages("uk.pophealth.generate..", "uk.pophealth.cli..")
+        .should().dependOnClassesThat().resideInAPackage("uk.pophealth.generate..")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheJobLayerBuildsASparkSession() {
     noClasses().that().resideOutsideOfPackage("uk.pophealth.job..")
         .should().callMethod(org.apache.spark.sql.SparkSession.Builder.class, "getOrCreate")

@@ -1,6 +1,7 @@
 package uk.pophealth.cli;
 
 import picocli.CommandLine;
+import uk.pophealth.core.CodeVersion;
 
 /** The version printed by --version: the jar manifest's Implementation-Version. */
 final class VersionProvider implements CommandLine.IVersionProvider {

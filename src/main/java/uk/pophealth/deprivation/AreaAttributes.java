@@ -3,6 +3,8 @@ package uk.pophealth.deprivation;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.CODE_UNKNOWN;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.NAME_UNKNOWN;
 
 import java.util.Arrays;
 import org.apache.spark.sql.Dataset;
@@ -46,15 +48,15 @@ final class AreaAttributes {
         col(lsoaColumn).equalTo(col(Columns.NATIONAL_LSOA)), "left").drop(Columns.NATIONAL_LSOA);
     return InForce.attach(withNational, lsoaColumn, dateColumn, inForce)
         .withColumn(FootprintColumns.LAD_CODE,
-            coalesce(col(FootprintColumns.LAD_CODE), col(Columns.DEPRIVATION_LAD), lit(DeprivationTables.UNKNOWN)))
+            coalesce(col(FootprintColumns.LAD_CODE), col(Columns.DEPRIVATION_LAD), lit(CODE_UNKNOWN)))
         .withColumn(FootprintColumns.PLACE_NAME, coalesce(col(FootprintColumns.PLACE_NAME),
-            col(FootprintColumns.PLACE_CODE), lit(DeprivationTables.UNKNOWN_NAME)))
+            col(FootprintColumns.PLACE_CODE), lit(NAME_UNKNOWN)))
         .withColumn(FootprintColumns.PLACE_CODE, coalesce(col(FootprintColumns.PLACE_CODE),
-            lit(DeprivationTables.UNKNOWN)))
+            lit(CODE_UNKNOWN)))
         .withColumn(FootprintColumns.ICS_NAME, coalesce(col(FootprintColumns.ICS_NAME),
-            col(FootprintColumns.ICS_CODE), lit(DeprivationTables.UNKNOWN_NAME)))
+            col(FootprintColumns.ICS_CODE), lit(NAME_UNKNOWN)))
         .withColumn(FootprintColumns.ICS_CODE, coalesce(col(FootprintColumns.ICS_CODE),
-            lit(DeprivationTables.UNKNOWN)))
+            lit(CODE_UNKNOWN)))
         .drop(Columns.DEPRIVATION_LAD);
   }
 }

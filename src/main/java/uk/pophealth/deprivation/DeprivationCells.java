@@ -5,16 +5,36 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.GEOGRAPHY_CODE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.GEOGRAPHY_LEVEL;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.GEOGRAPHY_NAME;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.IMD_BASIS;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.IMD_DECILE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.IMD_QUANTILE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.LOWER95;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_START;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_TYPE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.POPULATION;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.POPULATION_SOURCE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.QUANTILE_DECILE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.QUANTILE_TYPE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.RATE_PER_1000;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.REFERRALS;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.SERVICE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.SERVICE_ALL;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.SUPPRESSED;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.UPPER95;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * The referral_deprivation table: referral counts and population summed to every period x geography x service x
@@ -26,46 +46,46 @@ final class DeprivationCells {
   private static final String REFERRAL_NAME = "_referral_name";
   private static final String POPULATION_NAME = "_population_name";
   private static final String RATE = "_rate";
-  private static final List<String> JOIN_KEYS = List.of(DeprivationTables.PERIOD_TYPE, DeprivationTables.PERIOD_START,
-      DeprivationTables.GEOGRAPHY_LEVEL, DeprivationTables.GEOGRAPHY_CODE, DeprivationTables.SERVICE,
-      DeprivationTables.IMD_BASIS, DeprivationTables.QUANTILE_TYPE, DeprivationTables.IMD_QUANTILE);
+  private static final List<String> JOIN_KEYS = List.of(PERIOD_TYPE, PERIOD_START,
+      GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, SERVICE,
+      IMD_BASIS, QUANTILE_TYPE, IMD_QUANTILE);
 
   private DeprivationCells() {}
 
   /**
-   * @param referralCells per period, footprint, quantiles and {@link DeprivationTables#SERVICE}: {@link Columns#COUNT}
+   * @param referralCells per period, footprint, quantiles and {@code service}: {@link Columns#COUNT}
    * @param populationCells per period, footprint and quantiles: {@link Columns#COUNT}
    * @param periods {@link Periods#frame}
    */
   static Dataset<Row> of(Dataset<Row> referralCells, Dataset<Row> populationCells, Dataset<Row> periods,
       boolean local, String populationSource) {
-    Dataset<Row> referrals = QuantileRollup.rollUp(referralCells, local, DeprivationTables.SERVICE)
-        .withColumnRenamed(Columns.COUNT, DeprivationTables.REFERRALS)
-        .withColumnRenamed(DeprivationTables.GEOGRAPHY_NAME, REFERRAL_NAME);
-    Dataset<Row> services = referrals.select(col(DeprivationTables.SERVICE))
-        .union(periods.select(lit(DeprivationTables.ALL_SERVICES).as(DeprivationTables.SERVICE)))
+    Dataset<Row> referrals = QuantileRollup.rollUp(referralCells, local, SERVICE)
+        .withColumnRenamed(Columns.COUNT, REFERRALS)
+        .withColumnRenamed(GEOGRAPHY_NAME, REFERRAL_NAME);
+    Dataset<Row> services = referrals.select(col(SERVICE))
+        .union(periods.select(lit(SERVICE_ALL).as(SERVICE)))
         .distinct();
     Dataset<Row> population = QuantileRollup.rollUp(populationCells, local)
-        .withColumnRenamed(Columns.COUNT, DeprivationTables.POPULATION)
-        .withColumnRenamed(DeprivationTables.GEOGRAPHY_NAME, POPULATION_NAME)
+        .withColumnRenamed(Columns.COUNT, POPULATION)
+        .withColumnRenamed(GEOGRAPHY_NAME, POPULATION_NAME)
         .crossJoin(broadcast(services));
-    Column quantile = col(DeprivationTables.IMD_QUANTILE);
+    Column quantile = col(IMD_QUANTILE);
     Column knownQuantile = when(quantile.equalTo(QuantileRollup.UNKNOWN_QUANTILE), lit(null)).otherwise(quantile);
     Dataset<Row> cells = referrals
         .join(population, JOIN_KEYS.toArray(new String[0]), "full_outer")
-        .join(broadcast(periods), new String[] {DeprivationTables.PERIOD_TYPE, DeprivationTables.PERIOD_START})
-        .withColumn(DeprivationTables.GEOGRAPHY_NAME, coalesce(col(REFERRAL_NAME), col(POPULATION_NAME)))
-        .withColumn(DeprivationTables.REFERRALS, coalesce(col(DeprivationTables.REFERRALS), lit(0L)))
-        .withColumn(DeprivationTables.IMD_QUANTILE, knownQuantile)
-        .withColumn(DeprivationTables.IMD_DECILE,
-            when(col(DeprivationTables.QUANTILE_TYPE).equalTo(DeprivationTables.DECILE), knownQuantile))
-        .withColumn(DeprivationTables.POPULATION_SOURCE, lit(populationSource))
-        .withColumn(RATE, RateLimits.of(col(DeprivationTables.REFERRALS), col(DeprivationTables.POPULATION)))
-        .withColumn(DeprivationTables.RATE_PER_1000, col(RATE).getField(DeprivationTables.RATE_PER_1000))
-        .withColumn(DeprivationTables.LOWER95, col(RATE).getField(DeprivationTables.LOWER95))
-        .withColumn(DeprivationTables.UPPER95, col(RATE).getField(DeprivationTables.UPPER95))
-        .withColumn(DeprivationTables.SUPPRESSED, lit(false));
-    return declared(cells, DeprivationTables.REFERRAL_DEPRIVATION.schema());
+        .join(broadcast(periods), new String[] {PERIOD_TYPE, PERIOD_START})
+        .withColumn(GEOGRAPHY_NAME, coalesce(col(REFERRAL_NAME), col(POPULATION_NAME)))
+        .withColumn(REFERRALS, coalesce(col(REFERRALS), lit(0L)))
+        .withColumn(IMD_QUANTILE, knownQuantile)
+        .withColumn(IMD_DECILE,
+            when(col(QUANTILE_TYPE).equalTo(QUANTILE_DECILE), knownQuantile))
+        .withColumn(POPULATION_SOURCE, lit(populationSource))
+        .withColumn(RATE, RateLimits.of(col(REFERRALS), col(POPULATION)))
+        .withColumn(RATE_PER_1000, col(RATE).getField(RATE_PER_1000))
+        .withColumn(LOWER95, col(RATE).getField(LOWER95))
+        .withColumn(UPPER95, col(RATE).getField(UPPER95))
+        .withColumn(SUPPRESSED, lit(false));
+    return declared(cells, OutputTables.ReferralDeprivation.SCHEMA.schema());
   }
 
   /** The given columns, in the given order and types. */

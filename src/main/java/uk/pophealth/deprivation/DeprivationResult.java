@@ -7,11 +7,11 @@ import org.apache.spark.sql.Row;
 
 /**
  * The product's tables, lazily defined (nothing has run yet), each in the schema declared in
- * {@link DeprivationTables}.
+ * {@link uk.pophealth.schema.OutputTables}; publish each with its {@code TABLE}.
  *
- * @param referralDeprivation {@link DeprivationTables#REFERRAL_DEPRIVATION}
- * @param referralInequality {@link DeprivationTables#REFERRAL_INEQUALITY}
- * @param lsoaResolution {@link DeprivationTables#REFERRAL_LSOA_RESOLUTION}
+ * @param referralDeprivation {@link uk.pophealth.schema.OutputTables.ReferralDeprivation#SCHEMA}
+ * @param referralInequality {@link uk.pophealth.schema.OutputTables.ReferralInequality#SCHEMA}
+ * @param lsoaResolution {@link uk.pophealth.schema.OutputTables.ReferralLsoaResolution#SCHEMA}
  */
 public record DeprivationResult(Dataset<Row> referralDeprivation, Dataset<Row> referralInequality,
     Dataset<Row> lsoaResolution) {

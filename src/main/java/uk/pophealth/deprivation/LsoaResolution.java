@@ -4,6 +4,10 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
+import static uk.pophealth.schema.OutputTables.ReferralLsoaResolution.LSOA_SOURCE;
+import static uk.pophealth.schema.OutputTables.ReferralLsoaResolution.SOURCE_GP_REGISTRATION;
+import static uk.pophealth.schema.OutputTables.ReferralLsoaResolution.SOURCE_OWN_LSOA;
+import static uk.pophealth.schema.OutputTables.ReferralLsoaResolution.SOURCE_UNRESOLVED;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,12 +17,12 @@ import uk.pophealth.schema.InputTables.GpPatients;
  * Gives each referral its LSOA of residence: the referral's own LSOA where recorded, else the LSOA of the person's
  * GP registration in force on the referral date (registration_start &lt;= date &lt;= registration_end or open;
  * among several, the latest start; registrations without an LSOA are not used), else none. Every referral keeps
- * its row; {@link DeprivationTables#LSOA_SOURCE} says which way it was resolved.
+ * its row; {@code lsoa_source} says which way it was resolved.
  */
 final class LsoaResolution {
   private LsoaResolution() {}
 
-  /** Adds {@link Columns#LSOA} and {@link DeprivationTables#LSOA_SOURCE}; drops the person identifier. */
+  /** Adds {@link Columns#LSOA} and {@code lsoa_source}; drops the person identifier. */
   static Dataset<Row> resolve(Dataset<Row> referrals, Dataset<Row> gpPatients) {
     Dataset<Row> registrations = gpPatients
         .where(col(GpPatients.LSOA_CODE).isNotNull())
@@ -30,10 +34,10 @@ final class LsoaResolution {
         .select(col(Columns.LOOKUP_KEY), col(Columns.LOOKUP_DATE), col(Columns.GP_LSOA));
     return InForce.attach(referrals, Columns.PERSON_ID, Columns.REFERRAL_DATE, lookup)
         .withColumn(Columns.LSOA, coalesce(col(Columns.OWN_LSOA), col(Columns.GP_LSOA)))
-        .withColumn(DeprivationTables.LSOA_SOURCE,
-            when(col(Columns.OWN_LSOA).isNotNull(), lit(DeprivationTables.OWN_LSOA))
-                .when(col(Columns.GP_LSOA).isNotNull(), lit(DeprivationTables.GP_REGISTRATION))
-                .otherwise(lit(DeprivationTables.UNRESOLVED)))
+        .withColumn(LSOA_SOURCE,
+            when(col(Columns.OWN_LSOA).isNotNull(), lit(SOURCE_OWN_LSOA))
+                .when(col(Columns.GP_LSOA).isNotNull(), lit(SOURCE_GP_REGISTRATION))
+                .otherwise(lit(SOURCE_UNRESOLVED)))
         .drop(Columns.PERSON_ID, Columns.OWN_LSOA, Columns.GP_LSOA);
   }
 }

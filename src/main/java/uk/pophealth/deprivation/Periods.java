@@ -8,6 +8,12 @@ import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
+import static uk.pophealth.schema.OutputTables.PERIOD_FINANCIAL_YEAR;
+import static uk.pophealth.schema.OutputTables.PERIOD_MONTH;
+import static uk.pophealth.schema.OutputTables.PERIOD_QUARTER;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.MONTHS_COVERED;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_START;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_TYPE;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -29,13 +35,13 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The reporting periods: every month of the range, every calendar quarter (which are also the NHS financial
  * quarters) and every April-March financial year that the range touches. A quarter or year the range covers only
- * in part is reported with the months it covers ({@link DeprivationTables#MONTHS_COVERED}).
+ * in part is reported with the months it covers ({@code months_covered}).
  */
 final class Periods {
   private static final StructType SCHEMA = new StructType(new StructField[] {
-      DataTypes.createStructField(DeprivationTables.PERIOD_TYPE, StringType, false),
-      DataTypes.createStructField(DeprivationTables.PERIOD_START, DateType, false),
-      DataTypes.createStructField(DeprivationTables.MONTHS_COVERED, IntegerType, false)});
+      DataTypes.createStructField(PERIOD_TYPE, StringType, false),
+      DataTypes.createStructField(PERIOD_START, DateType, false),
+      DataTypes.createStructField(MONTHS_COVERED, IntegerType, false)});
 
   private Periods() {}
 
@@ -45,9 +51,9 @@ final class Periods {
   static Dataset<Row> frame(SparkSession spark, DeprivationOptions options) {
     Map<Period, Integer> months = new LinkedHashMap<>();
     for (YearMonth month = options.firstMonth(); !month.isAfter(options.lastMonth()); month = month.plusMonths(1)) {
-      months.merge(new Period(DeprivationTables.MONTH, month.atDay(1)), 1, Integer::sum);
-      months.merge(new Period(DeprivationTables.QUARTER, quarterStart(month).atDay(1)), 1, Integer::sum);
-      months.merge(new Period(DeprivationTables.FINANCIAL_YEAR, financialYearStart(month).atDay(1)), 1, Integer::sum);
+      months.merge(new Period(PERIOD_MONTH, month.atDay(1)), 1, Integer::sum);
+      months.merge(new Period(PERIOD_QUARTER, quarterStart(month).atDay(1)), 1, Integer::sum);
+      months.merge(new Period(PERIOD_FINANCIAL_YEAR, financialYearStart(month).atDay(1)), 1, Integer::sum);
     }
     List<Row> rows = new ArrayList<>();
     months.forEach((period, covered) -> rows.add(RowFactory.create(period.type(), Date.valueOf(period.start()), covered)));
@@ -57,9 +63,9 @@ final class Periods {
   /** The periods a month falls in, as an array of struct(period_type, period_start), from its first day. */
   static Column ofMonth(Column monthStart) {
     return array(
-        period(DeprivationTables.MONTH, monthStart),
-        period(DeprivationTables.QUARTER, trunc(monthStart, "quarter")),
-        period(DeprivationTables.FINANCIAL_YEAR, add_months(trunc(add_months(monthStart, -3), "year"), 3)));
+        period(PERIOD_MONTH, monthStart),
+        period(PERIOD_QUARTER, trunc(monthStart, "quarter")),
+        period(PERIOD_FINANCIAL_YEAR, add_months(trunc(add_months(monthStart, -3), "year"), 3)));
   }
 
   static YearMonth quarterStart(YearMonth month) {
@@ -72,6 +78,6 @@ final class Periods {
   }
 
   private static Column period(String type, Column start) {
-    return struct(lit(type).as(DeprivationTables.PERIOD_TYPE), start.as(DeprivationTables.PERIOD_START));
+    return struct(lit(type).as(PERIOD_TYPE), start.as(PERIOD_START));
   }
 }

@@ -9,6 +9,24 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static uk.pophealth.schema.OutputTables.LEVEL_ALL;
+import static uk.pophealth.schema.OutputTables.LEVEL_DISTRICT;
+import static uk.pophealth.schema.OutputTables.LEVEL_ICS;
+import static uk.pophealth.schema.OutputTables.LEVEL_PLACE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.BASIS_ICS_LOCAL;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.BASIS_NATIONAL;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.CODE_ALL;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.GEOGRAPHY_CODE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.GEOGRAPHY_LEVEL;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.GEOGRAPHY_NAME;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.IMD_BASIS;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.IMD_QUANTILE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.NAME_ALL;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_START;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_TYPE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.QUANTILE_DECILE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.QUANTILE_QUINTILE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.QUANTILE_TYPE;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,43 +49,43 @@ final class QuantileRollup {
 
   static Dataset<Row> rollUp(Dataset<Row> fine, boolean local, String... extraKeys) {
     Column levels = array(
-        level(DeprivationTables.PLACE, col(FootprintColumns.PLACE_CODE), col(FootprintColumns.PLACE_NAME)),
-        level(DeprivationTables.ICS, col(FootprintColumns.ICS_CODE), col(FootprintColumns.ICS_NAME)),
-        level(DeprivationTables.DISTRICT, col(FootprintColumns.LAD_CODE), col(FootprintColumns.LAD_CODE)),
-        level(DeprivationTables.ALL, lit(DeprivationTables.ALL_CODE), lit(DeprivationTables.ALL_NAME)));
+        level(LEVEL_PLACE, col(FootprintColumns.PLACE_CODE), col(FootprintColumns.PLACE_NAME)),
+        level(LEVEL_ICS, col(FootprintColumns.ICS_CODE), col(FootprintColumns.ICS_NAME)),
+        level(LEVEL_DISTRICT, col(FootprintColumns.LAD_CODE), col(FootprintColumns.LAD_CODE)),
+        level(LEVEL_ALL, lit(CODE_ALL), lit(NAME_ALL)));
     Column decile = col(Columns.NATIONAL_DECILE);
     List<Column> groupings = new ArrayList<>(List.of(
-        grouping(DeprivationTables.NATIONAL, DeprivationTables.DECILE, decile),
-        grouping(DeprivationTables.NATIONAL, DeprivationTables.QUINTILE, ceil(decile.divide(2)))));
+        grouping(BASIS_NATIONAL, QUANTILE_DECILE, decile),
+        grouping(BASIS_NATIONAL, QUANTILE_QUINTILE, ceil(decile.divide(2)))));
     if (local) {
-      groupings.add(grouping(DeprivationTables.ICS_LOCAL, DeprivationTables.DECILE, col(Columns.LOCAL_DECILE)));
-      groupings.add(grouping(DeprivationTables.ICS_LOCAL, DeprivationTables.QUINTILE, col(Columns.LOCAL_QUINTILE)));
+      groupings.add(grouping(BASIS_ICS_LOCAL, QUANTILE_DECILE, col(Columns.LOCAL_DECILE)));
+      groupings.add(grouping(BASIS_ICS_LOCAL, QUANTILE_QUINTILE, col(Columns.LOCAL_QUINTILE)));
     }
-    List<Column> keys = new ArrayList<>(List.of(col(DeprivationTables.PERIOD_TYPE),
-        col(DeprivationTables.PERIOD_START), col(LEVEL + "." + DeprivationTables.GEOGRAPHY_LEVEL)
-            .as(DeprivationTables.GEOGRAPHY_LEVEL),
-        col(LEVEL + "." + DeprivationTables.GEOGRAPHY_CODE).as(DeprivationTables.GEOGRAPHY_CODE)));
+    List<Column> keys = new ArrayList<>(List.of(col(PERIOD_TYPE),
+        col(PERIOD_START), col(LEVEL + "." + GEOGRAPHY_LEVEL)
+            .as(GEOGRAPHY_LEVEL),
+        col(LEVEL + "." + GEOGRAPHY_CODE).as(GEOGRAPHY_CODE)));
     for (String extra : extraKeys) {
       keys.add(col(extra));
     }
-    keys.add(col(GROUPING + "." + DeprivationTables.IMD_BASIS).as(DeprivationTables.IMD_BASIS));
-    keys.add(col(GROUPING + "." + DeprivationTables.QUANTILE_TYPE).as(DeprivationTables.QUANTILE_TYPE));
-    keys.add(col(GROUPING + "." + DeprivationTables.IMD_QUANTILE).as(DeprivationTables.IMD_QUANTILE));
+    keys.add(col(GROUPING + "." + IMD_BASIS).as(IMD_BASIS));
+    keys.add(col(GROUPING + "." + QUANTILE_TYPE).as(QUANTILE_TYPE));
+    keys.add(col(GROUPING + "." + IMD_QUANTILE).as(IMD_QUANTILE));
     return fine
         .withColumn(LEVEL, explode(levels))
         .withColumn(GROUPING, explode(array(groupings.toArray(new Column[0]))))
         .groupBy(keys.toArray(new Column[0]))
         .agg(sum(col(Columns.COUNT)).as(Columns.COUNT),
-            max(col(LEVEL + "." + DeprivationTables.GEOGRAPHY_NAME)).as(DeprivationTables.GEOGRAPHY_NAME));
+            max(col(LEVEL + "." + GEOGRAPHY_NAME)).as(GEOGRAPHY_NAME));
   }
 
   private static Column level(String level, Column code, Column name) {
-    return struct(lit(level).as(DeprivationTables.GEOGRAPHY_LEVEL), code.as(DeprivationTables.GEOGRAPHY_CODE),
-        name.as(DeprivationTables.GEOGRAPHY_NAME));
+    return struct(lit(level).as(GEOGRAPHY_LEVEL), code.as(GEOGRAPHY_CODE),
+        name.as(GEOGRAPHY_NAME));
   }
 
   private static Column grouping(String basis, String type, Column quantile) {
-    return struct(lit(basis).as(DeprivationTables.IMD_BASIS), lit(type).as(DeprivationTables.QUANTILE_TYPE),
-        coalesce(quantile.cast("int"), lit(UNKNOWN_QUANTILE)).as(DeprivationTables.IMD_QUANTILE));
+    return struct(lit(basis).as(IMD_BASIS), lit(type).as(QUANTILE_TYPE),
+        coalesce(quantile.cast("int"), lit(UNKNOWN_QUANTILE)).as(IMD_QUANTILE));
   }
 }

@@ -2,6 +2,9 @@ package uk.pophealth.deprivation;
 
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.LOWER95;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.RATE_PER_1000;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.UPPER95;
 
 import java.util.Optional;
 import org.apache.spark.sql.Column;
@@ -19,9 +22,9 @@ import uk.pophealth.stats.RateInterval;
 final class RateLimits {
   static final double PER = 1_000;
   private static final StructType RESULT = new StructType(new StructField[] {
-      DataTypes.createStructField(DeprivationTables.RATE_PER_1000, DoubleType, true),
-      DataTypes.createStructField(DeprivationTables.LOWER95, DoubleType, true),
-      DataTypes.createStructField(DeprivationTables.UPPER95, DoubleType, true)});
+      DataTypes.createStructField(RATE_PER_1000, DoubleType, true),
+      DataTypes.createStructField(LOWER95, DoubleType, true),
+      DataTypes.createStructField(UPPER95, DoubleType, true)});
 
   private RateLimits() {}
 

@@ -6,6 +6,11 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trunc;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_START;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_TYPE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.SERVICE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.SOURCE_GP_REGISTERED;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.SOURCE_ONS;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -43,25 +48,25 @@ public final class ReferralDeprivation {
             inputs.gpPatients()),
         Columns.LSOA, Columns.REFERRAL_DATE);
     Dataset<Row> referralCells = referrals
-        .withColumn(DeprivationTables.SERVICE, explode(col(Columns.SERVICES)))
+        .withColumn(SERVICE, explode(col(Columns.SERVICES)))
         .groupBy(cellKeys(trunc(col(Columns.REFERRAL_DATE), "month").as(Columns.MONTH_START),
-            col(DeprivationTables.SERVICE)))
+            col(SERVICE)))
         .agg(count(lit(1)).as(Columns.COUNT))
         .withColumn(Columns.PERIODS, explode(Periods.ofMonth(col(Columns.MONTH_START))))
-        .withColumn(DeprivationTables.PERIOD_TYPE, col(Columns.PERIODS).getField(DeprivationTables.PERIOD_TYPE))
-        .withColumn(DeprivationTables.PERIOD_START, col(Columns.PERIODS).getField(DeprivationTables.PERIOD_START));
+        .withColumn(PERIOD_TYPE, col(Columns.PERIODS).getField(PERIOD_TYPE))
+        .withColumn(PERIOD_START, col(Columns.PERIODS).getField(PERIOD_START));
 
-    Dataset<Row> dates = periods.select(col(DeprivationTables.PERIOD_START).as(Columns.AS_AT)).distinct();
+    Dataset<Row> dates = periods.select(col(PERIOD_START).as(Columns.AS_AT)).distinct();
     boolean ons = inputs.population().isPresent();
     Dataset<Row> lsoaPopulation = ons
         ? LsoaPopulation.ons(inputs.population().get(), dates)
         : LsoaPopulation.gpRegistered(inputs.gpPatients(), dates);
     Dataset<Row> populationCells = areas.attach(lsoaPopulation, Columns.LSOA, Columns.AS_AT)
-        .join(periods.select(col(DeprivationTables.PERIOD_TYPE), col(DeprivationTables.PERIOD_START)),
-            col(Columns.AS_AT).equalTo(col(DeprivationTables.PERIOD_START)));
+        .join(periods.select(col(PERIOD_TYPE), col(PERIOD_START)),
+            col(Columns.AS_AT).equalTo(col(PERIOD_START)));
 
     Dataset<Row> deprivation = DeprivationCells.of(referralCells, populationCells, periods, options.localDeciles(),
-        ons ? DeprivationTables.ONS : DeprivationTables.GP_REGISTERED);
+        ons ? SOURCE_ONS : SOURCE_GP_REGISTERED);
     return new DeprivationResult(deprivation, ReferralInequality.of(deprivation, options),
         ResolutionSummary.of(referrals, options));
   }

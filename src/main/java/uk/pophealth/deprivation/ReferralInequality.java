@@ -1,6 +1,11 @@
 package uk.pophealth.deprivation;
 
 import static org.apache.spark.sql.functions.col;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.IMD_DECILE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.POPULATION;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.QUANTILE_DECILE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.QUANTILE_TYPE;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.REFERRALS;
 
 import java.util.Arrays;
 import java.util.Iterator;
@@ -13,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.stats.ProportionInterval;
 import uk.pophealth.stats.SiiOptions;
 import uk.pophealth.stats.SiiResult;
@@ -26,17 +32,17 @@ import uk.pophealth.stats.ValueType;
 final class ReferralInequality {
   private static final int KEY_COLUMNS = 8;
   static final StructType KEY = new StructType(
-      Arrays.copyOf(DeprivationTables.REFERRAL_INEQUALITY.schema().fields(), KEY_COLUMNS, StructField[].class));
+      Arrays.copyOf(OutputTables.ReferralInequality.SCHEMA.schema().fields(), KEY_COLUMNS, StructField[].class));
 
   private ReferralInequality() {}
 
   static Dataset<Row> of(Dataset<Row> referralDeprivation, DeprivationOptions options) {
     Dataset<Row> rows = referralDeprivation
-        .where(col(DeprivationTables.QUANTILE_TYPE).equalTo(DeprivationTables.DECILE))
+        .where(col(QUANTILE_TYPE).equalTo(QUANTILE_DECILE))
         .groupByKey(new GroupKey(), Encoders.row(KEY))
-        .mapGroups(new Measure(options.targetShare(), options.siiRepetitions(), options.seed()), Encoders.row(DeprivationTables.REFERRAL_INEQUALITY.schema()));
+        .mapGroups(new Measure(options.targetShare(), options.siiRepetitions(), options.seed()), Encoders.row(OutputTables.ReferralInequality.SCHEMA.schema()));
     // the row encoder drops the column metadata (meaning, unit); select it back
-    return DeprivationCells.selected(rows, DeprivationTables.REFERRAL_INEQUALITY.schema());
+    return DeprivationCells.selected(rows, OutputTables.ReferralInequality.SCHEMA.schema());
   }
 
   /** Executor-side: the group key, the first {@value #KEY_COLUMNS} columns of referral_inequality. */
@@ -78,10 +84,10 @@ final class ReferralInequality {
       Arrays.fill(population, Double.NaN);
       while (rows.hasNext()) {
         Row row = rows.next();
-        Integer decile = row.getAs(DeprivationTables.IMD_DECILE);
+        Integer decile = row.getAs(IMD_DECILE);
         int index = decile == null ? 0 : decile;
-        referrals[index] += row.<Long>getAs(DeprivationTables.REFERRALS);
-        Long people = row.getAs(DeprivationTables.POPULATION);
+        referrals[index] += row.<Long>getAs(REFERRALS);
+        Long people = row.getAs(POPULATION);
         if (people != null) {
           population[index] = people;
         }
@@ -89,7 +95,7 @@ final class ReferralInequality {
       InequalityMeasures m = InequalityMeasures.of(referrals, population, targetShare, siiOptions());
       Optional<ProportionInterval> share = m.share();
       Optional<SiiResult> sii = m.sii();
-      Object[] values = new Object[DeprivationTables.REFERRAL_INEQUALITY.schema().size()];
+      Object[] values = new Object[OutputTables.ReferralInequality.SCHEMA.schema().size()];
       for (int i = 0; i < KEY_COLUMNS; i++) {
         values[i] = key.get(i);
       }

@@ -7,6 +7,10 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.ASC_REQUEST_ROUTE_UNKNOWN;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.SERVICE_ALL;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.SERVICE_ASC_REQUEST;
+import static uk.pophealth.schema.OutputTables.ReferralDeprivation.SERVICE_ASC_REQUEST_ROUTE_PREFIX;
 
 import java.sql.Date;
 import java.util.Arrays;
@@ -29,21 +33,21 @@ final class Referrals {
 
   /** Columns {@link Columns#PERSON_ID}, {@link Columns#REFERRAL_DATE}, {@link Columns#OWN_LSOA}, {@link Columns#SERVICES}. */
   static Dataset<Row> of(Dataset<Row> socialCareEvents, Dataset<Row> serviceReferrals, DeprivationOptions options) {
-    Column route = coalesce(blankAsNull(col(SocialCareEvents.REQUEST_ROUTE)), lit(DeprivationTables.UNKNOWN));
+    Column route = coalesce(blankAsNull(col(SocialCareEvents.REQUEST_ROUTE)), lit(ASC_REQUEST_ROUTE_UNKNOWN));
     Dataset<Row> requests = socialCareEvents
         .where(col(SocialCareEvents.EVENT_TYPE).equalTo(REQUEST)
             .and(inRange(col(SocialCareEvents.EVENT_START_DATE), options)))
         .select(col(SocialCareEvents.PERSON_ID).as(Columns.PERSON_ID),
             col(SocialCareEvents.EVENT_START_DATE).as(Columns.REFERRAL_DATE),
             ownLsoa(socialCareEvents, SocialCareEvents.LSOA_CODE),
-            array(lit(DeprivationTables.ASC_REQUESTS), concat(lit(DeprivationTables.ASC_REQUEST_ROUTE_PREFIX), route),
-                lit(DeprivationTables.ALL_SERVICES)).as(Columns.SERVICES));
+            array(lit(SERVICE_ASC_REQUEST), concat(lit(SERVICE_ASC_REQUEST_ROUTE_PREFIX), route),
+                lit(SERVICE_ALL)).as(Columns.SERVICES));
     Dataset<Row> referrals = serviceReferrals
         .where(inRange(col(ServiceReferrals.REFERRAL_DATE), options))
         .select(col(ServiceReferrals.PERSON_ID).as(Columns.PERSON_ID),
             col(ServiceReferrals.REFERRAL_DATE).as(Columns.REFERRAL_DATE),
             ownLsoa(serviceReferrals, ServiceReferrals.LSOA_CODE),
-            array(col(ServiceReferrals.SERVICE), lit(DeprivationTables.ALL_SERVICES)).as(Columns.SERVICES));
+            array(col(ServiceReferrals.SERVICE), lit(SERVICE_ALL)).as(Columns.SERVICES));
     return requests.unionByName(referrals);
   }
 

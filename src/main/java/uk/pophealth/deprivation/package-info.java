@@ -1,7 +1,8 @@
 /**
  * Referral deprivation spread (issue 6): {@link uk.pophealth.deprivation.ReferralDeprivation#compute} turns
  * ingested referrals, GP registrations, IMD by LSOA, an effective-dated LSOA footprint and (optionally) ONS
- * population into three tables declared in {@link uk.pophealth.deprivation.DeprivationTables}.
+ * population into three tables declared in {@link uk.pophealth.schema.OutputTables}: ReferralDeprivation,
+ * ReferralInequality and ReferralLsoaResolution (publish each with its {@code TABLE}).
  *
  * <p>Choices, for the analyst:
  * <ul>

@@ -1,19 +1,177 @@
 package uk.pophealth.job;
 
-import org.apache.spark.sql.SparkSession;
-import uk.pophealth.core.PopHealthException;
+import static java.util.Objects.requireNonNull;
 
-/** Placeholder until the pipeline lands: see the issues. */
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.pophealth.cohort.ReportingMonths;
+import uk.pophealth.config.JobConfig;
+import uk.pophealth.core.CodeVersion;
+import uk.pophealth.core.PopHealthException;
+import uk.pophealth.geography.FootprintBasis;
+import uk.pophealth.geography.FootprintFinding;
+import uk.pophealth.geography.FootprintResolver;
+import uk.pophealth.geography.GeographyInputs;
+import uk.pophealth.ingest.IngestResult;
+import uk.pophealth.ingest.Ingestion;
+import uk.pophealth.ingest.TableCounts;
+import uk.pophealth.publish.DisclosureControl;
+import uk.pophealth.publish.InputChecksum;
+import uk.pophealth.publish.OutputLock;
+import uk.pophealth.publish.RunManifest;
+import uk.pophealth.publish.TableWriter;
+import uk.pophealth.publish.WrittenTable;
+import uk.pophealth.publish.report.ReportWriter;
+import uk.pophealth.schema.InputTables;
+import uk.pophealth.schema.OutputTable;
+import uk.pophealth.schema.OutputTables;
+
+/**
+ * The run sub-command: ingest -> geography -> products -> publish, each a {@link Stage} (one log line with its
+ * time, a Spark job group naming it), under an output lock, ending with the run manifest and the HTML report.
+ * A failure still writes the manifest with status failed and leaves every previously published partition intact.
+ */
 public final class RunJob {
+  private static final Logger LOG = LoggerFactory.getLogger(RunJob.class);
+
   private RunJob() {}
 
   public static void main(JobRequest request) {
-    try (SparkSession spark = SparkSessions.create("pophealth-RunJob", request.sparkConf())) {
-      run(spark, request);
+    try (SparkSession spark = SparkSessions.create("pophealth-run", request.sparkConf())) {
+      run(spark, request, System.getenv(), System.out);
     }
   }
 
-  public static void run(SparkSession spark, JobRequest request) {
-    throw PopHealthException.failure("Cannot run: not built yet (%s)", "RunJob");
+  /** Runs the whole job; the environment supplies the pseudonymisation key. Returns the manifest written. */
+  public static RunManifest run(SparkSession spark, JobRequest request, Map<String, String> env, PrintStream out) {
+    JobConfig config = request.config();
+    requireNonNull(env, "env is null");
+    if (config.periodFrom() == null || config.periodTo() == null) {
+      throw PopHealthException.badConfig(
+          "Cannot run: no reporting period (set period_from and period_to in the config, or give --period or --from/--to)");
+    }
+    ReportingMonths months = ReportingMonths.of(config.periodFrom(), config.periodTo());
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    String runId = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"))
+        + "-" + UUID.randomUUID().toString().substring(0, 8);
+    RunManifest.Builder manifest = RunManifest.builder(runId, CodeVersion.get(), Instant.now())
+        .config(configAsMap(config))
+        .disclosureControl(config.disclosureControl());
+    Stage stage = new Stage(spark, manifest);
+    try (OutputLock lock = OutputLock.acquire(hadoop, config.output(), runId)) {
+      RunManifest result = runStages(spark, config, months, env, out, manifest, stage, hadoop);
+      out.println("Outputs: " + config.output());
+      return result;
+    } catch (RuntimeException e) {
+      RunManifest failed = manifest.failed(Instant.now(), String.valueOf(e.getMessage()));
+      try {
+        failed.write(hadoop, config.output());
+      } catch (RuntimeException writeFailure) {
+        e.addSuppressed(writeFailure);
+      }
+      throw e;
+    }
+  }
+
+  private static RunManifest runStages(SparkSession spark, JobConfig config, ReportingMonths months,
+      Map<String, String> env, PrintStream out, RunManifest.Builder manifest, Stage stage, Configuration hadoop) {
+    IngestResult ingest = stage.run("ingest", () -> Ingestion.ingestAndReport(spark, config, env, out));
+    stage.run("input checksums", () -> recordInputs(config, ingest, manifest, hadoop));
+    FootprintResolver geography = stage.run("geography", () -> FootprintResolver.build(spark, geographyInputs(spark, ingest)));
+    for (FootprintFinding finding : geography.findings()) {
+      manifest.warning(String.format("%s in %s: %d (%s)", finding.rule(), finding.tableName(), finding.orgsAffected(),
+          finding.exampleLines()));
+    }
+    FootprintBasis basis = FootprintBasis.fromConfig(config);
+    DisclosureControl disclosure = DisclosureControl.of(config.disclosureControl());
+    TableWriter writer = new TableWriter(spark, config.output());
+
+    Dataset<Row> register = stage.run("dementia register",
+        () -> AcpUptakeStep.register(ingest, config, months).persist());
+    Dataset<Row> uptake = stage.run("acp_uptake compute",
+        () -> AcpUptakeStep.compute(register, geography, basis, months).persist());
+    stage.run("acp_uptake publish",
+        () -> publish(writer, disclosure, OutputTables.AcpUptake.TABLE, uptake, AcpUptakeStep.additivities(), manifest));
+    uptake.unpersist();
+    register.unpersist();
+
+    ReferralDeprivationStep.run(spark, ingest, geography, config, months, stage, writer, disclosure, manifest);
+
+    RunManifest finished = manifest.succeeded(Instant.now());
+    finished.write(hadoop, config.output());
+    stage.run("report", () -> out.println("Report: " + new ReportWriter(spark).write(config.output()).path()));
+    ingest.release();
+    printIcsSeries(spark, config, out);
+    return finished;
+  }
+
+  static WrittenTable publish(TableWriter writer, DisclosureControl disclosure, OutputTable table, Dataset<Row> data,
+      List<uk.pophealth.publish.Additivity> additivities, RunManifest.Builder manifest) {
+    try (DisclosureControl.Disclosed disclosed = disclosure.apply(table, data, additivities)) {
+      WrittenTable written = writer.write(table, disclosed.data());
+      manifest.output(written);
+      LOG.info("published {}: {} rows at {}", table.name(), written.rows(), written.location());
+      return written;
+    }
+  }
+
+  private static void recordInputs(JobConfig config, IngestResult ingest, RunManifest.Builder manifest,
+      Configuration hadoop) {
+    for (TableCounts counts : ingest.counts()) {
+      String location = config.input(counts.table()).path();
+      manifest.input(counts.table(), location, counts.rowsIn(), InputChecksum.sha256(hadoop, location));
+      manifest.quarantined(counts.table(), counts.rowsQuarantined());
+    }
+  }
+
+  private static GeographyInputs geographyInputs(SparkSession spark, IngestResult ingest) {
+    return new GeographyInputs(
+        tableOrEmpty(spark, ingest, InputTables.Practices.TABLE),
+        tableOrEmpty(spark, ingest, InputTables.PcnMembership.TABLE),
+        tableOrEmpty(spark, ingest, InputTables.Footprints.TABLE),
+        tableOrEmpty(spark, ingest, InputTables.LsoaDeprivation.TABLE));
+  }
+
+  static Dataset<Row> tableOrEmpty(SparkSession spark, IngestResult ingest, uk.pophealth.schema.TableSchema table) {
+    return ingest.hasTable(table.name()) ? ingest.table(table.name())
+        : spark.createDataFrame(List.<Row>of(), table.schema());
+  }
+
+  /** The ICS-level uptake series as published, a few lines for the person running the job. */
+  private static void printIcsSeries(SparkSession spark, JobConfig config, PrintStream out) {
+    String location = new TableWriter(spark, config.output()).location(OutputTables.AcpUptake.TABLE);
+    List<Row> rows = spark.read().parquet(location)
+        .filter(org.apache.spark.sql.functions.col(OutputTables.AcpUptake.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ICS)
+            .and(org.apache.spark.sql.functions.col(OutputTables.AcpUptake.BREAKDOWN).equalTo(OutputTables.AcpUptake.BREAKDOWN_NONE)))
+        .select(OutputTables.AcpUptake.PERIOD_END, OutputTables.AcpUptake.GEOGRAPHY_CODE, OutputTables.AcpUptake.GEOGRAPHY_NAME,
+            OutputTables.AcpUptake.REGISTER, OutputTables.AcpUptake.WITH_ACP, OutputTables.AcpUptake.UPTAKE)
+        .orderBy(OutputTables.AcpUptake.GEOGRAPHY_CODE, OutputTables.AcpUptake.PERIOD_END)
+        .limit(500).collectAsList();
+    out.println("ACP uptake by ICS (last 6 month ends; counts rounded/suppressed as published):");
+    out.println(String.format("  %-10s %-12s %-40s %9s %9s %7s", "period_end", "ics", "name", "register", "with_acp", "uptake"));
+    int from = Math.max(0, rows.size() - 6);
+    for (Row row : rows.subList(from, rows.size())) {
+      out.println(String.format("  %-10s %-12s %-40s %9s %9s %7s", row.get(0), row.get(1), row.get(2),
+          row.isNullAt(3) ? "c" : row.get(3), row.isNullAt(4) ? "c" : row.get(4),
+          row.isNullAt(5) ? "c" : String.format("%.3f", row.getDouble(5))));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> configAsMap(JobConfig config) {
+    return new ObjectMapper().convertValue(config, Map.class);
   }
 }

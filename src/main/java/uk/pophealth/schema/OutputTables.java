@@ -27,9 +27,13 @@ public final class OutputTables {
   static final String NONE = "";
   static final String DATE = "date";
   static final String PEOPLE = "people";
-  static final String REFERRALS = "referrals";
   static final String PROPORTION = "proportion 0-1";
-  static final String PER_1000 = "per 1,000 population";
+  static final String MONTHS = "months";
+  static final String RATIO = "ratio";
+  /** Units of the referral tables, as the deprivation product has always documented them. */
+  static final String REFERRAL_COUNT = "referrals";
+  static final String SHARE = "0-1";
+  static final String PER_1000 = "per 1,000";
   static final String ACTIVITY = "activity per month";
 
   /** Column names shared by several tables, with one meaning everywhere. */
@@ -62,18 +66,9 @@ public final class OutputTables {
 
   /** Fields shared by several tables; a nested class so that building them does not initialise {@link #ALL}. */
   private static final class Shared {
-    /** The referral tables' leading columns (period, area, service) followed by the given ones. */
-    static StructType referralSchema(StructField... rest) {
-      List<StructField> fields = new java.util.ArrayList<>(List.of(
-          field(PERIOD_TYPE, StringType, false, "Length of the period: month, quarter or fy (financial year April-March)",
-              NONE),
-          field(PERIOD_START, DateType, false, "First day of the period", DATE),
-          field(GEOGRAPHY_LEVEL, StringType, false, "Level of the area: place, ics, district or all", NONE),
-          field(GEOGRAPHY_CODE, StringType, false, "Code of the area as in force in the period ('all' for the total)",
-              NONE),
-          field(SERVICE, StringType, false,
-              "Referral stream: adult social care request route or service name; 'all' for every stream together",
-              NONE)));
+    /** The given leading fields followed by the rest. */
+    static StructType schema(List<StructField> leading, StructField... rest) {
+      List<StructField> fields = new java.util.ArrayList<>(leading);
       fields.addAll(List.of(rest));
       return new StructType(fields.toArray(new StructField[0]));
     }
@@ -168,132 +163,221 @@ public final class OutputTables {
     private AcpUptake() {}
   }
 
-  /** Referrals by IMD decile (and quintile) of residence, per period, geography and service. */
+  /**
+   * Referrals, population and rate per 1,000 by IMD decile and quintile of residence, per period, geography,
+   * service and IMD basis: the columns {@code uk.pophealth.deprivation} writes. The first eight columns (period to
+   * imd_basis) lead every referral table that is per period; {@link #QUANTILE_TYPE} and {@link #IMD_QUANTILE}
+   * complete the key.
+   */
   public static final class ReferralDeprivation {
     public static final String NAME = "referral_deprivation";
     public static final String PERIOD_TYPE = OutputTables.PERIOD_TYPE;
     public static final String PERIOD_START = OutputTables.PERIOD_START;
+    public static final String MONTHS_COVERED = "months_covered";
     public static final String GEOGRAPHY_LEVEL = OutputTables.GEOGRAPHY_LEVEL;
     public static final String GEOGRAPHY_CODE = OutputTables.GEOGRAPHY_CODE;
     public static final String GEOGRAPHY_NAME = OutputTables.GEOGRAPHY_NAME;
     public static final String SERVICE = OutputTables.SERVICE;
+    public static final String IMD_BASIS = "imd_basis";
+    public static final String QUANTILE_TYPE = "quantile_type";
+    public static final String IMD_QUANTILE = "imd_quantile";
+    public static final String IMD_DECILE = "imd_decile";
+    public static final String REFERRALS = "referrals";
+    public static final String POPULATION = "population";
+    public static final String POPULATION_SOURCE = "population_source";
+    public static final String RATE_PER_1000 = "rate_per_1000";
     public static final String LOWER95 = OutputTables.LOWER95;
     public static final String UPPER95 = OutputTables.UPPER95;
     public static final String SUPPRESSED = OutputTables.SUPPRESSED;
-    public static final String IMD_DECILE = "imd_decile";
-    public static final String REFERRALS_COLUMN = "referrals";
-    public static final String POPULATION = "population";
-    public static final String RATE_PER_1000 = "rate_per_1000";
-    public static final String QUANTILE_TYPE = "quantile_type";
-    public static final String IMD_QUINTILE = "imd_quintile";
 
-    /** quantile_type values: a decile row, a quintile row, or the row of referrals whose LSOA is unknown. */
+    /**
+     * geography_code and geography_name of the total over every area, and of referrals whose LSOA is unresolved
+     * or outside the footprint (geography_level values are {@link OutputTables#LEVEL_PLACE},
+     * {@link OutputTables#LEVEL_ICS}, {@link OutputTables#LEVEL_DISTRICT} and {@link OutputTables#LEVEL_ALL};
+     * period_type values {@link OutputTables#PERIOD_MONTH}, {@link OutputTables#PERIOD_QUARTER} and
+     * {@link OutputTables#PERIOD_FINANCIAL_YEAR}).
+     */
+    public static final String CODE_ALL = "ALL";
+    public static final String NAME_ALL = "All areas";
+    public static final String CODE_UNKNOWN = "unknown";
+    public static final String NAME_UNKNOWN = "Unknown";
+    /** service values besides the feeds' own service names (also in the other referral tables). */
+    public static final String SERVICE_ALL = "all";
+    public static final String SERVICE_ASC_REQUEST = "asc_request";
+    public static final String SERVICE_ASC_REQUEST_ROUTE_PREFIX = "asc_request:";
+    /** The route in {@code asc_request:<route>} of a request without one. */
+    public static final String ASC_REQUEST_ROUTE_UNKNOWN = "unknown";
+    /** imd_basis values. */
+    public static final String BASIS_NATIONAL = "national";
+    public static final String BASIS_ICS_LOCAL = "ics_local";
+    /** quantile_type values. */
     public static final String QUANTILE_DECILE = "decile";
     public static final String QUANTILE_QUINTILE = "quintile";
-    public static final String QUANTILE_UNKNOWN = "unknown";
+    /** population_source values. */
+    public static final String SOURCE_ONS = "ons";
+    public static final String SOURCE_GP_REGISTERED = "gp_registered";
 
-    public static final TableSchema SCHEMA = new TableSchema(NAME, Shared.referralSchema(
-        field(IMD_DECILE, IntegerType, true,
-            "IMD decile of the LSOA of residence, 1 = most deprived; set on decile rows, null on quintile and unknown rows",
-            NONE),
-        field(REFERRALS_COLUMN, LongType, true, "Referrals in the period from residents of this deprivation group",
-            REFERRALS),
-        field(POPULATION, LongType, true,
-            "Population of this deprivation group in the area (ONS estimate where given, else GP-registered)", PEOPLE),
-        field(RATE_PER_1000, DoubleType, true, "referrals / population x 1,000", PER_1000),
-        field(LOWER95, DoubleType, true, "95% lower limit of rate_per_1000", PER_1000),
-        field(UPPER95, DoubleType, true, "95% upper limit of rate_per_1000", PER_1000),
-        Shared.suppressedField(),
-        field(GEOGRAPHY_NAME, StringType, true, "Name of the area as in force in the period", NONE),
-        field(QUANTILE_TYPE, StringType, false,
-            "Which deprivation grouping the row belongs to: decile, quintile, or unknown (referrals whose LSOA could "
-                + "not be resolved; imd_decile and imd_quintile are then null)",
-            NONE),
-        field(IMD_QUINTILE, IntegerType, true,
-            "IMD quintile, 1 = most deprived; set on quintile rows, null on decile and unknown rows", NONE)),
-        Set.of(), "Referrals by IMD decile and quintile of residence per period, geography and service, with rates.");
+    /** The leading columns of referral_deprivation and referral_inequality: period, area, service, IMD basis. */
+    static List<StructField> leadingFields() {
+      return List.of(
+          field(PERIOD_TYPE, StringType, false, "Reporting period type: month, quarter (calendar) or fy (April-March)",
+              NONE),
+          field(PERIOD_START, DateType, false, "First day of the period", DATE),
+          field(MONTHS_COVERED, IntegerType, false, "Months of the period inside the reporting range", MONTHS),
+          field(GEOGRAPHY_LEVEL, StringType, false, "place, ics, district or all", NONE),
+          field(GEOGRAPHY_CODE, StringType, false, "Area code at that level in force at the referral date; unknown "
+              + "where the LSOA is unresolved or outside the footprint; ALL for the total", NONE),
+          field(GEOGRAPHY_NAME, StringType, false, "Area name (the code for districts)", NONE),
+          field(SERVICE, StringType, false, "Service referred to; asc_request (all routes), asc_request:<route>, "
+              + "or all (every referral once)", NONE),
+          field(IMD_BASIS, StringType, false, "national IMD deciles, or ics_local deciles re-ranked within the ICS",
+              NONE));
+    }
+
+    public static final TableSchema SCHEMA = new TableSchema(NAME, Shared.schema(leadingFields(),
+        field(QUANTILE_TYPE, StringType, false, "decile or quintile", NONE),
+        field(IMD_QUANTILE, IntegerType, true, "IMD decile or quintile (1 = most deprived); empty = unknown", NONE),
+        field(IMD_DECILE, IntegerType, true, "IMD decile (1 = most deprived) on decile rows; empty otherwise", NONE),
+        field(REFERRALS, LongType, true, "Referrals in the cell", REFERRAL_COUNT),
+        field(POPULATION, LongType, true, "Population of the cell's LSOAs at the period", PEOPLE),
+        field(POPULATION_SOURCE, StringType, false, "ons (mid-year estimate, latest year <= period year) or "
+            + "gp_registered (people registered on the period start date)", NONE),
+        field(RATE_PER_1000, DoubleType, true, "Referrals per 1,000 population", PER_1000),
+        field(LOWER95, DoubleType, true, "95% lower limit of the rate (Byar; exact Poisson below 10)", PER_1000),
+        field(UPPER95, DoubleType, true, "95% upper limit of the rate (Byar; exact Poisson below 10)", PER_1000),
+        field(SUPPRESSED, BooleanType, false, "Set by disclosure control at publish", NONE)),
+        Set.of(), "Referrals, population and rate per 1,000 by IMD decile and quintile.");
 
     public static final OutputTable TABLE = OutputTable.builder(SCHEMA)
         .partitionedBy(PERIOD_START)
-        .key(PERIOD_TYPE, PERIOD_START, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, SERVICE, QUANTILE_TYPE, IMD_DECILE, IMD_QUINTILE)
-        .counts(REFERRALS_COLUMN, POPULATION)
-        .derived(List.of(RATE_PER_1000, LOWER95, UPPER95), REFERRALS_COLUMN, POPULATION)
+        .key(PERIOD_TYPE, PERIOD_START, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, SERVICE, IMD_BASIS, QUANTILE_TYPE, IMD_QUANTILE)
+        .counts(REFERRALS, POPULATION)
+        .derived(List.of(RATE_PER_1000, LOWER95, UPPER95), REFERRALS, POPULATION)
         .suppressedFlag(SUPPRESSED)
         .build();
 
     private ReferralDeprivation() {}
   }
 
-  /** Inequality summaries of referrals: share from the 40% most deprived, SII, RII, per period and area. */
+  /**
+   * Share of referrals from the 40% most deprived LSOAs against population share and target, SII and RII, per
+   * period, geography, service and IMD basis: the columns {@code uk.pophealth.deprivation} writes. Its first eight
+   * columns are referral_deprivation's and form the key.
+   */
   public static final class ReferralInequality {
     public static final String NAME = "referral_inequality";
     public static final String PERIOD_TYPE = OutputTables.PERIOD_TYPE;
     public static final String PERIOD_START = OutputTables.PERIOD_START;
+    public static final String MONTHS_COVERED = ReferralDeprivation.MONTHS_COVERED;
     public static final String GEOGRAPHY_LEVEL = OutputTables.GEOGRAPHY_LEVEL;
     public static final String GEOGRAPHY_CODE = OutputTables.GEOGRAPHY_CODE;
     public static final String GEOGRAPHY_NAME = OutputTables.GEOGRAPHY_NAME;
     public static final String SERVICE = OutputTables.SERVICE;
-    public static final String SUPPRESSED = OutputTables.SUPPRESSED;
+    public static final String IMD_BASIS = ReferralDeprivation.IMD_BASIS;
+    public static final String REFERRALS = ReferralDeprivation.REFERRALS;
+    public static final String REFERRALS_KNOWN_DECILE = "referrals_known_decile";
+    public static final String REFERRALS_MOST_DEPRIVED_40 = "referrals_most_deprived_40";
     public static final String SHARE_MOST_DEPRIVED_40 = "share_most_deprived_40";
     public static final String SHARE_LOWER95 = "share_lower95";
     public static final String SHARE_UPPER95 = "share_upper95";
+    public static final String POPULATION_KNOWN_DECILE = "population_known_decile";
+    public static final String POPULATION_MOST_DEPRIVED_40 = "population_most_deprived_40";
     public static final String POPULATION_SHARE_MOST_DEPRIVED_40 = "population_share_most_deprived_40";
+    public static final String SHARE_TO_POPULATION_SHARE = "share_to_population_share";
     public static final String TARGET_SHARE = "target_share";
+    public static final String GAP_TO_TARGET = "gap_to_target";
     public static final String SII = "sii";
     public static final String SII_LOWER95 = "sii_lower95";
     public static final String SII_UPPER95 = "sii_upper95";
     public static final String RII = "rii";
     public static final String RII_LOWER95 = "rii_lower95";
     public static final String RII_UPPER95 = "rii_upper95";
+    public static final String SII_STATUS = "sii_status";
     public static final String RATE_RATIO_D1_D10 = "rate_ratio_d1_d10";
-    public static final String REFERRALS_COLUMN = "referrals";
-    public static final String REFERRALS_MOST_DEPRIVED_40 = "referrals_most_deprived_40";
-    public static final String SHARE_TO_POPULATION_SHARE = "share_to_population_share";
-    public static final String GAP_TO_TARGET = "gap_to_target";
+    public static final String SUPPRESSED = OutputTables.SUPPRESSED;
 
-    public static final TableSchema SCHEMA = new TableSchema(NAME, Shared.referralSchema(
-        field(SHARE_MOST_DEPRIVED_40, DoubleType, true,
-            "Share of referrals (of those with a known LSOA) from residents of the 40% most deprived LSOAs (deciles 1-4)",
-            PROPORTION),
-        field(SHARE_LOWER95, DoubleType, true, "Wilson score 95% lower limit of share_most_deprived_40", PROPORTION),
-        field(SHARE_UPPER95, DoubleType, true, "Wilson score 95% upper limit of share_most_deprived_40", PROPORTION),
-        field(POPULATION_SHARE_MOST_DEPRIVED_40, DoubleType, true,
-            "Share of the area's population living in the 40% most deprived LSOAs", PROPORTION),
-        field(TARGET_SHARE, DoubleType, false,
-            "Configured target share of referrals from the 40% most deprived (default 0.6)", PROPORTION),
-        field(SII, DoubleType, true, "Slope index of inequality of the referral rate across deciles (as phe_sii)",
-            PER_1000),
-        field(SII_LOWER95, DoubleType, true, "Simulated 95% lower limit of sii", PER_1000),
-        field(SII_UPPER95, DoubleType, true, "Simulated 95% upper limit of sii", PER_1000),
-        field(RII, DoubleType, true, "Relative index of inequality of the referral rate across deciles (as phe_sii)",
-            "ratio"),
-        field(RII_LOWER95, DoubleType, true, "Simulated 95% lower limit of rii", "ratio"),
-        field(RII_UPPER95, DoubleType, true, "Simulated 95% upper limit of rii", "ratio"),
-        field(RATE_RATIO_D1_D10, DoubleType, true, "Referral rate in decile 1 divided by the rate in decile 10", "ratio"),
-        field(GEOGRAPHY_NAME, StringType, true, "Name of the area as in force in the period", NONE),
-        field(REFERRALS_COLUMN, LongType, true, "Referrals in the period with a known LSOA of residence", REFERRALS),
-        field(REFERRALS_MOST_DEPRIVED_40, LongType, true,
-            "Referrals in the period from residents of the 40% most deprived LSOAs", REFERRALS),
-        field(SHARE_TO_POPULATION_SHARE, DoubleType, true,
-            "share_most_deprived_40 / population_share_most_deprived_40 (1 = in proportion to population)", "ratio"),
-        field(GAP_TO_TARGET, DoubleType, true,
-            "share_most_deprived_40 minus target_share (negative = short of the target)", PROPORTION),
-        Shared.suppressedField()),
-        Set.of(), "Inequality of referrals by deprivation per period, geography and service: share from the 40% "
-            + "most deprived against population share and target, SII and RII.");
+    public static final TableSchema SCHEMA = new TableSchema(NAME, Shared.schema(ReferralDeprivation.leadingFields(),
+        field(REFERRALS, LongType, true, "All referrals, unknown decile included", REFERRAL_COUNT),
+        field(REFERRALS_KNOWN_DECILE, LongType, true, "Referrals with a known IMD decile", REFERRAL_COUNT),
+        field(REFERRALS_MOST_DEPRIVED_40, LongType, true, "Referrals from deciles 1-4", REFERRAL_COUNT),
+        field(SHARE_MOST_DEPRIVED_40, DoubleType, true, "Share of known-decile referrals from deciles 1-4", SHARE),
+        field(SHARE_LOWER95, DoubleType, true, "95% lower limit of the share (Wilson)", SHARE),
+        field(SHARE_UPPER95, DoubleType, true, "95% upper limit of the share (Wilson)", SHARE),
+        field(POPULATION_KNOWN_DECILE, LongType, true, "Population with a known IMD decile", PEOPLE),
+        field(POPULATION_MOST_DEPRIVED_40, LongType, true, "Population of deciles 1-4", PEOPLE),
+        field(POPULATION_SHARE_MOST_DEPRIVED_40, DoubleType, true, "Share of the population in deciles 1-4", SHARE),
+        field(SHARE_TO_POPULATION_SHARE, DoubleType, true, "share_most_deprived_40 / population share", RATIO),
+        field(TARGET_SHARE, DoubleType, false, "Configured target share from deciles 1-4", SHARE),
+        field(GAP_TO_TARGET, DoubleType, true, "share_most_deprived_40 - target_share", SHARE),
+        field(SII, DoubleType, true, "Slope index of inequality of the rate per 1,000 (phe_sii, RATE): least minus "
+            + "most deprived end, so negative = more referrals in deprived areas", PER_1000),
+        field(SII_LOWER95, DoubleType, true, "Simulated 95% lower limit of the SII", PER_1000),
+        field(SII_UPPER95, DoubleType, true, "Simulated 95% upper limit of the SII", PER_1000),
+        field(RII, DoubleType, true, "Relative index of inequality: least / most deprived end of the fitted line",
+            RATIO),
+        field(RII_LOWER95, DoubleType, true, "Simulated 95% lower limit of the RII", RATIO),
+        field(RII_UPPER95, DoubleType, true, "Simulated 95% upper limit of the RII", RATIO),
+        field(SII_STATUS, StringType, false, "ok, or why no SII: a decile without population or referrals", NONE),
+        field(RATE_RATIO_D1_D10, DoubleType, true, "Rate in decile 1 / rate in decile 10", RATIO),
+        field(SUPPRESSED, BooleanType, false, "Set by disclosure control at publish", NONE)),
+        Set.of(), "Share of referrals from the 40% most deprived LSOAs against population and target; SII/RII.");
 
     public static final OutputTable TABLE = OutputTable.builder(SCHEMA)
         .partitionedBy(PERIOD_START)
-        .key(PERIOD_TYPE, PERIOD_START, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, SERVICE)
-        .counts(REFERRALS_COLUMN, REFERRALS_MOST_DEPRIVED_40)
-        .derived(List.of(SHARE_MOST_DEPRIVED_40, SHARE_LOWER95, SHARE_UPPER95, SHARE_TO_POPULATION_SHARE, GAP_TO_TARGET),
-            REFERRALS_MOST_DEPRIVED_40, REFERRALS_COLUMN)
-        .derived(List.of(SII, SII_LOWER95, SII_UPPER95, RII, RII_LOWER95, RII_UPPER95, RATE_RATIO_D1_D10),
-            REFERRALS_COLUMN)
+        .key(PERIOD_TYPE, PERIOD_START, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, SERVICE, IMD_BASIS)
+        .counts(REFERRALS, REFERRALS_KNOWN_DECILE, REFERRALS_MOST_DEPRIVED_40, POPULATION_KNOWN_DECILE,
+            POPULATION_MOST_DEPRIVED_40)
+        .derived(List.of(SHARE_MOST_DEPRIVED_40, SHARE_LOWER95, SHARE_UPPER95, GAP_TO_TARGET),
+            REFERRALS_MOST_DEPRIVED_40, REFERRALS_KNOWN_DECILE)
+        .derived(List.of(POPULATION_SHARE_MOST_DEPRIVED_40), POPULATION_MOST_DEPRIVED_40, POPULATION_KNOWN_DECILE)
+        .derived(List.of(SHARE_TO_POPULATION_SHARE), REFERRALS_MOST_DEPRIVED_40, REFERRALS_KNOWN_DECILE,
+            POPULATION_MOST_DEPRIVED_40, POPULATION_KNOWN_DECILE)
+        .derived(List.of(SII, SII_LOWER95, SII_UPPER95, RII, RII_LOWER95, RII_UPPER95, RATE_RATIO_D1_D10), REFERRALS)
         .suppressedFlag(SUPPRESSED)
         .build();
 
     private ReferralInequality() {}
+  }
+
+  /** How each referral's LSOA of residence was found, per service, over the reporting range. */
+  public static final class ReferralLsoaResolution {
+    public static final String NAME = "referral_lsoa_resolution";
+    public static final String RANGE_START = "range_start";
+    public static final String RANGE_END = "range_end";
+    public static final String SERVICE = OutputTables.SERVICE;
+    public static final String LSOA_SOURCE = "lsoa_source";
+    public static final String REFERRALS = ReferralDeprivation.REFERRALS;
+    public static final String SHARE_OF_REFERRALS = "share_of_referrals";
+    public static final String REFERRALS_WITH_DECILE = "referrals_with_imd_decile";
+    public static final String SUPPRESSED = OutputTables.SUPPRESSED;
+
+    /** lsoa_source values. */
+    public static final String SOURCE_OWN_LSOA = "own_lsoa";
+    public static final String SOURCE_GP_REGISTRATION = "gp_registration";
+    public static final String SOURCE_UNRESOLVED = "unresolved";
+
+    public static final TableSchema SCHEMA = new TableSchema(NAME, new StructType(new StructField[] {
+        field(RANGE_START, DateType, false, "First day of the reporting range", DATE),
+        field(RANGE_END, DateType, false, "Last day of the reporting range", DATE),
+        field(SERVICE, StringType, false, "Service, as in referral_deprivation", NONE),
+        field(LSOA_SOURCE, StringType, false, "own_lsoa (on the referral), gp_registration (GP-registered LSOA "
+            + "on the referral date) or unresolved", NONE),
+        field(REFERRALS, LongType, true, "Referrals resolved this way", REFERRAL_COUNT),
+        field(SHARE_OF_REFERRALS, DoubleType, true, "Share of the service's referrals", SHARE),
+        field(REFERRALS_WITH_DECILE, LongType, true, "Of them, with a national IMD decile", REFERRAL_COUNT),
+        field(SUPPRESSED, BooleanType, false, "Set by disclosure control at publish", NONE)}),
+        Set.of(), "How each referral's LSOA of residence was found, over the reporting range.");
+
+    /** Partitioned by the range start: a re-run over a range starting in the same month replaces it. */
+    public static final OutputTable TABLE = OutputTable.builder(SCHEMA)
+        .partitionedBy(RANGE_START)
+        .key(RANGE_START, RANGE_END, SERVICE, LSOA_SOURCE)
+        .counts(REFERRALS, REFERRALS_WITH_DECILE)
+        .derived(List.of(SHARE_OF_REFERRALS), REFERRALS)
+        .suppressedFlag(SUPPRESSED)
+        .build();
+
+    private ReferralLsoaResolution() {}
   }
 
   /** Monthly actuals, fitted values and forecasts with prediction intervals, per area and activity. */
@@ -424,6 +508,6 @@ public final class OutputTables {
 
   /** Every product table, in the order the dictionary lists them (data_quality is declared beside ingestion). */
   public static final List<OutputTable> ALL = List.of(
-      AcpUptake.TABLE, ReferralDeprivation.TABLE, ReferralInequality.TABLE, DemandForecast.TABLE,
-      ForecastAccuracy.TABLE);
+      AcpUptake.TABLE, ReferralDeprivation.TABLE, ReferralInequality.TABLE, ReferralLsoaResolution.TABLE,
+      DemandForecast.TABLE, ForecastAccuracy.TABLE);
 }

@@ -1,14 +1,16 @@
 package uk.pophealth.uptake;
 
+import uk.pophealth.schema.OutputTables;
+
 /** The levels the ACP product reports at, each with the level its funnel compares against. */
 enum GeographyLevel {
-  PRACTICE("practice", "pcn"),
-  PCN("pcn", "place"),
-  PLACE("place", "ics"),
-  ICS("ics", "all"),
-  ALL("all", null);
+  PRACTICE(OutputTables.LEVEL_PRACTICE, OutputTables.LEVEL_PCN),
+  PCN(OutputTables.LEVEL_PCN, OutputTables.LEVEL_PLACE),
+  PLACE(OutputTables.LEVEL_PLACE, OutputTables.LEVEL_ICS),
+  ICS(OutputTables.LEVEL_ICS, OutputTables.LEVEL_ALL),
+  ALL(OutputTables.LEVEL_ALL, null);
 
-  static final String ALL_CODE = "ALL";
+  static final String ALL_CODE = "all";
   static final String ALL_NAME = "All areas";
 
   private final String label;

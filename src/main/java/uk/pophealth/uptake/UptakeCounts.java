@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.cohort.CohortColumns;
 import uk.pophealth.schema.GeographyTables.PracticeHierarchy;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * Register and ACP counts per period end x geography level x breakdown, from the person-month register
@@ -31,17 +32,17 @@ final class UptakeCounts {
   static final String ICS_CODE = PracticeHierarchy.ICS_CODE;
   static final String ICS_NAME = PracticeHierarchy.ICS_NAME;
 
-  static final String LEVEL = "geography_level";
-  static final String CODE = "geography_code";
-  static final String NAME = "geography_name";
-  static final String PARENT_LEVEL = "parent_level";
-  static final String PARENT_CODE = "parent_code";
-  static final String BREAKDOWN = "breakdown";
-  static final String BREAKDOWN_VALUE = "breakdown_value";
-  static final String REGISTER = "register";
-  static final String WITH_ACP = "with_acp";
+  static final String LEVEL = OutputTables.AcpUptake.GEOGRAPHY_LEVEL;
+  static final String CODE = OutputTables.AcpUptake.GEOGRAPHY_CODE;
+  static final String NAME = OutputTables.AcpUptake.GEOGRAPHY_NAME;
+  static final String PARENT_LEVEL = OutputTables.AcpUptake.PARENT_LEVEL;
+  static final String PARENT_CODE = OutputTables.AcpUptake.PARENT_CODE;
+  static final String BREAKDOWN = OutputTables.AcpUptake.BREAKDOWN;
+  static final String BREAKDOWN_VALUE = OutputTables.AcpUptake.BREAKDOWN_VALUE;
+  static final String REGISTER = OutputTables.AcpUptake.REGISTER;
+  static final String WITH_ACP = OutputTables.AcpUptake.WITH_ACP;
 
-  static final String UNKNOWN = "unknown";
+  static final String UNKNOWN = OutputTables.AcpUptake.VALUE_UNKNOWN;
 
   private UptakeCounts() {}
 
@@ -64,7 +65,7 @@ final class UptakeCounts {
         breakdown(Breakdown.SEX, col(CohortColumns.SEX)),
         breakdown(Breakdown.IMD_QUINTILE, coalesce(col(CohortColumns.IMD_QUINTILE).cast("string"), lit(UNKNOWN))),
         breakdown(Breakdown.SOCIAL_CARE,
-            when(col(CohortColumns.KNOWN_TO_SOCIAL_CARE), lit("known")).otherwise(lit("not known"))));
+            when(col(CohortColumns.KNOWN_TO_SOCIAL_CARE), lit("yes")).otherwise(lit("no"))));
     return registerWithFootprint
         .select(col(CohortColumns.PERIOD_END), col(CohortColumns.HAS_ACP),
             explode(levels).as("_level"), breakdowns.as("_breakdowns"))

@@ -14,6 +14,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.stats.FunnelSignificance;
 import uk.pophealth.stats.ProportionFunnel;
 import uk.pophealth.stats.ProportionInterval;
@@ -24,17 +25,17 @@ import uk.pophealth.stats.WilsonInterval;
  * per row (the per-group figures are small: two counts and the parent's proportion).
  */
 final class UptakeIntervals {
-  static final String LOWER95 = "lower95";
-  static final String UPPER95 = "upper95";
-  static final String LOWER998 = "lower998";
-  static final String UPPER998 = "upper998";
+  static final String LOWER95 = OutputTables.AcpUptake.LOWER95;
+  static final String UPPER95 = OutputTables.AcpUptake.UPPER95;
+  static final String LOWER998 = OutputTables.AcpUptake.LOWER998;
+  static final String UPPER998 = OutputTables.AcpUptake.UPPER998;
 
   private static final StructType RESULT = new StructType(new StructField[] {
       DataTypes.createStructField(LOWER95, DoubleType, true),
       DataTypes.createStructField(UPPER95, DoubleType, true),
       DataTypes.createStructField(LOWER998, DoubleType, true),
       DataTypes.createStructField(UPPER998, DoubleType, true),
-      DataTypes.createStructField(AcpUptake.FUNNEL_FLAG, StringType, true)});
+      DataTypes.createStructField(AcpUptakeProduct.FUNNEL_FLAG, StringType, true)});
 
   private UptakeIntervals() {}
 
@@ -43,12 +44,12 @@ final class UptakeIntervals {
     UserDefinedFunction intervals = udf(new Compute(), RESULT).asNondeterministic();
     return counts
         .withColumn("_s", intervals.apply(col(UptakeCounts.WITH_ACP), col(UptakeCounts.REGISTER),
-            col(AcpUptake.PARENT_UPTAKE)))
+            col(AcpUptakeProduct.PARENT_UPTAKE)))
         .withColumn(LOWER95, col("_s." + LOWER95))
         .withColumn(UPPER95, col("_s." + UPPER95))
         .withColumn(LOWER998, col("_s." + LOWER998))
         .withColumn(UPPER998, col("_s." + UPPER998))
-        .withColumn(AcpUptake.FUNNEL_FLAG, col("_s." + AcpUptake.FUNNEL_FLAG))
+        .withColumn(AcpUptakeProduct.FUNNEL_FLAG, col("_s." + AcpUptakeProduct.FUNNEL_FLAG))
         .drop("_s");
   }
 

@@ -23,6 +23,8 @@ import java.util.function.Predicate;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.pophealth.publish.SchemaCheck;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.stats.QuantileValue;
 import uk.pophealth.stats.RateInterval;
 import uk.pophealth.stats.SiiOptions;
@@ -105,8 +107,13 @@ class ReferralDeprivationTest {
     DeprivationOptions options = new DeprivationOptions(YearMonth.of(2022, 4), YearMonth.of(2023, 3), false, 0.6,
         REPETITIONS, SEED);
     DeprivationResult result = ReferralDeprivation.compute(SharedSpark.spark(), inputs, options);
-    assertEquals(DeprivationTables.REFERRAL_DEPRIVATION.schema(), result.referralDeprivation().schema());
-    assertEquals(DeprivationTables.REFERRAL_INEQUALITY.schema(), result.referralInequality().schema());
+    // exactly the declared schemas (nullability and metadata included), so the publish layer's check passes
+    assertEquals(OutputTables.ReferralDeprivation.SCHEMA.schema(), result.referralDeprivation().schema());
+    assertEquals(OutputTables.ReferralInequality.SCHEMA.schema(), result.referralInequality().schema());
+    assertEquals(OutputTables.ReferralLsoaResolution.SCHEMA.schema(), result.lsoaResolution().schema());
+    SchemaCheck.requireDeclared(OutputTables.ReferralDeprivation.TABLE, result.referralDeprivation().schema());
+    SchemaCheck.requireDeclared(OutputTables.ReferralInequality.TABLE, result.referralInequality().schema());
+    SchemaCheck.requireDeclared(OutputTables.ReferralLsoaResolution.TABLE, result.lsoaResolution().schema());
     // the inequality table is built from the deprivation table: keep it rather than compute it twice
     deprivationRows = result.referralDeprivation().cache().collectAsList();
     inequalityRows = result.referralInequality().collectAsList();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -28,12 +29,17 @@ class OutputTablesTest {
       "forecast_accuracy", List.of("forecast_origin", "geography_level", "geography_code", "activity", "model", "mase",
           "smape", "coverage80", "coverage95", "origins"));
 
+  /** Product tables beyond DESIGN.md's list. */
+  private static final Set<String> EXTRA = Set.of("referral_lsoa_resolution");
+
   @Test
   void everyTableHasDesignsColumnsInDesignsOrder() {
-    assertEquals(DESIGN.keySet(), Set.copyOf(OutputTables.ALL.stream().map(OutputTable::name).toList()));
+    Set<String> expected = new java.util.HashSet<>(DESIGN.keySet());
+    expected.addAll(EXTRA);
+    assertEquals(expected, Set.copyOf(OutputTables.ALL.stream().map(OutputTable::name).toList()));
     for (OutputTable table : OutputTables.ALL) {
       List<String> declared = table.table().columnNames();
-      List<String> fixed = DESIGN.get(table.name());
+      List<String> fixed = DESIGN.getOrDefault(table.name(), List.of());
       List<String> inOrder = declared.stream().filter(fixed::contains).toList();
       assertEquals(fixed, inOrder, table.name());
     }
@@ -55,6 +61,34 @@ class OutputTablesTest {
       }
       table.countColumns().forEach(c -> assertEquals(DataTypes.LongType, table.field(c).dataType()));
     }
+  }
+
+  @Test
+  void referralTablesSuppressEveryCountAndWhatDerivesFromIt() {
+    assertEquals(List.of("referrals", "population"), OutputTables.ReferralDeprivation.TABLE.countColumns());
+    assertEquals(List.of("referrals", "referrals_known_decile", "referrals_most_deprived_40", "population_known_decile",
+        "population_most_deprived_40"), OutputTables.ReferralInequality.TABLE.countColumns());
+    assertEquals(List.of("referrals", "referrals_with_imd_decile"),
+        OutputTables.ReferralLsoaResolution.TABLE.countColumns());
+    // every nullable Long column of a referral table is a count, and every nullable Double derives from counts
+    for (OutputTable table : List.of(OutputTables.ReferralDeprivation.TABLE, OutputTables.ReferralInequality.TABLE,
+        OutputTables.ReferralLsoaResolution.TABLE)) {
+      for (StructField field : table.schema().fields()) {
+        if (field.dataType().equals(DataTypes.LongType)) {
+          assertTrue(table.countColumns().contains(field.name()), table.name() + "." + field.name());
+        }
+        if (field.dataType().equals(DataTypes.DoubleType) && field.nullable()) {
+          assertTrue(table.derivedFrom().containsKey(field.name()), table.name() + "." + field.name());
+        }
+      }
+      assertEquals(Optional.of("suppressed"), table.suppressedColumn(), table.name());
+    }
+    assertEquals(List.of("referrals_most_deprived_40", "referrals_known_decile"),
+        OutputTables.ReferralInequality.TABLE.derivedFrom().get("share_most_deprived_40"));
+    assertEquals(List.of("referrals"), OutputTables.ReferralInequality.TABLE.derivedFrom().get("sii"));
+    // the inequality table's key is the deprivation table's leading columns, as the product groups them
+    List<String> key = OutputTables.ReferralInequality.TABLE.keyColumns();
+    assertEquals(key, OutputTables.ReferralDeprivation.TABLE.keyColumns().subList(0, key.size()));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package uk.pophealth.cli;
+package uk.pophealth.core;
 
 /** The code version recorded in manifests and --version. */
 public final class CodeVersion {

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.cohort.CohortColumns;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * The ACP uptake product: from the person-month dementia register joined to the footprint in force, the
@@ -17,13 +18,13 @@ import uk.pophealth.cohort.CohortColumns;
  * the funnel significance against it, and the change from 12 months earlier — per period end x geography
  * level x breakdown. Counts are not yet disclosure-controlled: the publish layer does that.
  */
-public final class AcpUptake {
-  static final String UPTAKE = "uptake";
-  static final String PARENT_UPTAKE = "parent_uptake";
-  static final String CHANGE_12M = "change_12m";
-  static final String FUNNEL_FLAG = "funnel_flag";
+public final class AcpUptakeProduct {
+  static final String UPTAKE = OutputTables.AcpUptake.UPTAKE;
+  static final String PARENT_UPTAKE = OutputTables.AcpUptake.PARENT_UPTAKE;
+  static final String CHANGE_12M = OutputTables.AcpUptake.CHANGE_12M;
+  static final String FUNNEL_FLAG = OutputTables.AcpUptake.FUNNEL_FLAG;
 
-  private AcpUptake() {}
+  private AcpUptakeProduct() {}
 
   /**
    * @param registerWithFootprint the register ({@link CohortColumns#REGISTER}) plus the footprint columns
@@ -34,7 +35,10 @@ public final class AcpUptake {
         .withColumn(UPTAKE, col(UptakeCounts.WITH_ACP).divide(col(UptakeCounts.REGISTER)));
     Dataset<Row> withParent = addParentUptake(counts);
     Dataset<Row> withChange = addChangeFrom12MonthsEarlier(withParent);
-    return UptakeIntervals.add(withChange);
+    Dataset<Row> withIntervals = UptakeIntervals.add(withChange)
+        .withColumn(OutputTables.AcpUptake.SUPPRESSED, lit(false));
+    return withIntervals.select(java.util.Arrays.stream(OutputTables.AcpUptake.SCHEMA.schema().fieldNames())
+        .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
   }
 
   private static Dataset<Row> addParentUptake(Dataset<Row> counts) {

@@ -20,7 +20,7 @@ import uk.pophealth.stats.WilsonInterval;
 import uk.pophealth.testing.SharedSpark;
 
 /** Uptake aggregation on a hand-built register: counts, parent averages, 12-month change and limits by hand. */
-class AcpUptakeTest {
+class AcpUptakeProductTest {
   private static Dataset<Row> uptake;
 
   @BeforeAll
@@ -37,7 +37,7 @@ class AcpUptakeTest {
     addPeople(rows, "2023-03-31", "P3", "N2", 100, 20);
     // 2022-03-31: P1 only, 50 people, 5 with ACP.
     addPeople(rows, "2022-03-31", "P1", "N1", 50, 5);
-    uptake = AcpUptake.compute(SharedSpark.spark().createDataFrame(rows, schema)).cache();
+    uptake = AcpUptakeProduct.compute(SharedSpark.spark().createDataFrame(rows, schema)).cache();
   }
 
   private static void addPeople(List<Row> rows, String periodEnd, String practice, String pcn, int people, int withAcp) {
@@ -61,12 +61,12 @@ class AcpUptakeTest {
     Row n1 = row("2023-03-31", "pcn", "N1", "none", "all");
     assertEquals(100L, (long) n1.getAs("register"));
     assertEquals(40L, (long) n1.getAs("with_acp"));
-    Row all = row("2023-03-31", "all", "ALL", "none", "all");
+    Row all = row("2023-03-31", "all", "all", "none", "all");
     assertEquals(200L, (long) all.getAs("register"));
     assertEquals(60L, (long) all.getAs("with_acp"));
     Row females = row("2023-03-31", "ics", "ICS1", "sex", "F");
     assertEquals(100L, (long) females.getAs("register"));
-    Row known = row("2023-03-31", "practice", "P3", "social_care", "known");
+    Row known = row("2023-03-31", "practice", "P3", "social_care", "yes");
     assertEquals(5L, (long) known.getAs("register"));
   }
 
@@ -78,7 +78,7 @@ class AcpUptakeTest {
     assertEquals(expected, p2.getAs("funnel_flag"));
     Row n2 = row("2023-03-31", "pcn", "N2", "none", "all");
     assertEquals(0.3, (double) n2.getAs("parent_uptake"), 1e-12); // place PL1: 60 / 200
-    assertNull(row("2023-03-31", "all", "ALL", "none", "all").getAs("funnel_flag"));
+    assertNull(row("2023-03-31", "all", "all", "none", "all").getAs("funnel_flag"));
   }
 
   @Test

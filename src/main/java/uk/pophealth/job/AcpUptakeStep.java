@@ -1,0 +1,80 @@
+package uk.pophealth.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import uk.pophealth.cohort.CohortColumns;
+import uk.pophealth.cohort.DementiaRegister;
+import uk.pophealth.cohort.ReportingMonths;
+import uk.pophealth.config.JobConfig;
+import uk.pophealth.geography.FootprintBasis;
+import uk.pophealth.geography.FootprintResolver;
+import uk.pophealth.ingest.IngestResult;
+import uk.pophealth.publish.Additivity;
+import uk.pophealth.schema.InputTables;
+import uk.pophealth.schema.OutputTables;
+import uk.pophealth.schema.OutputTables.AcpUptake;
+import uk.pophealth.uptake.AcpUptakeProduct;
+
+/**
+ * Computes acp_uptake for the reporting months: the register is built from 12 months before the first month so
+ * that change_12m is filled, then only the requested months are kept (and published).
+ */
+final class AcpUptakeStep {
+  private AcpUptakeStep() {}
+
+  /** The register as at every month end of the range plus the 12 months before it. */
+  static Dataset<Row> register(IngestResult ingest, JobConfig config, ReportingMonths months) {
+    ReportingMonths withHistory = new ReportingMonths(months.first().minusMonths(12), months.last());
+    return new DementiaRegister(withHistory, config.acpLookbackMonths()).build(
+        ingest.table(InputTables.GpPatients.NAME), ingest.table(InputTables.GpEvents.NAME),
+        ingest.table(InputTables.Codelists.NAME), optional(ingest, InputTables.SocialCareEvents.NAME),
+        optional(ingest, InputTables.LsoaDeprivation.NAME));
+  }
+
+  static Dataset<Row> compute(Dataset<Row> register, FootprintResolver geography, FootprintBasis basis,
+      ReportingMonths months) {
+    Dataset<Row> withFootprint = geography.withPracticeFootprint(register, CohortColumns.PRACTICE_CODE,
+        CohortColumns.PERIOD_END, basis);
+    return AcpUptakeProduct.compute(withFootprint)
+        .filter(col(AcpUptake.PERIOD_END).geq(lit(Date.valueOf(months.firstEnd()))));
+  }
+
+  /**
+   * The additive relations complementary suppression protects: every breakdown adds up to its unit's total, and
+   * every level's units add up to their parent unit (practices to PCN, PCN to place, place to ICS, ICS to all).
+   */
+  static List<Additivity> additivities() {
+    List<Additivity> relations = new ArrayList<>();
+    Column none = col(AcpUptake.BREAKDOWN).equalTo(AcpUptake.BREAKDOWN_NONE);
+    for (String breakdown : List.of(AcpUptake.BREAKDOWN_AGE_BAND, AcpUptake.BREAKDOWN_SEX,
+        AcpUptake.BREAKDOWN_IMD_QUINTILE, AcpUptake.BREAKDOWN_SOCIAL_CARE)) {
+      relations.add(Additivity.breakdown(breakdown + " within unit", col(AcpUptake.BREAKDOWN).equalTo(breakdown), none,
+          AcpUptake.PERIOD_END, AcpUptake.GEOGRAPHY_LEVEL, AcpUptake.GEOGRAPHY_CODE));
+    }
+    List<String> levels = List.of(OutputTables.LEVEL_PRACTICE, OutputTables.LEVEL_PCN, OutputTables.LEVEL_PLACE,
+        OutputTables.LEVEL_ICS, OutputTables.LEVEL_ALL);
+    for (int i = 0; i + 1 < levels.size(); i++) {
+      String part = levels.get(i);
+      String total = levels.get(i + 1);
+      relations.add(Additivity.of(part + " within " + total,
+          col(AcpUptake.GEOGRAPHY_LEVEL).equalTo(part),
+          List.of(col(AcpUptake.PERIOD_END), col(AcpUptake.PARENT_CODE), col(AcpUptake.BREAKDOWN),
+              col(AcpUptake.BREAKDOWN_VALUE)),
+          col(AcpUptake.GEOGRAPHY_LEVEL).equalTo(total),
+          List.of(col(AcpUptake.PERIOD_END), col(AcpUptake.GEOGRAPHY_CODE), col(AcpUptake.BREAKDOWN),
+              col(AcpUptake.BREAKDOWN_VALUE))));
+    }
+    return List.copyOf(relations);
+  }
+
+  private static Dataset<Row> optional(IngestResult ingest, String table) {
+    return ingest.hasTable(table) ? ingest.table(table) : null;
+  }
+}
