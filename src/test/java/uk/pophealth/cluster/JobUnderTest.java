@@ -1,16 +1,19 @@
 package uk.pophealth.cluster;
 
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
+import uk.pophealth.config.JobConfigLoader;
 
 /**
  * The Spark job the cluster and scheduling tests drive, switched by the pom property {@code pophealth.run.ready}:
  * <ul>
- *   <li>true: the full job on the bundled sample, {@code run --config data/job.yaml --out DIR};</li>
+ *   <li>true: the full job on the bundled sample, {@code run --config data/job.yaml --out DIR --from M-1 --to M}
+ *       (M: the sample's last month);</li>
  *   <li>false (until {@code run} works end to end): the generator as a stand-in Spark job with many stages,
  *       {@code generate --people 2000 --seed 1 --bad-rows 0 --out DIR}; tests that need {@code run} skip.</li>
  * </ul>
@@ -24,9 +27,24 @@ final class JobUnderTest {
 
   static List<String> commandLine(Path out) {
     if (RUN_READY) {
-      return List.of("run", "--config", sampleConfig().toString(), "--out", out.toString());
+      YearMonth last = lastPeriod();
+      return List.of("run", "--config", sampleConfig().toString(), "--out", out.toString(),
+          "--from", last.minusMonths(1).toString(), "--to", last.toString());
     }
     return List.of("generate", "--people", "2000", "--seed", "1", "--bad-rows", "0", "--out", out.toString());
+  }
+
+  /** The scheduled form: {@code run --config data/job.yaml --out OUT --period YYYY-MM}. */
+  static List<String> periodRun(Path out, YearMonth period) {
+    return List.of("run", "--config", sampleConfig().toString(), "--out", out.toString(), "--period", period.toString());
+  }
+
+  /**
+   * The sample config's last reporting month. The full job runs over the last two months of the sample (every
+   * stage, on all the sample's inputs) so that the five runs of the cluster tests fit CI time.
+   */
+  static YearMonth lastPeriod() {
+    return YearMonth.parse(JobConfigLoader.load(sampleConfig()).periodTo());
   }
 
   static Path sampleConfig() {

@@ -47,7 +47,7 @@ class ScheduledRunIT {
   private static final String PERIOD_END = "period_end";
   /** The publish layer's lock file (uk.pophealth.publish.OutputLock.FILE_NAME). */
   private static final String LOCK_FILE = "_pophealth.lock";
-  private static final Pattern STAGE_LINE = Pattern.compile("stage (\\S+) finished in ");
+  private static final Pattern STAGE_LINE = Pattern.compile("stage (.+?) finished in [0-9]");
 
   private final Path dir = Project.workDir("scheduled-run");
   private Path reference;
@@ -57,10 +57,8 @@ class ScheduledRunIT {
   void runTheSampleOnce() {
     JobUnderTest.assumeRunReady();
     OutputRows.delete(dir);
-    reference = dir.resolve("reference");
-    referenceLog = dir.resolve("reference.log");
-    assertEquals(0, JobUnderTest.runLocally(JobUnderTest.commandLine(reference), referenceLog),
-        "run on the sample failed:\n" + Processes.tail(referenceLog));
+    reference = LocalReference.output();
+    referenceLog = LocalReference.log();
   }
 
   @Test
@@ -76,15 +74,16 @@ class ScheduledRunIT {
 
   @Test
   void periodRunReplacesOnlyThatPeriodAndRepeatsIdentically() {
-    String period = JobConfigLoader.load(JobUnderTest.sampleConfig()).periodTo();
+    YearMonth period = JobUnderTest.lastPeriod();
     Path out = dir.resolve("period");
     OutputRows.copy(reference, out);
     Map<String, String> before = partitionFiles(out.resolve(ACP_UPTAKE));
 
     Path log = dir.resolve("period-1.log");
-    assertEquals(0, JobUnderTest.runLocally(periodRun(out, period), log), Processes.tail(log));
+    assertEquals(0, JobUnderTest.runLocally(JobUnderTest.periodRun(out, period), log), Processes.tail(log));
     Map<String, String> after = partitionFiles(out.resolve(ACP_UPTAKE));
-    String periodPartition = PERIOD_END + "=" + YearMonth.parse(period).atEndOfMonth();
+    String periodPartition = PERIOD_END + "=" + period.atEndOfMonth();
+    assertTrue(before.size() > 1, "the reference run has only the period's partition: " + before.keySet());
     assertEquals(before.keySet(), after.keySet(), "acp_uptake partitions after run --period " + period);
     Set<String> rewritten = new TreeSet<>();
     before.forEach((partition, files) -> {
@@ -98,7 +97,7 @@ class ScheduledRunIT {
     Path first = dir.resolve("period-first");
     OutputRows.copy(out, first);
     Path again = dir.resolve("period-2.log");
-    assertEquals(0, JobUnderTest.runLocally(periodRun(out, period), again), Processes.tail(again));
+    assertEquals(0, JobUnderTest.runLocally(JobUnderTest.periodRun(out, period), again), Processes.tail(again));
     OutputRows.assertSameRows(first, out);
     assertEquals(List.of(), OutputRows.leftovers(out));
   }
@@ -170,12 +169,6 @@ class ScheduledRunIT {
       assertEquals(1, code, Processes.tail(log));
       assertTrue(Processes.read(log).contains("holds the lock"), Processes.tail(log));
     }
-  }
-
-  private static List<String> periodRun(Path out, String period) {
-    List<String> args = new ArrayList<>(JobUnderTest.commandLine(out));
-    args.addAll(List.of("--period", period));
-    return args;
   }
 
   /** Per partition folder of a table: its files with size and modification time (changes when rewritten). */
