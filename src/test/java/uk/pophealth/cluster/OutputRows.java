@@ -38,9 +38,13 @@ final class OutputRows {
     }
   }
 
-  /** Plain files beside the tables (the generator's truth.json and job.yaml), not hidden ones like the manifest. */
+  /**
+   * Data files beside the tables (the generator's truth.json and job.yaml); not hidden ones like the run manifest,
+   * nor the HTML report, which is drawn from the compared tables and names its run id, time and output path.
+   */
   static List<String> files(Path out) {
-    return visibleChildren(out, Files::isRegularFile);
+    return visibleChildren(out, Files::isRegularFile).stream()
+        .filter(name -> name.endsWith(".json") || name.endsWith(".yaml")).toList();
   }
 
   /** Names of the children Spark readers see (not starting with _ or .), sorted. */
@@ -72,15 +76,24 @@ final class OutputRows {
     return SharedSpark.spark().read().option("header", "true").csv(table.toString());
   }
 
-  /** Leftovers of an interrupted publish (staging/trash folders) anywhere under the output. */
+  /**
+   * Folders of a publish in progress or interrupted anywhere under the output: the publish layer's
+   * {@code _staging/}, {@code _trash-*}, ingestion's {@code _data_quality.staging}, Spark's {@code _temporary}.
+   */
   static List<Path> leftovers(Path out) {
     try (Stream<Path> all = Files.walk(out)) {
-      return all.filter(p -> {
+      return all.filter(Files::isDirectory).filter(p -> {
         String name = p.getFileName().toString();
-        return name.startsWith("_staging") || name.startsWith("_trash") || name.startsWith("_temporary");
+        return name.startsWith("_staging") || name.startsWith("_trash") || name.startsWith("_temporary")
+            || (name.startsWith("_") && name.endsWith(".staging"));
       }).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof java.nio.file.NoSuchFileException) {
+        return List.of(); // a folder vanished while walking: a write in progress moved on; the caller polls again
+      }
+      throw e;
     }
   }
 

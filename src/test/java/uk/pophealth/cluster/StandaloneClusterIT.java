@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -136,22 +135,16 @@ class StandaloneClusterIT {
         .anyMatch(log -> Processes.read(log).contains("Running task"));
   }
 
+  /** A staged write in progress: a non-empty staging folder of the publish layer under the output root. */
   private static Optional<Path> stagingUnder(Path out) {
-    try (Stream<Path> tables = Files.list(out)) {
-      for (Path table : tables.filter(Files::isDirectory).toList()) {
-        try (Stream<Path> children = Files.list(table)) {
-          Optional<Path> staging = children.filter(c -> c.getFileName().toString().startsWith("_staging-")).findFirst();
-          if (staging.isPresent()) {
-            return staging;
-          }
-        }
-      }
-      return Optional.empty();
+    return OutputRows.leftovers(out).stream().filter(StandaloneClusterIT::nonEmptyDirectory).findFirst();
+  }
+
+  private static boolean nonEmptyDirectory(Path dir) {
+    try (Stream<Path> children = Files.list(dir)) {
+      return children.findAny().isPresent();
     } catch (IOException e) {
-      if (e instanceof java.nio.file.NoSuchFileException) {
-        return Optional.empty();
-      }
-      throw new UncheckedIOException(e);
+      return false; // gone meanwhile: the write moved on
     }
   }
 
