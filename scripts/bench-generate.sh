@@ -18,6 +18,8 @@ fi
 if [ ! -x /usr/bin/time ] && command -v apt-get >/dev/null 2>&1; then
   (apt-get install -y -qq time >/dev/null 2>&1 || true)
 fi
+# No console progress bars in the figures.
+export POPHEALTH_JAVA_OPTS="${POPHEALTH_JAVA_OPTS:-} -Dspark.ui.showConsoleProgress=false"
 echo "Generating $PEOPLE people into $OUT (heap ${POPHEALTH_DRIVER_MEMORY:-4g}, $(nproc) cores)"
 START=$(date +%s)
 if [ -x /usr/bin/time ]; then

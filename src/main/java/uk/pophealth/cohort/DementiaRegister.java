@@ -1,9 +1,12 @@
 package uk.pophealth.cohort;
 
 import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.last_day;
@@ -22,6 +25,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 import uk.pophealth.schema.InputTables.Codelists;
 import uk.pophealth.schema.InputTables.GpEvents;
 import uk.pophealth.schema.InputTables.GpPatients;
@@ -39,13 +43,22 @@ import uk.pophealth.schema.InputTables.SocialCareEvents;
  * {@code acp} codelist is on or before {@code m} — also when it predates the diagnosis — and, with a look-back
  * of {@code L} months, no earlier than {@code L} months before {@code m}. Overlapping registrations on one
  * date count once, at the practice of the latest registration start.
+ *
+ * <p>How it stays cheap at England scale: the coded events are reduced first to one row per person with a
+ * dementia code (first dementia date, the set of ACP dates, the set of social care dates), so the person-month
+ * rows never join the event tables again: the ACP and social care flags are array expressions evaluated per row
+ * ({@code exists}), and only the events that can matter are read (code and date filters pushed into the scan).
  */
 public final class DementiaRegister {
   private static final String DEMENTIA_DATE = "_dementia_date";
+  private static final String ACP_DATES = "_acp_dates";
+  private static final String CARE_DATES = "_care_dates";
   private static final String FROM = "_from";
   private static final String TO = "_to";
   private static final String EVENT_DATE = "_event_date";
-  private static final String REG_START = "_registration_start";
+  private static final String MONTH_INDEX = "_i";
+  private static final String RANK = "_rank";
+  private static final int SOCIAL_CARE_MONTHS = 12;
 
   private final ReportingMonths months;
   private final Integer acpLookbackMonths;
@@ -66,15 +79,20 @@ public final class DementiaRegister {
    */
   public Dataset<Row> build(Dataset<Row> patients, Dataset<Row> events, Dataset<Row> codelists,
       Dataset<Row> socialCare, Dataset<Row> deprivation) {
-    Dataset<Row> coded = codedEvents(events, codelists);
-    Dataset<Row> firstDementia = coded.filter(col(Codelists.CODELIST).equalTo(Codelists.DEMENTIA))
-        .groupBy(GpEvents.PERSON_ID).agg(min(EVENT_DATE).as(DEMENTIA_DATE));
-
     Date firstEnd = Date.valueOf(months.firstEnd());
     Date lastEnd = Date.valueOf(months.lastEnd());
+    Dataset<Row> people = withSocialCareDates(dementiaPeople(events, codelists, lastEnd), socialCare, firstEnd, lastEnd);
+
     Column death = col(GpPatients.DATE_OF_DEATH);
     Column registeredTo = col(GpPatients.REGISTRATION_END);
-    Dataset<Row> episodes = patients.join(firstDementia, GpPatients.PERSON_ID)
+    Dataset<Row> episodes = patients
+        .select(col(GpPatients.PERSON_ID), col(GpPatients.PRACTICE_CODE), col(GpPatients.YEAR_OF_BIRTH),
+            col(GpPatients.SEX), col(GpPatients.LSOA_CODE), col(GpPatients.REGISTRATION_START),
+            col(GpPatients.REGISTRATION_END), col(GpPatients.DATE_OF_DEATH))
+        .filter(col(GpPatients.REGISTRATION_START).leq(lit(lastEnd))
+            .and(registeredTo.isNull().or(registeredTo.geq(lit(firstEnd))))
+            .and(death.isNull().or(death.gt(lit(firstEnd)))))
+        .join(people, GpPatients.PERSON_ID)
         .withColumn(FROM, greatest(col(GpPatients.REGISTRATION_START), col(DEMENTIA_DATE), lit(firstEnd)))
         .withColumn(TO, least(
             when(registeredTo.isNull(), lit(lastEnd)).otherwise(registeredTo),
@@ -86,67 +104,71 @@ public final class DementiaRegister {
     Column firstMonth = trunc(col(FROM), "MM");
     Column monthCount = months_between(trunc(col(TO), "MM"), firstMonth).cast("int");
     Dataset<Row> personMonths = episodes
-        .withColumn("_i", explode(sequence(lit(0), monthCount)))
-        .withColumn(CohortColumns.PERIOD_END, last_day(add_months(firstMonth, col("_i"))))
-        .filter(col(CohortColumns.PERIOD_END).geq(col(FROM)).and(col(CohortColumns.PERIOD_END).leq(col(TO))))
-        .withColumn(REG_START, col(GpPatients.REGISTRATION_START));
+        .withColumn(MONTH_INDEX, explode(sequence(lit(0), monthCount)))
+        .withColumn(CohortColumns.PERIOD_END, last_day(add_months(firstMonth, col(MONTH_INDEX))))
+        .filter(col(CohortColumns.PERIOD_END).geq(col(FROM)).and(col(CohortColumns.PERIOD_END).leq(col(TO))));
 
+    Column periodEnd = col(CohortColumns.PERIOD_END);
     Dataset<Row> onePerPersonMonth = personMonths
-        .withColumn("_rank", row_number().over(Window.partitionBy(GpPatients.PERSON_ID, CohortColumns.PERIOD_END)
-            .orderBy(col(REG_START).desc(), col(GpPatients.PRACTICE_CODE))))
-        .filter(col("_rank").equalTo(1))
-        .select(col(GpPatients.PERSON_ID), col(CohortColumns.PERIOD_END), col(GpPatients.PRACTICE_CODE),
-            col(GpPatients.YEAR_OF_BIRTH), col(GpPatients.SEX), col(GpPatients.LSOA_CODE));
+        .withColumn(RANK, row_number().over(Window.partitionBy(GpPatients.PERSON_ID, CohortColumns.PERIOD_END)
+            .orderBy(col(GpPatients.REGISTRATION_START).desc(), col(GpPatients.PRACTICE_CODE))))
+        .filter(col(RANK).equalTo(1))
+        .withColumn(CohortColumns.HAS_ACP, exists(col(ACP_DATES), d -> acpCounts(d, periodEnd)))
+        .withColumn(CohortColumns.KNOWN_TO_SOCIAL_CARE, exists(col(CARE_DATES),
+            d -> d.leq(periodEnd).and(d.gt(add_months(periodEnd, -SOCIAL_CARE_MONTHS)))));
 
-    Dataset<Row> withAcp = flagAcp(onePerPersonMonth, coded.filter(col(Codelists.CODELIST).equalTo(Codelists.ACP)));
-    Dataset<Row> withCare = flagSocialCare(withAcp, socialCare);
-    Dataset<Row> withImd = addImdQuintile(withCare, deprivation);
-    Column age = year(col(CohortColumns.PERIOD_END)).minus(col(GpPatients.YEAR_OF_BIRTH));
+    Dataset<Row> withImd = addImdQuintile(onePerPersonMonth, deprivation);
+    Column age = year(periodEnd).minus(col(GpPatients.YEAR_OF_BIRTH));
     return withImd
         .withColumn(CohortColumns.AGE_BAND, AgeBands.of(age))
         .select(CohortColumns.REGISTER.columnNames().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
   }
 
-  /** Events carrying a dementia or ACP code, tagged with the codelist. */
-  private static Dataset<Row> codedEvents(Dataset<Row> events, Dataset<Row> codelists) {
+  /** Does an ACP code dated {@code date} count at {@code periodEnd}: on or before it, and within the look-back. */
+  private Column acpCounts(Column date, Column periodEnd) {
+    Column onOrBefore = date.leq(periodEnd);
+    return acpLookbackMonths == null ? onOrBefore
+        : onOrBefore.and(date.gt(add_months(periodEnd, -acpLookbackMonths)));
+  }
+
+  /**
+   * One row per person with a dementia code on or before the last month end: the first dementia date and the
+   * set of ACP dates up to the last month end. Only events carrying a dementia or ACP code are read.
+   */
+  private static Dataset<Row> dementiaPeople(Dataset<Row> events, Dataset<Row> codelists, Date lastEnd) {
     Dataset<Row> codes = codelists
         .filter(col(Codelists.CODELIST).isin(Codelists.DEMENTIA, Codelists.ACP))
         .select(col(Codelists.CODELIST), col(Codelists.CODE))
         .distinct();
-    return events.join(broadcast(codes), events.col(GpEvents.SNOMED_CODE).equalTo(codes.col(Codelists.CODE)))
+    Dataset<Row> coded = events
+        .select(col(GpEvents.PERSON_ID), col(GpEvents.EVENT_DATE), col(GpEvents.SNOMED_CODE))
+        .filter(col(GpEvents.EVENT_DATE).leq(lit(lastEnd)))
+        .join(broadcast(codes), col(GpEvents.SNOMED_CODE).equalTo(codes.col(Codelists.CODE)))
         .select(col(GpEvents.PERSON_ID), col(GpEvents.EVENT_DATE).as(EVENT_DATE), col(Codelists.CODELIST));
+    Column isDementia = col(Codelists.CODELIST).equalTo(Codelists.DEMENTIA);
+    Column isAcp = col(Codelists.CODELIST).equalTo(Codelists.ACP);
+    return coded.groupBy(col(GpEvents.PERSON_ID))
+        .agg(min(when(isDementia, col(EVENT_DATE))).as(DEMENTIA_DATE),
+            collect_set(when(isAcp, col(EVENT_DATE))).as(ACP_DATES))
+        .filter(col(DEMENTIA_DATE).isNotNull());
   }
 
-  private Dataset<Row> flagAcp(Dataset<Row> register, Dataset<Row> acpEvents) {
-    Column onOrBefore = col(EVENT_DATE).leq(col(CohortColumns.PERIOD_END));
-    Column condition = acpLookbackMonths == null
-        ? onOrBefore
-        : onOrBefore.and(col(EVENT_DATE).gt(add_months(col(CohortColumns.PERIOD_END), -acpLookbackMonths)));
-    return flagMatches(register, acpEvents.select(col(GpEvents.PERSON_ID), col(EVENT_DATE)), condition,
-        CohortColumns.HAS_ACP);
-  }
-
-  private static Dataset<Row> flagSocialCare(Dataset<Row> register, Dataset<Row> socialCare) {
+  /** Adds the set of social care event start dates that can fall in some month end's previous 12 months. */
+  private static Dataset<Row> withSocialCareDates(Dataset<Row> people, Dataset<Row> socialCare, Date firstEnd,
+      Date lastEnd) {
     if (socialCare == null) {
-      return register.withColumn(CohortColumns.KNOWN_TO_SOCIAL_CARE, lit(false));
+      return people.withColumn(CARE_DATES, array().cast(DataTypes.createArrayType(DataTypes.DateType)));
     }
-    Dataset<Row> care = socialCare.select(col(SocialCareEvents.PERSON_ID),
-        col(SocialCareEvents.EVENT_START_DATE).as(EVENT_DATE));
-    Column inPrevious12Months = col(EVENT_DATE).leq(col(CohortColumns.PERIOD_END))
-        .and(col(EVENT_DATE).gt(add_months(col(CohortColumns.PERIOD_END), -12)));
-    return flagMatches(register, care, inPrevious12Months, CohortColumns.KNOWN_TO_SOCIAL_CARE);
-  }
-
-  /** Adds a boolean column: does any dated row of the person satisfy the condition at this period end. */
-  private static Dataset<Row> flagMatches(Dataset<Row> register, Dataset<Row> datedRows, Column condition, String flag) {
-    Dataset<Row> keys = register.select(col(GpPatients.PERSON_ID), col(CohortColumns.PERIOD_END));
-    Dataset<Row> matched = keys.join(datedRows, GpPatients.PERSON_ID)
-        .filter(condition)
-        .select(col(GpPatients.PERSON_ID), col(CohortColumns.PERIOD_END))
-        .distinct()
-        .withColumn(flag, lit(true));
-    return register.join(matched, new String[] {GpPatients.PERSON_ID, CohortColumns.PERIOD_END}, "left")
-        .withColumn(flag, when(col(flag).isNull(), lit(false)).otherwise(col(flag)));
+    Column start = col(SocialCareEvents.EVENT_START_DATE);
+    Dataset<Row> care = socialCare
+        .select(col(SocialCareEvents.PERSON_ID), start)
+        .filter(start.leq(lit(lastEnd)).and(start.gt(add_months(lit(firstEnd), -SOCIAL_CARE_MONTHS))))
+        .groupBy(col(SocialCareEvents.PERSON_ID))
+        .agg(collect_set(start).as(CARE_DATES));
+    return people.join(care, people.col(GpPatients.PERSON_ID).equalTo(care.col(SocialCareEvents.PERSON_ID)), "left")
+        .select(people.col(GpPatients.PERSON_ID), col(DEMENTIA_DATE), col(ACP_DATES),
+            when(col(CARE_DATES).isNull(), array().cast(DataTypes.createArrayType(DataTypes.DateType)))
+                .otherwise(col(CARE_DATES)).as(CARE_DATES));
   }
 
   private static Dataset<Row> addImdQuintile(Dataset<Row> register, Dataset<Row> deprivation) {

@@ -15,7 +15,8 @@ import uk.pophealth.schema.InputTables;
 /**
  * The {@code generate} sub-command: writes every input table of the input contract for {@code --people} synthetic
  * people (on Spark, partition by partition, so memory stays flat at any scale), plus truth.json (what was planted
- * and what is realised in the good rows) and a ready job.yaml, under {@code --out}.
+ * and what is realised in the good rows) and a ready job.yaml, under {@code --out}. truth.json and job.yaml are
+ * removed first and written last, so their presence marks a complete run.
  */
 public final class GenerateJob {
   static final String TRUTH_FILE = "truth.json";
@@ -96,6 +97,8 @@ public final class GenerateJob {
   private static Map<String, Long> write(SparkSession spark, GeneratorOptions options, GeneratorModel model,
       PersonTables tables, Steps steps) {
     TableWriter writer = new TableWriter(spark, options.out(), options.format());
+    writer.deleteText(TRUTH_FILE);
+    writer.deleteText(JOB_FILE);
     Geography geography = model.geography();
     Timeline timeline = model.timeline();
     ReferenceTables reference = new ReferenceTables(spark, geography, timeline);

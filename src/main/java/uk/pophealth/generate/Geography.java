@@ -50,7 +50,6 @@ final class Geography implements Serializable {
   final List<Move> moves;
   final List<PcnChange> pcnChanges;
 
-  @SuppressWarnings("checkstyle:ParameterNumber")
   Geography(String mode, String[] practiceCodes, String[] practiceNames, int[] practiceSubIcb, int[] practiceFrom,
       double[] practiceCumulativeWeight, int[] practicePcnBefore, int[] practicePcnAfter, int pcnChangeDay,
       String[] pcnCodes, String[] pcnNames, int[] pcnSubIcb, String[] subIcbCodes, int[][] subIcbPractices,

@@ -29,6 +29,8 @@ final class JobYaml {
     yaml.append("extract_date: \"").append(Timeline.iso(timeline.extractDay())).append("\"\n");
     double quarantine = Math.max(0.05, Math.min(1.0, 2 * model.badRowFraction() + 0.01));
     yaml.append("max_quarantine_rate: ").append(quarantine).append('\n');
+    yaml.append("# Fewer SII simulation draws than the default 100,000 keep a laptop run quick; limits move by < 1%.\n");
+    yaml.append("sii_repetitions: 10000\n");
     return yaml.toString();
   }
 }

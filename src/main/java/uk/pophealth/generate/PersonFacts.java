@@ -72,6 +72,8 @@ final class PersonFacts implements MapPartitionsFunction<Long, Row> {
     private final LocalDate periodEnd;
     private final int[] years;
     private final Map<String, long[]> counts = new HashMap<>();
+    private List<String[]> spanRows;
+    private int[][] spanDays;
 
     Reader(GeneratorModel model) {
       this.model = model;
@@ -154,18 +156,37 @@ final class PersonFacts implements MapPartitionsFunction<Long, Row> {
     }
 
     /** The registration row in force on the day for a living person, or null. */
-    private static String[] registeredOn(List<String[]> patients, LocalDate day) {
-      GeneratedTable table = GeneratedTable.GP_PATIENTS;
-      for (String[] row : patients) {
-        LocalDate start = LocalDate.parse(row[table.column(GpPatients.REGISTRATION_START)]);
-        String end = row[table.column(GpPatients.REGISTRATION_END)];
-        String death = row[table.column(GpPatients.DATE_OF_DEATH)];
-        if (!start.isAfter(day) && (end == null || !LocalDate.parse(end).isBefore(day))
-            && (death == null || LocalDate.parse(death).isAfter(day))) {
-          return row;
+    private String[] registeredOn(List<String[]> patients, LocalDate day) {
+      int[][] spans = spans(patients);
+      int date = (int) day.toEpochDay();
+      for (int r = 0; r < spans.length; r++) {
+        if (spans[r][0] <= date && spans[r][1] >= date && spans[r][2] > date) {
+          return patients.get(r);
         }
       }
       return null;
+    }
+
+    /** Per registration row: start, end (max if open), death (max if alive), parsed once per person. */
+    private int[][] spans(List<String[]> patients) {
+      if (patients == spanRows) {
+        return spanDays;
+      }
+      GeneratedTable table = GeneratedTable.GP_PATIENTS;
+      int[][] spans = new int[patients.size()][];
+      for (int r = 0; r < spans.length; r++) {
+        String[] row = patients.get(r);
+        spans[r] = new int[] {day(row[table.column(GpPatients.REGISTRATION_START)], 0),
+            day(row[table.column(GpPatients.REGISTRATION_END)], Integer.MAX_VALUE),
+            day(row[table.column(GpPatients.DATE_OF_DEATH)], Integer.MAX_VALUE)};
+      }
+      spanRows = patients;
+      spanDays = spans;
+      return spans;
+    }
+
+    private static int day(String iso, int absent) {
+      return iso == null ? absent : (int) LocalDate.parse(iso).toEpochDay();
     }
 
     private String referrals(List<String[]> patients, List<String[]> referrals) {

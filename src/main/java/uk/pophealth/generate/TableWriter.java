@@ -60,6 +60,16 @@ final class TableWriter {
     }
   }
 
+  /** Removes a text file left by an earlier run, so it is never mistaken for this run's. */
+  void deleteText(String name) {
+    try {
+      Path path = new Path(location(name));
+      path.getFileSystem(hadoop()).delete(path, false);
+    } catch (IOException e) {
+      throw PopHealthException.failure("Cannot delete %s: %s (%s)", name, e.getMessage(), out);
+    }
+  }
+
   private void tidy(String target) {
     try {
       Path folder = new Path(target);

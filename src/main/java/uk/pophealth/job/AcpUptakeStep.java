@@ -29,9 +29,16 @@ import uk.pophealth.uptake.AcpUptakeProduct;
 final class AcpUptakeStep {
   private AcpUptakeStep() {}
 
-  /** The register as at every month end of the range plus the 12 months before it. */
-  static Dataset<Row> register(IngestResult ingest, JobConfig config, ReportingMonths months) {
-    ReportingMonths withHistory = new ReportingMonths(months.first().minusMonths(12), months.last());
+  /**
+   * The register as at every month end of the range plus the 12 months before it (for change_12m), and back to
+   * {@code historyFrom} when that is earlier (the demand forecast's history).
+   */
+  static Dataset<Row> register(IngestResult ingest, JobConfig config, ReportingMonths months, String historyFrom) {
+    java.time.YearMonth first = months.first().minusMonths(12);
+    if (historyFrom != null && java.time.YearMonth.parse(historyFrom).isBefore(first)) {
+      first = java.time.YearMonth.parse(historyFrom);
+    }
+    ReportingMonths withHistory = new ReportingMonths(first, months.last());
     return new DementiaRegister(withHistory, config.acpLookbackMonths()).build(
         ingest.table(InputTables.GpPatients.NAME), ingest.table(InputTables.GpEvents.NAME),
         ingest.table(InputTables.Codelists.NAME), optional(ingest, InputTables.SocialCareEvents.NAME),

@@ -16,10 +16,22 @@ import uk.pophealth.core.PopHealthException;
  * One resolved request to run a job: the config (file values overridden by the command line) plus where the
  * config came from and the Spark settings. Resolution order: command line > config file > defaults.
  */
-public record JobRequest(Path configFile, JobConfig config, boolean singlePeriod, Map<String, String> sparkConf) {
+public record JobRequest(Path configFile, JobConfig config, boolean singlePeriod, Map<String, String> sparkConf,
+    String historyFrom) {
   public JobRequest {
     requireNonNull(config, "config is null");
     sparkConf = Map.copyOf(sparkConf);
+  }
+
+  /**
+   * The first month of history for forecasting: the earlier of the config file's period_from and the first
+   * reporting month, so a scheduled single-month run still forecasts from the whole history.
+   */
+  public String forecastHistoryFrom() {
+    if (historyFrom == null || config.periodFrom() == null) {
+      return config.periodFrom();
+    }
+    return YearMonth.parse(historyFrom).isBefore(YearMonth.parse(config.periodFrom())) ? historyFrom : config.periodFrom();
   }
 
   public static JobRequest fromCommandLine(Path configFile, String out, String period, String from, String to,
@@ -39,6 +51,8 @@ public record JobRequest(Path configFile, JobConfig config, boolean singlePeriod
     if (config.output() == null) {
       throw PopHealthException.badConfig("Cannot run: no output location (give --out)");
     }
+    String fileFrom = config.periodFrom();
+    checkMonth("period_from", fileFrom);
     String periodFrom = period != null ? period : from != null ? from : config.periodFrom();
     String periodTo = period != null ? period : to != null ? to : config.periodTo();
     checkMonth("period_from", periodFrom);
@@ -54,7 +68,7 @@ public record JobRequest(Path configFile, JobConfig config, boolean singlePeriod
     if (sparkConfOverrides != null) {
       sparkConf.putAll(sparkConfOverrides);
     }
-    return new JobRequest(configFile, config, period != null, sparkConf);
+    return new JobRequest(configFile, config, period != null, sparkConf, fileFrom);
   }
 
   private static void checkMonth(String name, String value) {

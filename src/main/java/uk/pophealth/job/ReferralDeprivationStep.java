@@ -67,7 +67,8 @@ final class ReferralDeprivationStep {
     return List.of(Additivity.partsOnly("quantiles within group", col(OutputTables.ReferralDeprivation.PERIOD_TYPE).isNotNull(),
         OutputTables.ReferralDeprivation.PERIOD_TYPE, OutputTables.ReferralDeprivation.PERIOD_START,
         OutputTables.ReferralDeprivation.GEOGRAPHY_LEVEL, OutputTables.ReferralDeprivation.GEOGRAPHY_CODE,
-        OutputTables.ReferralDeprivation.SERVICE, OutputTables.ReferralDeprivation.QUANTILE_TYPE)
+        OutputTables.ReferralDeprivation.SERVICE, OutputTables.ReferralDeprivation.IMD_BASIS,
+        OutputTables.ReferralDeprivation.QUANTILE_TYPE)
         .forCounts(OutputTables.ReferralDeprivation.REFERRALS));
   }
 

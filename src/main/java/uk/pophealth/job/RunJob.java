@@ -1,9 +1,15 @@
 package uk.pophealth.job;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.last_day;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
+import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -38,6 +44,7 @@ import uk.pophealth.publish.report.ReportWriter;
 import uk.pophealth.schema.InputTables;
 import uk.pophealth.schema.OutputTable;
 import uk.pophealth.schema.OutputTables;
+import uk.pophealth.schema.OutputTables.AcpUptake;
 
 /**
  * The run sub-command: ingest -> geography -> products -> publish, each a {@link Stage} (one log line with its
@@ -72,7 +79,7 @@ public final class RunJob {
         .disclosureControl(config.disclosureControl());
     Stage stage = new Stage(spark, manifest);
     try (OutputLock lock = OutputLock.acquire(hadoop, config.output(), runId)) {
-      RunManifest result = runStages(spark, config, months, env, out, manifest, stage, hadoop);
+      RunManifest result = runStages(spark, request, months, env, out, manifest, stage, hadoop);
       out.println("Outputs: " + config.output());
       return result;
     } catch (RuntimeException e) {
@@ -86,8 +93,9 @@ public final class RunJob {
     }
   }
 
-  private static RunManifest runStages(SparkSession spark, JobConfig config, ReportingMonths months,
+  private static RunManifest runStages(SparkSession spark, JobRequest request, ReportingMonths months,
       Map<String, String> env, PrintStream out, RunManifest.Builder manifest, Stage stage, Configuration hadoop) {
+    JobConfig config = request.config();
     IngestResult ingest = stage.run("ingest", () -> Ingestion.ingestAndReport(spark, config, env, out));
     stage.run("input checksums", () -> recordInputs(config, ingest, manifest, hadoop));
     FootprintResolver geography = stage.run("geography", () -> FootprintResolver.build(spark, geographyInputs(spark, ingest)));
@@ -100,15 +108,17 @@ public final class RunJob {
     TableWriter writer = new TableWriter(spark, config.output());
 
     Dataset<Row> register = stage.run("dementia register",
-        () -> AcpUptakeStep.register(ingest, config, months).persist());
+        () -> AcpUptakeStep.register(ingest, config, months, request.forecastHistoryFrom()).persist());
     Dataset<Row> uptake = stage.run("acp_uptake compute",
         () -> AcpUptakeStep.compute(register, geography, basis, months).persist());
     stage.run("acp_uptake publish",
         () -> publish(writer, disclosure, OutputTables.AcpUptake.TABLE, uptake, AcpUptakeStep.additivities(), manifest));
     uptake.unpersist();
-    register.unpersist();
 
     ReferralDeprivationStep.run(spark, ingest, geography, config, months, stage, writer, disclosure, manifest);
+    DemandForecastStep.run(spark, ingest, geography, config, request.forecastHistoryFrom(), register, stage, writer,
+        disclosure, manifest);
+    register.unpersist();
 
     RunManifest finished = manifest.succeeded(Instant.now());
     finished.write(hadoop, config.output());
@@ -150,21 +160,27 @@ public final class RunJob {
         : spark.createDataFrame(List.<Row>of(), table.schema());
   }
 
-  /** The ICS-level uptake series as published, a few lines for the person running the job. */
+  /** The ICS-level uptake series as published (last 6 month ends of each ICS), for the person running the job. */
   private static void printIcsSeries(SparkSession spark, JobConfig config, PrintStream out) {
     String location = new TableWriter(spark, config.output()).location(OutputTables.AcpUptake.TABLE);
-    List<Row> rows = spark.read().parquet(location)
-        .filter(org.apache.spark.sql.functions.col(OutputTables.AcpUptake.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ICS)
-            .and(org.apache.spark.sql.functions.col(OutputTables.AcpUptake.BREAKDOWN).equalTo(OutputTables.AcpUptake.BREAKDOWN_NONE)))
-        .select(OutputTables.AcpUptake.PERIOD_END, OutputTables.AcpUptake.GEOGRAPHY_CODE, OutputTables.AcpUptake.GEOGRAPHY_NAME,
-            OutputTables.AcpUptake.REGISTER, OutputTables.AcpUptake.WITH_ACP, OutputTables.AcpUptake.UPTAKE)
-        .orderBy(OutputTables.AcpUptake.GEOGRAPHY_CODE, OutputTables.AcpUptake.PERIOD_END)
-        .limit(500).collectAsList();
-    out.println("ACP uptake by ICS (last 6 month ends; counts rounded/suppressed as published):");
-    out.println(String.format("  %-10s %-12s %-40s %9s %9s %7s", "period_end", "ics", "name", "register", "with_acp", "uptake"));
-    int from = Math.max(0, rows.size() - 6);
-    for (Row row : rows.subList(from, rows.size())) {
-      out.println(String.format("  %-10s %-12s %-40s %9s %9s %7s", row.get(0), row.get(1), row.get(2),
+    Dataset<Row> ics = spark.read().parquet(location)
+        .filter(col(AcpUptake.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ICS)
+            .and(col(AcpUptake.BREAKDOWN).equalTo(AcpUptake.BREAKDOWN_NONE)));
+    Date latest = ics.agg(max(AcpUptake.PERIOD_END)).first().getDate(0);
+    if (latest == null) {
+      return;
+    }
+    List<Row> rows = ics
+        .filter(col(AcpUptake.PERIOD_END).gt(last_day(add_months(lit(latest), -6))))
+        .select(AcpUptake.PERIOD_END, AcpUptake.GEOGRAPHY_CODE, AcpUptake.GEOGRAPHY_NAME, AcpUptake.REGISTER,
+            AcpUptake.WITH_ACP, AcpUptake.UPTAKE)
+        .orderBy(AcpUptake.GEOGRAPHY_CODE, AcpUptake.PERIOD_END)
+        .collectAsList();
+    out.println("ACP uptake by ICS, last 6 month ends (counts as published: rounded to 5, c = suppressed):");
+    out.println(String.format("  %-10s %-12s %-36s %9s %9s %7s", "period_end", "ics", "name", "register", "with_acp",
+        "uptake"));
+    for (Row row : rows) {
+      out.println(String.format("  %-10s %-12s %-36s %9s %9s %7s", row.get(0), row.get(1), row.get(2),
           row.isNullAt(3) ? "c" : row.get(3), row.isNullAt(4) ? "c" : row.get(4),
           row.isNullAt(5) ? "c" : String.format("%.3f", row.getDouble(5))));
     }

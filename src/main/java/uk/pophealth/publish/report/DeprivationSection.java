@@ -40,6 +40,9 @@ final class DeprivationSection {
     return new Section(ID, "Referral deprivation spread", body.toString());
   }
 
+  private static final String IMD_BASIS = uk.pophealth.schema.OutputTables.ReferralDeprivation.IMD_BASIS;
+  private static final String NATIONAL = uk.pophealth.schema.OutputTables.ReferralDeprivation.BASIS_NATIONAL;
+
   private static String gradient(OutputTable table) {
     String heading = "Referrals by IMD decile (the gradient)";
     String unusable = table.unusable(NEEDED);
@@ -50,8 +53,14 @@ final class DeprivationSection {
     if (period == null) {
       return Section.subheading(heading) + Section.note("The referral_deprivation table holds no rows.");
     }
-    List<Row> rows = Tables.selectPresent(table, period.filter(table.data())
-            .filter(col(GEOGRAPHY_LEVEL).isin(AreaService.LEVEL_ORDER.toArray())), COLUMNS)
+    // National deciles only: quintile rows, unknown-decile rows and ICS-local deciles have no imd_decile bar here.
+    org.apache.spark.sql.Dataset<Row> deciles = period.filter(table.data())
+        .filter(col(GEOGRAPHY_LEVEL).isin(AreaService.LEVEL_ORDER.toArray()))
+        .filter(col(ReferralDeprivation.IMD_DECILE).isNotNull());
+    if (java.util.Arrays.asList(deciles.columns()).contains(IMD_BASIS)) {
+      deciles = deciles.filter(col(IMD_BASIS).equalTo(NATIONAL));
+    }
+    List<Row> rows = Tables.selectPresent(table, deciles, COLUMNS)
         .orderBy(col(ReferralDeprivation.IMD_DECILE)).collectAsList();
     Map<AreaService, List<Row>> groups = new TreeMap<>(AreaService.ORDER);
     for (Row row : rows) {

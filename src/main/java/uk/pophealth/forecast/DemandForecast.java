@@ -1,0 +1,78 @@
+package uk.pophealth.forecast;
+
+import static java.util.Objects.requireNonNull;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import uk.pophealth.geography.FootprintBasis;
+
+/**
+ * The demand forecast product: monthly activity series per place, ICS and all areas (history re-based onto the
+ * footprint in force at the end of the last month of history), forecast on the executors with the stats library
+ * (ETS chosen by AICc, 80% and 95% intervals, rolling-origin backtest beside seasonal naive), reconciled bottom-up
+ * so places add up to their ICS and ICSs to the total, with an optional demographic projection and capacity
+ * utilisation. Counts are not disclosure-controlled here: the publish layer does that.
+ */
+public final class DemandForecast {
+  private DemandForecast() {}
+
+  /** The product from canonical input tables. */
+  public static DemandResult compute(SparkSession spark, DemandInputs inputs, DemandOptions options) {
+    requireNonNull(spark, "spark is null");
+    requireNonNull(inputs, "inputs is null");
+    requireNonNull(options, "options is null");
+    options.requireHistory();
+    FootprintBasis basis = FootprintBasis.rebasedTo(options.lastMonth().atEndOfMonth());
+    spark.sparkContext().setJobDescription("forecast: build monthly demand series");
+    try {
+      Dataset<Row> facts = placeFacts(inputs, basis).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> series = SeriesGrid.build(spark, facts, options.firstMonth(), options.lastMonth());
+      spark.sparkContext().setJobDescription("forecast: fit, forecast and backtest every series");
+      Dataset<Row> fits = SeriesFitting.fit(spark, series, options, true);
+      Dataset<Row> rows = BottomUp.reconcile(OutputRows.monthRecords(fits));
+      if (inputs.population() != null) {
+        rows = DemographicProjection.add(rows, facts, inputs.population(), inputs.geography(), basis,
+            options.lastMonth());
+      }
+      if (inputs.capacity() != null) {
+        rows = CapacityUtilisation.add(rows, inputs.capacity());
+      }
+      return new DemandResult(OutputRows.demand(rows), OutputRows.accuracy(fits), fits);
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  /**
+   * Any monthly series an analyst brings ({@link AnalystSeries#read}): each forecast on its own, geography_level
+   * "series", geography_code = series_id, activity "series"; values are not clipped at zero and a month missing
+   * inside a series is missing, not zero.
+   */
+  public static DemandResult forecastSeries(SparkSession spark, Dataset<Row> series, DemandOptions options) {
+    requireNonNull(spark, "spark is null");
+    requireNonNull(series, "series is null");
+    requireNonNull(options, "options is null");
+    spark.sparkContext().setJobDescription("forecast: fit, forecast and backtest analyst series");
+    try {
+      Dataset<Row> fits = SeriesFitting.fit(spark, AnalystSeries.toSeries(series), options, false);
+      return new DemandResult(OutputRows.demand(OutputRows.monthRecords(fits)), OutputRows.accuracy(fits), fits);
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  private static Dataset<Row> placeFacts(DemandInputs inputs, FootprintBasis basis) {
+    Dataset<Row> located = null;
+    Dataset<Row> events = EventFacts.of(inputs.socialCare(), inputs.referrals());
+    if (events != null) {
+      located = PersonLocation.attach(events, inputs.gpPatients());
+    }
+    if (inputs.register() != null) {
+      Dataset<Row> register = RegisterFacts.of(inputs.register());
+      located = located == null ? register : located.unionByName(register);
+    }
+    return PlaceResolution.toPlaces(located, PersonLocation.LSOA, PersonLocation.PRACTICE, inputs.geography(), basis);
+  }
+}

@@ -1,0 +1,139 @@
+package uk.pophealth.forecast;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import java.sql.Date;
+import java.time.YearMonth;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import uk.pophealth.cohort.AgeBands;
+import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.geography.FootprintBasis;
+import uk.pophealth.geography.FootprintResolver;
+import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
+import uk.pophealth.schema.InputTables.Population;
+import uk.pophealth.schema.OutputTables;
+
+/**
+ * The demographic projection: activity per head by age band in the last 12 months of history, times the projected
+ * population of that band, per place, activity and forecast month — what demography alone would do to demand.
+ *
+ * <p>Method: for place p, band b and activity a, the base is the mean monthly value over the last 12 months of
+ * history (events a month for counts, people at month end for levels), the rate per head is base / population of
+ * (p, b) in the calendar year of the last month of history, and the projection for month m is the sum over bands of
+ * rate x population of (p, b) in the calendar year of m (mid-year figures used for the whole calendar year, no
+ * interpolation). Age is taken on the event date from the person's year of birth in gp_patients (person_id
+ * linkage), so activity of people without a registration is in band "unknown"; that band, and any band the
+ * population lacks, grows with the place's all-age population. Population rows: area_code may be an LSOA, a
+ * district or a place code (LSOAs and districts map to places on the current footprint); age_band must be one of
+ * 0-64, 65-74, 75-84, 85+ (other bands such as "all" are ignored); per sex rows are summed, or the "all" sex row
+ * used when there are none. The projection is published on forecast rows; an ICS (or all) gets the sum of its
+ * places' projections only when every one of its place series has one.
+ */
+final class DemographicProjection {
+  private static final String PLACE = "_pop_place";
+  private static final String AREA = "_area";
+  private static final String POP = "_pop";
+  private static final String BASE_POP = "_base_pop";
+  private static final String GROWTH = "_growth";
+  private static final String GROWTH_ALL = "_growth_all";
+  private static final String MEAN = "_mean";
+  private static final String YEAR = "_year";
+  private static final String PROJECTION = DemandForecast.DEMOGRAPHIC_PROJECTION;
+  private static final String SEX_ALL = "all";
+
+  private DemographicProjection() {}
+
+  /**
+   * Adds demographic_projection to the month rows (null where no projection applies).
+   *
+   * @param rows  reconciled month rows ({@link FitColumns}) of levels place, ics and all
+   * @param facts place facts by age band ({@link FactColumns})
+   */
+  static Dataset<Row> add(Dataset<Row> rows, Dataset<Row> facts, Dataset<Row> population, FootprintResolver geography,
+      FootprintBasis basis, YearMonth lastMonth) {
+    Dataset<Row> byPlace = populationByPlace(population, geography, basis);
+    int baseYear = lastMonth.getYear();
+    Dataset<Row> base = byPlace.filter(col(YEAR).equalTo(baseYear)).select(col(PLACE), col(FactColumns.AGE_BAND),
+        col(POP).as(BASE_POP));
+    Dataset<Row> growth = byPlace.join(base, new String[] {PLACE, FactColumns.AGE_BAND})
+        .filter(col(BASE_POP).gt(0))
+        .select(col(PLACE), col(FactColumns.AGE_BAND), col(YEAR), col(POP).divide(col(BASE_POP)).as(GROWTH));
+    Dataset<Row> baseAll = base.groupBy(col(PLACE)).agg(sum(col(BASE_POP)).as(BASE_POP));
+    Dataset<Row> growthAll = byPlace.groupBy(col(PLACE), col(YEAR)).agg(sum(col(POP)).as(POP)).join(baseAll, PLACE)
+        .filter(col(BASE_POP).gt(0))
+        .select(col(PLACE), col(YEAR), col(POP).divide(col(BASE_POP)).as(GROWTH_ALL));
+
+    Date from = Date.valueOf(lastMonth.minusMonths(11).atDay(1));
+    Date to = Date.valueOf(lastMonth.atDay(1));
+    Dataset<Row> means = facts.filter(col(FactColumns.MONTH).between(from, to))
+        .groupBy(col(FactColumns.PLACE_CODE).as(PLACE), col(FactColumns.ICS_CODE), col(FactColumns.ACTIVITY),
+            col(FactColumns.AGE_BAND))
+        .agg(sum(col(FactColumns.VALUE)).divide(12.0).as(MEAN));
+    Dataset<Row> forecastMonths = rows.filter(col(FitColumns.KIND).equalTo(lit(DemandForecast.KIND_FORECAST)))
+        .select(col(FitColumns.MONTH)).distinct().withColumn(YEAR, year(col(FitColumns.MONTH)));
+    Column g = coalesce(col(GROWTH), col(GROWTH_ALL));
+    Dataset<Row> projected = means.crossJoin(forecastMonths)
+        .join(growth, new String[] {PLACE, FactColumns.AGE_BAND, YEAR}, "left")
+        .join(growthAll, new String[] {PLACE, YEAR}, "left")
+        .groupBy(col(PLACE), col(FactColumns.ICS_CODE), col(FactColumns.ACTIVITY), col(FitColumns.MONTH))
+        .agg(sum(col(MEAN).multiply(g)).as(PROJECTION), count(g).as("_with"), count(lit(1)).as("_all"))
+        .withColumn(PROJECTION, when(col("_with").equalTo(col("_all")), col(PROJECTION)));
+    Dataset<Row> codes = SeriesGrid.placeSeriesCodes(facts).withColumnRenamed(FactColumns.PLACE_CODE, PLACE);
+    Dataset<Row> placeProjection = projected.join(codes, new String[] {PLACE, FactColumns.ICS_CODE})
+        .select(lit(OutputTables.LEVEL_PLACE).as("_p_level"), col(SeriesColumns.CODE).as("_p_code"),
+            col(FactColumns.ACTIVITY).as("_p_activity"), col(FitColumns.MONTH).as("_p_month"), col(PROJECTION));
+    Dataset<Row> withPlace = attach(rows, placeProjection);
+    Dataset<Row> placeRows = withPlace.filter(col(FitColumns.LEVEL).equalTo(lit(OutputTables.LEVEL_PLACE))
+        .and(col(FitColumns.KIND).equalTo(lit(DemandForecast.KIND_FORECAST))));
+    Dataset<Row> icsProjection = whenComplete(placeRows.groupBy(lit(OutputTables.LEVEL_ICS).as("_p_level"),
+        col(FitColumns.PARENT_CODE).as("_p_code"), col(FitColumns.ACTIVITY).as("_p_activity"),
+        col(FitColumns.MONTH).as("_p_month")));
+    Dataset<Row> allProjection = whenComplete(placeRows.groupBy(lit(OutputTables.LEVEL_ALL).as("_p_level"),
+        lit(Activities.ALL).as("_p_code"), col(FitColumns.ACTIVITY).as("_p_activity"),
+        col(FitColumns.MONTH).as("_p_month")));
+    Dataset<Row> aggregated = icsProjection.unionByName(allProjection).withColumnRenamed(PROJECTION, "_agg");
+    Column match = col(FitColumns.LEVEL).equalTo(col("_p_level")).and(col(FitColumns.CODE).equalTo(col("_p_code")))
+        .and(col(FitColumns.ACTIVITY).equalTo(col("_p_activity"))).and(col(FitColumns.MONTH).equalTo(col("_p_month")));
+    return withPlace.join(aggregated, match, "left")
+        .withColumn(PROJECTION, coalesce(col(PROJECTION), col("_agg")))
+        .drop("_p_level", "_p_code", "_p_activity", "_p_month", "_agg");
+  }
+
+  private static Dataset<Row> whenComplete(org.apache.spark.sql.RelationalGroupedDataset groups) {
+    return groups.agg(sum(col(PROJECTION)).as(PROJECTION), count(col(PROJECTION)).as("_with"),
+            count(lit(1)).as("_all"))
+        .withColumn(PROJECTION, when(col("_with").equalTo(col("_all")), col(PROJECTION)))
+        .drop("_with", "_all");
+  }
+
+  private static Dataset<Row> attach(Dataset<Row> rows, Dataset<Row> placeProjection) {
+    Column match = col(FitColumns.LEVEL).equalTo(col("_p_level")).and(col(FitColumns.CODE).equalTo(col("_p_code")))
+        .and(col(FitColumns.ACTIVITY).equalTo(col("_p_activity"))).and(col(FitColumns.MONTH).equalTo(col("_p_month")))
+        .and(col(FitColumns.KIND).equalTo(lit(DemandForecast.KIND_FORECAST)));
+    return rows.join(placeProjection, match, "left").drop("_p_level", "_p_code", "_p_activity", "_p_month");
+  }
+
+  /** Population per place (current footprint), year and age band. */
+  private static Dataset<Row> populationByPlace(Dataset<Row> population, FootprintResolver geography,
+      FootprintBasis basis) {
+    Dataset<Row> lsoas = geography.lsoaHierarchy(basis);
+    Dataset<Row> areas = lsoas.select(col(LsoaHierarchy.LSOA_CODE).as(AREA), col(LsoaHierarchy.PLACE_CODE).as(PLACE))
+        .unionByName(lsoas.select(col(LsoaHierarchy.LAD_CODE).as(AREA), col(LsoaHierarchy.PLACE_CODE).as(PLACE)))
+        .distinct();
+    Column sexAll = col(Population.SEX).equalTo(lit(SEX_ALL));
+    return population.filter(col(Population.AGE_BAND).isin(AgeBands.BANDS.toArray()))
+        .join(areas, col(Population.AREA_CODE).equalTo(col(AREA)), "left")
+        .groupBy(coalesce(col(PLACE), col(Population.AREA_CODE)).as(PLACE), col(Population.YEAR).as(YEAR),
+            col(Population.AGE_BAND).as(FactColumns.AGE_BAND))
+        .agg(coalesce(sum(when(sexAll.unary_$bang(), col(Population.POPULATION))),
+            sum(when(sexAll, col(Population.POPULATION)))).cast("double").as(POP));
+  }
+}

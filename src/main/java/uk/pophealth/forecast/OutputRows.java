@@ -1,0 +1,46 @@
+package uk.pophealth.forecast;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables.ForecastAccuracy;
+import uk.pophealth.schema.TableSchema;
+
+/** Shapes the fitting pass into the declared output tables: their columns, order and types. */
+final class OutputRows {
+  private OutputRows() {}
+
+  static Dataset<Row> monthRecords(Dataset<Row> fits) {
+    return fits.filter(col(FitColumns.RECORD).equalTo(lit(FitColumns.RECORD_MONTH)));
+  }
+
+  static Dataset<Row> demand(Dataset<Row> rows) {
+    return shape(rows, DemandForecast.SCHEMA);
+  }
+
+  static Dataset<Row> accuracy(Dataset<Row> fits) {
+    return shape(fits.filter(col(FitColumns.RECORD).equalTo(lit(FitColumns.RECORD_ACCURACY))),
+        ForecastAccuracy.SCHEMA);
+  }
+
+  /** The schema's columns in order, cast to their types; a column the rows lack is null (an optional feature off). */
+  private static Dataset<Row> shape(Dataset<Row> rows, TableSchema table) {
+    List<String> present = Arrays.asList(rows.columns());
+    Column[] columns = Arrays.stream(table.schema().fields())
+        .map(field -> column(present, field))
+        .toArray(Column[]::new);
+    return rows.select(columns);
+  }
+
+  private static Column column(List<String> present, StructField field) {
+    Column value = present.contains(field.name()) ? col(field.name()) : lit(null);
+    return value.cast(field.dataType()).as(field.name(), field.metadata());
+  }
+}

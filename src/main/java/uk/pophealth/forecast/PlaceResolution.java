@@ -1,0 +1,61 @@
+package uk.pophealth.forecast;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import uk.pophealth.geography.FootprintBasis;
+import uk.pophealth.geography.FootprintResolver;
+import uk.pophealth.schema.GeographyTables;
+
+/**
+ * Places facts on the re-based footprint: by LSOA (the resident footprint councils commission on) where the LSOA
+ * resolves, else by practice (the registered footprint); facts neither resolves keep place and ICS "unknown", so
+ * the total stays whole and nothing is lost. Then sums per place, activity, month and age band.
+ */
+final class PlaceResolution {
+  private static final String PREFIX = "_by_lsoa_";
+  private static final String[] CHAIN = {GeographyTables.PLACE_CODE, GeographyTables.PLACE_NAME,
+      GeographyTables.ICS_CODE, GeographyTables.ICS_NAME};
+
+  private PlaceResolution() {}
+
+  /** @param facts rows with lsoa and practice columns (either may be null), activity, series_kind, month, age_band, value */
+  static Dataset<Row> toPlaces(Dataset<Row> facts, String lsoaColumn, String practiceColumn,
+      FootprintResolver geography, FootprintBasis basis) {
+    Dataset<Row> byLsoa = geography.withLsoaFootprint(facts, lsoaColumn, FactColumns.MONTH, basis);
+    List<Column> renamed = new ArrayList<>();
+    for (String column : byLsoa.columns()) {
+      boolean lsoaAttribute = GeographyTables.LsoaHierarchy.ATTRIBUTES.contains(column);
+      renamed.add(lsoaAttribute ? col(column).as(PREFIX + column) : col(column));
+    }
+    Dataset<Row> both = geography.withPracticeFootprint(byLsoa.select(renamed.toArray(new Column[0])), practiceColumn,
+        FactColumns.MONTH, basis);
+    Column lsoaResolved = col(PREFIX + GeographyTables.PLACE_CODE).isNotNull();
+    List<Column> out = new ArrayList<>();
+    for (String part : CHAIN) {
+      Column chosen = when(lsoaResolved, col(PREFIX + part)).otherwise(col(part));
+      boolean isCode = part.equals(GeographyTables.PLACE_CODE) || part.equals(GeographyTables.ICS_CODE);
+      out.add((isCode ? coalesce(chosen, lit(Activities.UNKNOWN)) : chosen).as(part));
+    }
+    for (String column : new String[] {FactColumns.ACTIVITY, FactColumns.SERIES_KIND, FactColumns.MONTH,
+        FactColumns.AGE_BAND}) {
+      out.add(col(column));
+    }
+    out.add(col(FactColumns.VALUE));
+    return both.select(out.toArray(new Column[0]))
+        .groupBy(col(FactColumns.PLACE_CODE), col(FactColumns.ICS_CODE), col(FactColumns.ACTIVITY),
+            col(FactColumns.SERIES_KIND), col(FactColumns.MONTH), col(FactColumns.AGE_BAND))
+        .agg(max(col(FactColumns.PLACE_NAME)).as(FactColumns.PLACE_NAME),
+            max(col(FactColumns.ICS_NAME)).as(FactColumns.ICS_NAME), sum(col(FactColumns.VALUE)).as(FactColumns.VALUE))
+        .select(FactColumns.ALL[0], java.util.Arrays.copyOfRange(FactColumns.ALL, 1, FactColumns.ALL.length));
+  }
+}

@@ -1,0 +1,120 @@
+package uk.pophealth.forecast;
+
+import java.sql.Date;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables.ForecastAccuracy;
+import uk.pophealth.stats.forecast.AutoForecaster;
+import uk.pophealth.stats.forecast.Backtest;
+import uk.pophealth.stats.forecast.BacktestOptions;
+import uk.pophealth.stats.forecast.BacktestResult;
+import uk.pophealth.stats.forecast.ForecastMethod;
+import uk.pophealth.stats.forecast.ForecastOptions;
+import uk.pophealth.stats.forecast.ForecastResult;
+import uk.pophealth.stats.forecast.IndexRange;
+
+/**
+ * Fits one series with the stats library: the ETS model chosen by AICc ({@link ForecastMethod#AUTO}) forecasts
+ * {@code horizon} months with 80% and 95% intervals, and a rolling-origin backtest scores it beside seasonal naive.
+ */
+final class SeriesFit {
+  /** Model name of the seasonal-naive benchmark in forecast_accuracy. */
+  static final String BENCHMARK_MODEL = "SeasonalNaive";
+
+  private SeriesFit() {}
+
+  static List<Row> rows(SeriesData series, DemandOptions options, boolean nonNegative) {
+    double[] y = series.values();
+    ForecastOptions forecastOptions = ForecastOptions.defaults().withSeed(options.seed())
+        .withExclusions(exclusions(series, options));
+    ForecastResult chosen = AutoForecaster.forecast(y, options.horizon(), forecastOptions);
+    BacktestOptions backtest = new BacktestOptions(options.backtestHorizon(), options.backtestOrigins(),
+        options.backtestStep(), forecastOptions);
+    BacktestResult chosenScore = Backtest.run(y, ForecastMethod.AUTO, backtest);
+    BacktestResult benchmarkScore = Backtest.run(y, ForecastMethod.SEASONAL_NAIVE, backtest);
+
+    Date origin = Date.valueOf(series.lastMonth().atDay(1));
+    String model = chosen.modelName();
+    String parameters = parameters(chosen.parameters(), chosen.aicc());
+    List<Row> rows = new ArrayList<>(2 * y.length + options.horizon() + 2);
+    double[] fitted = chosen.fitted();
+    for (int t = 0; t < y.length; t++) {
+      Date month = Date.valueOf(series.firstMonth().plusMonths(t).atDay(1));
+      rows.add(monthRow(series, origin, month, DemandForecast.KIND_ACTUAL, y[t], null, model, parameters));
+      rows.add(monthRow(series, origin, month, DemandForecast.KIND_FITTED, fitted[t], null, model, parameters));
+    }
+    double[] point = chosen.point();
+    double[][] limits = {chosen.lower80(), chosen.upper80(), chosen.lower95(), chosen.upper95()};
+    for (int h = 0; h < point.length; h++) {
+      Date month = Date.valueOf(series.lastMonth().plusMonths(h + 1L).atDay(1));
+      double[] at = {limits[0][h], limits[1][h], limits[2][h], limits[3][h]};
+      rows.add(monthRow(series, origin, month, DemandForecast.KIND_FORECAST, clip(point[h], nonNegative),
+          new double[] {clip(at[0], nonNegative), clip(at[1], nonNegative), clip(at[2], nonNegative),
+              clip(at[3], nonNegative)}, model, parameters));
+    }
+    rows.add(accuracyRow(series, origin, model, ForecastAccuracy.ROLE_CHOSEN, chosenScore, options));
+    rows.add(accuracyRow(series, origin, BENCHMARK_MODEL, ForecastAccuracy.ROLE_BENCHMARK, benchmarkScore, options));
+    return rows;
+  }
+
+  /** The exclusion window as positions in this series (clipped to it; none when it misses the series). */
+  static List<IndexRange> exclusions(SeriesData series, DemandOptions options) {
+    if (options.excludeFrom() == null) {
+      return List.of();
+    }
+    int from = (int) Math.max(0, monthsBetween(series.firstMonth(), options.excludeFrom()));
+    int to = (int) Math.min(series.values().length, monthsBetween(series.firstMonth(), options.excludeTo()) + 1);
+    return from < to ? List.of(new IndexRange(from, to)) : List.of();
+  }
+
+  private static long monthsBetween(YearMonth from, YearMonth to) {
+    return from.until(to, java.time.temporal.ChronoUnit.MONTHS);
+  }
+
+  /** name=value pairs joined by ';', in the model's stable parameter order, then aicc. */
+  static String parameters(Map<String, Double> parameters, double aicc) {
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, Double> entry : parameters.entrySet()) {
+      text.append(text.length() == 0 ? "" : ";").append(entry.getKey()).append('=').append(number(entry.getValue()));
+    }
+    if (Double.isFinite(aicc)) {
+      text.append(text.length() == 0 ? "" : ";").append("aicc=").append(number(aicc));
+    }
+    return text.toString();
+  }
+
+  private static String number(double value) {
+    return String.format(Locale.ROOT, "%.6g", value);
+  }
+
+  private static double clip(double value, boolean nonNegative) {
+    return nonNegative && value < 0 ? 0.0 : value;
+  }
+
+  private static Double boxed(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
+
+  private static Row monthRow(SeriesData series, Date origin, Date month, String kind, double value, double[] limits,
+      String model, String parameters) {
+    return RowFactory.create(FitColumns.RECORD_MONTH, origin, series.level(), series.code(), series.name(),
+        series.parentCode(), series.activity(), series.seriesKind(), month, kind, boxed(value),
+        limits == null ? null : boxed(limits[0]), limits == null ? null : boxed(limits[1]),
+        limits == null ? null : boxed(limits[2]), limits == null ? null : boxed(limits[3]), model, parameters,
+        null, null, null, null, null, null, null, null);
+  }
+
+  private static Row accuracyRow(SeriesData series, Date origin, String model, String role, BacktestResult score,
+      DemandOptions options) {
+    return RowFactory.create(FitColumns.RECORD_ACCURACY, origin, series.level(), series.code(), series.name(),
+        series.parentCode(), series.activity(), series.seriesKind(), null, null, null, null, null, null, null, model,
+        null, role, boxed(score.mase()), boxed(score.smape()), boxed(score.coverage80()), boxed(score.coverage95()),
+        boxed(score.winkler95()), score.origins(), options.backtestHorizon());
+  }
+}

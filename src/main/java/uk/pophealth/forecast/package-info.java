@@ -1,0 +1,33 @@
+/**
+ * The demand forecast product. Entry points: {@link uk.pophealth.forecast.DemandForecast#compute} (from the canonical
+ * input tables) and {@link uk.pophealth.forecast.DemandForecast#forecastSeries} (an analyst's own series, read and
+ * checked by {@link uk.pophealth.forecast.AnalystSeries#read}); both return the demand_forecast and
+ * forecast_accuracy tables of {@link uk.pophealth.schema.OutputTables}.
+ *
+ * <p>Choices, and why:
+ * <ul>
+ *   <li><b>Series</b> ({@link uk.pophealth.forecast.Activities}): adult social care requests, assessments, reviews
+ *       and new services (all, and per service type) by event_start_date; referrals per service by referral_date;
+ *       the dementia register size and the number with an ACP at each month end. Every month of history is present:
+ *       a month without activity is a zero.</li>
+ *   <li><b>Location</b>: an event is placed by the LSOA it recorded, else by the LSOA of the person's GP
+ *       registration in force on the event date (person_id linkage to gp_patients), through the LSOA footprint
+ *       (resident population, as councils commission); failing that by that registration's practice through the
+ *       practice footprint; failing both it stays in place and ICS "unknown" so totals stay whole. The register is
+ *       placed by practice. All history is re-based onto the footprint in force at the end of the last month of
+ *       history, so a district that moved ICS (Bassetlaw, July 2022) is in its current ICS for every month and the
+ *       series do not break. A place the current footprint splits between ICSs is one series per part
+ *       (place_code/ics_code).</li>
+ *   <li><b>Fitting</b> ({@link uk.pophealth.forecast.SeriesFitting}): one group per series on the executors; ETS
+ *       chosen by AICc, 80% and 95% intervals, rolling-origin backtest (3 origins 3 months apart, horizon up to 12)
+ *       of the chosen procedure and of seasonal naive; an exclusion window is left out of fitting and scoring.
+ *       Forecasts of activity are clipped at zero; an analyst's series are not.</li>
+ *   <li><b>Coherence</b> ({@link uk.pophealth.forecast.BottomUp}): bottom-up from places; aggregated levels keep
+ *       their own model's interval widths recentred on the bottom-up point. The backtest at ICS and all levels
+ *       scores the direct model (whose intervals are published); the bottom-up point itself is not backtested.</li>
+ *   <li><b>Demographic projection</b> ({@link uk.pophealth.forecast.DemographicProjection}) and <b>capacity</b>
+ *       ({@link uk.pophealth.forecast.CapacityUtilisation}) are columns of demand_forecast.</li>
+ * </ul>
+ * Counts are published through the publish layer's disclosure control by the job, not here.
+ */
+package uk.pophealth.forecast;

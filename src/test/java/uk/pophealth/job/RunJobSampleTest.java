@@ -1,0 +1,191 @@
+package uk.pophealth.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.pophealth.publish.RunManifest;
+import uk.pophealth.schema.OutputTables;
+import uk.pophealth.schema.OutputTables.AcpUptake;
+import uk.pophealth.schema.OutputTables.ReferralDeprivation;
+import uk.pophealth.testing.SharedSpark;
+
+/**
+ * The whole run on the committed sample in data/ (generated with planted truth): the job recovers what the
+ * generator planted. One run with disclosure control off (exact counts to compare with truth.json) and one
+ * scheduled-style single-month run with it on.
+ */
+class RunJobSampleTest {
+  private static final Path SAMPLE = Path.of("data", "job.yaml");
+  private static final Map<String, String> ENV = Map.of("POPHEALTH_PSEUDONYMISATION_KEY", "test-key-for-the-synthetic-sample");
+
+  /** Kept after the suite: scripts/test.sh runs the analysts' notebooks against these outputs. */
+  private static final Path dir = Path.of("target", "sample-run");
+  private static JsonNode truth;
+  private static String exactOut;
+  private static RunManifest exactManifest;
+  private static String controlledOut;
+  private static RunManifest controlledManifest;
+
+  @BeforeAll
+  static void runTwice() throws Exception {
+    truth = new ObjectMapper().readTree(Files.readString(Path.of("data", "truth.json")));
+    if (Files.exists(dir)) {
+      try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    SparkSession spark = SharedSpark.spark();
+    exactOut = dir.resolve("exact").toAbsolutePath().toString();
+    exactManifest = RunJob.run(spark,
+        JobRequest.fromCommandLine(SAMPLE, exactOut, null, null, null, "off", Map.of()), ENV, quiet());
+    controlledOut = dir.resolve("controlled").toAbsolutePath().toString();
+    controlledManifest = RunJob.run(spark,
+        JobRequest.fromCommandLine(SAMPLE, controlledOut, "2025-12", null, null, null, Map.of()), ENV, quiet());
+  }
+
+  private static PrintStream quiet() {
+    return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+  }
+
+  private static Dataset<Row> table(String out, String name) {
+    return SharedSpark.spark().read().parquet(out + "/" + name);
+  }
+
+  @Test
+  void acpUptakePerPcnEqualsTheRealisedTruthExactly() {
+    Dataset<Row> pcns = table(exactOut, AcpUptake.NAME).filter(col(AcpUptake.PERIOD_END).equalTo("2025-12-31")
+        .and(col(AcpUptake.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_PCN))
+        .and(col(AcpUptake.BREAKDOWN).equalTo(AcpUptake.BREAKDOWN_NONE)));
+    Map<String, long[]> published = new HashMap<>();
+    for (Row row : pcns.collectAsList()) {
+      published.put(row.getAs(AcpUptake.GEOGRAPHY_CODE),
+          new long[] {row.<Long>getAs(AcpUptake.REGISTER), row.<Long>getAs(AcpUptake.WITH_ACP)});
+    }
+    JsonNode byPcn = truth.get("acp_uptake").get("by_pcn");
+    assertTrue(byPcn.size() >= 5, "truth has PCNs");
+    for (JsonNode pcn : byPcn) {
+      long[] counts = published.get(pcn.get("pcn_code").asText());
+      assertTrue(counts != null, "PCN missing from acp_uptake: " + pcn);
+      assertEquals(pcn.get("register").asLong(), counts[0], "register of " + pcn);
+      assertEquals(pcn.get("with_acp").asLong(), counts[1], "with_acp of " + pcn);
+    }
+  }
+
+  @Test
+  void realisedUptakeIsWithinSamplingErrorOfThePlantedProbability() {
+    // Binomial sampling: |realised - planted| <= 4 standard errors for every PCN with at least 10 on the register.
+    for (JsonNode pcn : truth.get("acp_uptake").get("by_pcn")) {
+      double n = pcn.get("register").asDouble();
+      double p = pcn.get("planted_probability").asDouble();
+      if (n >= 10) {
+        double se = Math.sqrt(p * (1 - p) / n);
+        assertTrue(Math.abs(pcn.get("realised_uptake").asDouble() - p) <= 4 * se, "PCN " + pcn);
+      }
+    }
+  }
+
+  @Test
+  void theMovedSubIcbCountsInItsOldIcsBeforeTheSwitchAndTheNewOneAfter() {
+    JsonNode moved = truth.get("footprint_change").get("moved").get(0);
+    String from = moved.get("from_ics_code").asText();
+    String to = moved.get("to_ics_code").asText();
+    Dataset<Row> ics = table(exactOut, AcpUptake.NAME).filter(col(AcpUptake.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ICS)
+        .and(col(AcpUptake.BREAKDOWN).equalTo(AcpUptake.BREAKDOWN_NONE)));
+    assertTrue(ics.filter(col(AcpUptake.PERIOD_END).equalTo("2022-06-30").and(col(AcpUptake.GEOGRAPHY_CODE).equalTo(from))).count() == 1,
+        "old ICS reported before the switch");
+    assertEquals(0, ics.filter(col(AcpUptake.PERIOD_END).geq("2022-07-31").and(col(AcpUptake.GEOGRAPHY_CODE).equalTo(from))).count(),
+        "old ICS has no register after the switch");
+    long all = registerOf(table(exactOut, AcpUptake.NAME), OutputTables.LEVEL_ALL, "all", "2022-07-31");
+    assertEquals(all, registerOf(table(exactOut, AcpUptake.NAME), OutputTables.LEVEL_ICS, to, "2022-07-31"),
+        "after the switch the receiving ICS holds everybody");
+    long before = registerOf(table(exactOut, AcpUptake.NAME), OutputTables.LEVEL_ALL, "all", "2022-06-30");
+    assertEquals(before, registerOf(table(exactOut, AcpUptake.NAME), OutputTables.LEVEL_ICS, to, "2022-06-30")
+        + registerOf(table(exactOut, AcpUptake.NAME), OutputTables.LEVEL_ICS, from, "2022-06-30"));
+  }
+
+  private static long registerOf(Dataset<Row> uptake, String level, String code, String periodEnd) {
+    return uptake.filter(col(AcpUptake.GEOGRAPHY_LEVEL).equalTo(level).and(col(AcpUptake.GEOGRAPHY_CODE).equalTo(code))
+        .and(col(AcpUptake.PERIOD_END).equalTo(periodEnd)).and(col(AcpUptake.BREAKDOWN).equalTo(AcpUptake.BREAKDOWN_NONE)))
+        .first().<Long>getAs(AcpUptake.REGISTER);
+  }
+
+  @Test
+  void referralRateRatioAndDeprivedShareRecoverThePlantedGradient() {
+    Dataset<Row> deciles = table(exactOut, ReferralDeprivation.NAME).filter(
+        col(ReferralDeprivation.PERIOD_TYPE).equalTo(OutputTables.PERIOD_FINANCIAL_YEAR)
+            .and(col(ReferralDeprivation.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ALL))
+            .and(col(ReferralDeprivation.SERVICE).isin(truth.get("referrals").get("services").get(0).asText(),
+                truth.get("referrals").get("services").get(1).asText()))
+            .and(col(ReferralDeprivation.IMD_BASIS).equalTo(ReferralDeprivation.BASIS_NATIONAL))
+            .and(col(ReferralDeprivation.QUANTILE_TYPE).equalTo(ReferralDeprivation.QUANTILE_DECILE)));
+    double[] rate = new double[11];
+    for (int decile : new int[] {1, 10}) {
+      Row sums = deciles.filter(col(ReferralDeprivation.IMD_DECILE).equalTo(decile))
+          .agg(sum(ReferralDeprivation.REFERRALS), sum(ReferralDeprivation.POPULATION)).first();
+      rate[decile] = (double) sums.getLong(0) / sums.getLong(1);
+    }
+    double ratio = rate[1] / rate[10];
+    double planted = truth.get("referrals").get("planted_rate_ratio_d1_d10").asDouble();
+    // Over 4 years the decile-1 and decile-10 cells hold a few hundred referrals: +/- 30% covers sampling error.
+    assertTrue(Math.abs(ratio / planted - 1) < 0.30, "rate ratio " + ratio + " vs planted " + planted);
+
+    Row known = deciles.filter(col(ReferralDeprivation.IMD_DECILE).isNotNull())
+        .agg(sum(ReferralDeprivation.REFERRALS)).first();
+    Row deprived = deciles.filter(col(ReferralDeprivation.IMD_DECILE).leq(4))
+        .agg(sum(ReferralDeprivation.REFERRALS)).first();
+    double share = (double) deprived.getLong(0) / known.getLong(0);
+    double expected = truth.get("referrals").get("share_most_deprived_40").get("planted_expected").asDouble();
+    assertTrue(Math.abs(share - expected) < 0.05, "share " + share + " vs planted " + expected);
+  }
+
+  @Test
+  void manifestRecordsTheRunAndTheDisclosureWarningOnlyWhenOff() {
+    assertEquals(RunManifest.SUCCEEDED, exactManifest.status());
+    assertTrue(exactManifest.warnings().contains(RunManifest.DISCLOSURE_OFF_WARNING));
+    assertFalse(controlledManifest.warnings().contains(RunManifest.DISCLOSURE_OFF_WARNING));
+    List<String> outputs = exactManifest.outputs().stream().map(RunManifest.Output::table).toList();
+    assertTrue(outputs.containsAll(List.of(AcpUptake.NAME, ReferralDeprivation.NAME,
+        OutputTables.ReferralInequality.NAME, OutputTables.DemandForecast.NAME, OutputTables.ForecastAccuracy.NAME)),
+        outputs.toString());
+    assertTrue(exactManifest.inputs().stream().allMatch(i -> i.sha256() != null && i.sha256().length() == 64));
+    assertTrue(Files.exists(Path.of(exactOut, "report.html")));
+  }
+
+  @Test
+  void singleMonthRunStillForecastsFromTheWholeHistory() {
+    Dataset<Row> actuals = table(controlledOut, OutputTables.DemandForecast.NAME)
+        .filter(col(OutputTables.DemandForecast.KIND).equalTo(OutputTables.DemandForecast.KIND_ACTUAL));
+    assertEquals(java.sql.Date.valueOf("2022-01-01"),
+        actuals.agg(org.apache.spark.sql.functions.min(OutputTables.DemandForecast.MONTH)).first().getDate(0));
+    assertTrue(table(controlledOut, OutputTables.ForecastAccuracy.NAME).count() > 0);
+  }
+
+  @Test
+  void withDisclosureControlNoPublishedCountIsBetweenOneAndSeven() {
+    Dataset<Row> uptake = table(controlledOut, AcpUptake.NAME);
+    assertEquals(1, uptake.select(AcpUptake.PERIOD_END).distinct().count(), "--period wrote one month");
+    assertEquals(0, uptake.filter(col(AcpUptake.REGISTER).between(1, 7).or(col(AcpUptake.WITH_ACP).between(1, 7))).count());
+    assertEquals(0, uptake.filter(col(AcpUptake.REGISTER).isNotNull().and(col(AcpUptake.REGISTER).mod(5).notEqual(0))).count());
+    assertTrue(uptake.filter(col(AcpUptake.SUPPRESSED)).count() > 0, "some cells are suppressed in a small sample");
+    Dataset<Row> referrals = table(controlledOut, ReferralDeprivation.NAME);
+    assertEquals(0, referrals.filter(col(ReferralDeprivation.REFERRALS).between(1, 7)).count());
+  }
+}
