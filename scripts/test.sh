@@ -11,3 +11,5 @@ for script in scripts/*.sh scripts/pophealth; do
   bash -n "$script"
 done
 mvn -B -ntp verify
+# The analysts' notebooks, executed end to end against the outputs RunJobSampleTest left in target/sample-run.
+scripts/run-notebooks.sh "$ROOT/target/sample-run/exact"
