@@ -92,7 +92,7 @@ class StandaloneClusterIT {
     Path log = dir.resolve("driver-fault.log");
     Process driver = cluster.submit(log, JobUnderTest.commandLine(out), JobUnderTest.ENV);
 
-    Path staging = poll(() -> stagingUnder(out), driver, log, "publishing (a _staging-* folder in a table)");
+    Path staging = poll(() -> stagingUnder(out), driver, log, "publishing (a product table in _staging/)");
     Processes.killTree(driver.toHandle());
     assertNotEquals(0, driver.exitValue(), "the run finished before the kill (staging " + staging + ")");
 
@@ -135,9 +135,14 @@ class StandaloneClusterIT {
         .anyMatch(log -> Processes.read(log).contains("Running task"));
   }
 
-  /** A staged write in progress: a non-empty staging folder of the publish layer under the output root. */
+  /**
+   * A product table being published: a non-empty staging folder of the publish layer (uk.pophealth.publish
+   * .TableWriter, {@code <out>/_staging/<table>-<id>}). Ingestion's own {@code _data_quality.staging}, written
+   * before any product, does not count.
+   */
   private static Optional<Path> stagingUnder(Path out) {
-    return OutputRows.leftovers(out).stream().filter(StandaloneClusterIT::nonEmptyDirectory).findFirst();
+    return OutputRows.leftovers(out).stream().filter(p -> p.getFileName().toString().startsWith("_staging"))
+        .filter(StandaloneClusterIT::nonEmptyDirectory).findFirst();
   }
 
   private static boolean nonEmptyDirectory(Path dir) {
