@@ -14,7 +14,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--config", required = true, description = "Job config file (YAML).")
   Path config;
 
-  @Option(names = "--out", required = true, description = "Output directory (any Hadoop URI); one sub-directory per table.")
+  @Option(names = "--out",
+      description = "Output directory (any Hadoop URI); one sub-directory per table. Default: the config's output.")
   String out;
 
   @Option(names = "--period", description = "Compute and replace only this month (YYYY-MM).")

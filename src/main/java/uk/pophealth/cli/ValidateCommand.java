@@ -14,7 +14,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--config", required = true, description = "Job config file (YAML).")
   Path config;
 
-  @Option(names = "--out", required = true, description = "Output directory for data_quality.")
+  @Option(names = "--out", description = "Output directory for data_quality. Default: the config's output.")
   String out;
 
   @Option(names = "--conf", description = "Spark setting key=value; repeatable.")
