@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -35,25 +34,16 @@ final class BottomUp {
 
   private BottomUp() {}
 
-  /**
-   * Sum of a double column that does not depend on the order rows arrive in: a plain {@code sum} adds in shuffle
-   * order, so the last bits of a place total could differ between a local run and a cluster run (or a re-run after
-   * an executor is lost). Sorting the values first fixes the order of the additions.
-   */
-  static Column orderedSum(String column) {
-    return expr("aggregate(array_sort(collect_list(`" + column + "`)), cast(0 as double), (a, x) -> a + x)");
-  }
-
   /** @param monthRows the month records of the fitting pass ({@link FitColumns}) at levels place, ics and all */
   static Dataset<Row> reconcile(Dataset<Row> monthRows) {
     Column isForecast = col(FitColumns.KIND).equalTo(lit(DemandForecast.KIND_FORECAST));
     Dataset<Row> bottom = monthRows.filter(col(FitColumns.LEVEL).equalTo(lit(OutputTables.LEVEL_PLACE)).and(isForecast));
     Dataset<Row> icsSums = bottom.groupBy(col(FitColumns.PARENT_CODE).as(S_CODE), col(FitColumns.ACTIVITY).as(S_ACTIVITY),
             col(FitColumns.MONTH).as(S_MONTH))
-        .agg(orderedSum(FitColumns.VALUE).as(SUM))
+        .agg(OrderedSum.of(FitColumns.VALUE).as(SUM))
         .withColumn(S_LEVEL, lit(OutputTables.LEVEL_ICS));
     Dataset<Row> allSums = bottom.groupBy(col(FitColumns.ACTIVITY).as(S_ACTIVITY), col(FitColumns.MONTH).as(S_MONTH))
-        .agg(orderedSum(FitColumns.VALUE).as(SUM))
+        .agg(OrderedSum.of(FitColumns.VALUE).as(SUM))
         .withColumn(S_CODE, lit(Activities.ALL))
         .withColumn(S_LEVEL, lit(OutputTables.LEVEL_ALL));
     Dataset<Row> sums = icsSums.unionByName(allSums);

@@ -27,11 +27,11 @@ public final class DemandForecast {
     FootprintBasis basis = FootprintBasis.rebasedTo(options.lastMonth().atEndOfMonth());
     spark.sparkContext().setJobDescription("forecast: build monthly demand series");
     try {
-      Dataset<Row> facts = placeFacts(inputs, basis).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> facts = withShortPlan(spark, placeFacts(inputs, basis).persist(StorageLevel.MEMORY_AND_DISK()));
       Dataset<Row> series = SeriesGrid.build(spark, facts, options.firstMonth(), options.lastMonth());
       spark.sparkContext().setJobDescription("forecast: fit, forecast and backtest every series");
       Dataset<Row> fits = SeriesFitting.fit(spark, series, options, true);
-      Dataset<Row> rows = BottomUp.reconcile(OutputRows.monthRecords(fits));
+      Dataset<Row> rows = BottomUp.reconcile(OutputRows.monthRecords(withShortPlan(spark, fits)));
       if (inputs.population() != null) {
         rows = DemographicProjection.add(rows, facts, inputs.population(), inputs.geography(), basis,
             options.lastMonth());
@@ -61,6 +61,18 @@ public final class DemandForecast {
     } finally {
       spark.sparkContext().setJobDescription(null);
     }
+  }
+
+  /**
+   * The same rows as a frame whose logical plan is one leaf over the (cached) data. Reconciliation, projection and
+   * capacity each join a frame with an aggregate of itself; Catalyst copies the whole plan into both sides, so
+   * without this cut the plan doubles at every step down to the ingested files, and analysing it took minutes and
+   * gigabytes on the sample. The RDD lineage is unchanged: a lost partition is still recomputed (from the cache,
+   * else from the source), so this is not a checkpoint and needs no checkpoint directory. Only small, per-series
+   * frames go through it (their rows are converted once).
+   */
+  private static Dataset<Row> withShortPlan(SparkSession spark, Dataset<Row> cached) {
+    return spark.createDataFrame(cached.javaRDD(), cached.schema());
   }
 
   private static Dataset<Row> placeFacts(DemandInputs inputs, FootprintBasis basis) {

@@ -45,6 +45,7 @@ final class DemographicProjection {
   private static final String GROWTH = "_growth";
   private static final String GROWTH_ALL = "_growth_all";
   private static final String MEAN = "_mean";
+  private static final String CONTRIBUTION = "_contribution";
   private static final String YEAR = "_year";
   private static final String PROJECTION = DemandForecast.DEMOGRAPHIC_PROJECTION;
   private static final String SEX_ALL = "all";
@@ -83,8 +84,9 @@ final class DemographicProjection {
     Dataset<Row> projected = means.crossJoin(forecastMonths)
         .join(growth, new String[] {PLACE, FactColumns.AGE_BAND, YEAR}, "left")
         .join(growthAll, new String[] {PLACE, YEAR}, "left")
+        .withColumn(CONTRIBUTION, col(MEAN).multiply(g))
         .groupBy(col(PLACE), col(FactColumns.ICS_CODE), col(FactColumns.ACTIVITY), col(FitColumns.MONTH))
-        .agg(sum(col(MEAN).multiply(g)).as(PROJECTION), count(g).as("_with"), count(lit(1)).as("_all"))
+        .agg(OrderedSum.of(CONTRIBUTION).as(PROJECTION), count(g).as("_with"), count(lit(1)).as("_all"))
         .withColumn(PROJECTION, when(col("_with").equalTo(col("_all")), col(PROJECTION)));
     Dataset<Row> codes = SeriesGrid.placeSeriesCodes(facts).withColumnRenamed(FactColumns.PLACE_CODE, PLACE);
     Dataset<Row> placeProjection = projected.join(codes, new String[] {PLACE, FactColumns.ICS_CODE})
@@ -108,7 +110,7 @@ final class DemographicProjection {
   }
 
   private static Dataset<Row> whenComplete(org.apache.spark.sql.RelationalGroupedDataset groups) {
-    return groups.agg(sum(col(PROJECTION)).as(PROJECTION), count(col(PROJECTION)).as("_with"),
+    return groups.agg(OrderedSum.of(PROJECTION).as(PROJECTION), count(col(PROJECTION)).as("_with"),
             count(lit(1)).as("_all"))
         .withColumn(PROJECTION, when(col("_with").equalTo(col("_all")), col(PROJECTION)))
         .drop("_with", "_all");

@@ -45,7 +45,7 @@ final class DemandForecastStep {
         .withExclusion(configured.excludeFrom(), configured.excludeTo());
     DemandInputs inputs = new DemandInputs(geography, ingest.table(InputTables.GpPatients.NAME),
         optional(ingest, InputTables.SocialCareEvents.NAME), optional(ingest, InputTables.ServiceReferrals.NAME),
-        register, null, null);
+        register, optional(ingest, InputTables.Population.NAME), optional(ingest, InputTables.Capacity.NAME));
     DemandResult result = stage.run("demand_forecast compute", () -> DemandForecast.compute(spark, inputs, options));
     stage.run("demand_forecast publish", () -> RunJob.publish(writer, disclosure, OutputTables.DemandForecast.TABLE,
         result.forecasts(), List.of(), manifest));

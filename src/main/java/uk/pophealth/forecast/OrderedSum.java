@@ -1,0 +1,20 @@
+package uk.pophealth.forecast;
+
+import static org.apache.spark.sql.functions.expr;
+
+import org.apache.spark.sql.Column;
+
+/**
+ * Sum of a double column that does not depend on the order rows arrive in. A plain {@code sum} adds in shuffle
+ * order, so the last bits of a total of fractional values (forecasts, projections) could differ between a local run
+ * and a cluster run, or a re-run after an executor was lost. Sorting the values first fixes the order of the
+ * additions, so published figures are bit-for-bit repeatable. Use it for fractional values only: whole counts held
+ * as doubles add exactly in any order.
+ */
+final class OrderedSum {
+  private OrderedSum() {}
+
+  static Column of(String column) {
+    return expr("aggregate(array_sort(collect_list(`" + column + "`)), cast(0 as double), (a, x) -> a + x)");
+  }
+}
