@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import uk.pophealth.core.PopHealthException;
 import uk.pophealth.schema.DataQualityTable;
+import uk.pophealth.schema.TableSchema;
 
 /**
  * What ingestion hands the products: every configured table's accepted rows in its canonical typed schema
@@ -40,6 +41,17 @@ public final class IngestResult {
 
   public boolean hasTable(String name) {
     return tables.containsKey(name);
+  }
+
+  /** The accepted rows of an optional input, or null when the config does not name it. */
+  public Dataset<Row> tableOrNull(String name) {
+    return tables.get(name);
+  }
+
+  /** The accepted rows of an optional input, or no rows of its declared schema when the config does not name it. */
+  public Dataset<Row> tableOrEmpty(SparkSession spark, TableSchema table) {
+    Dataset<Row> rows = tables.get(table.name());
+    return rows != null ? rows : spark.createDataFrame(List.<Row>of(), table.schema());
   }
 
   /** Configured tables in the order they were ingested. */

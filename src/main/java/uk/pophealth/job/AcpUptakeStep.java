@@ -41,8 +41,8 @@ final class AcpUptakeStep {
     ReportingMonths withHistory = new ReportingMonths(first, months.last());
     return new DementiaRegister(withHistory, config.acpLookbackMonths()).build(
         ingest.table(InputTables.GpPatients.NAME), ingest.table(InputTables.GpEvents.NAME),
-        ingest.table(InputTables.Codelists.NAME), optional(ingest, InputTables.SocialCareEvents.NAME),
-        optional(ingest, InputTables.LsoaDeprivation.NAME));
+        ingest.table(InputTables.Codelists.NAME), ingest.tableOrNull(InputTables.SocialCareEvents.NAME),
+        ingest.tableOrNull(InputTables.LsoaDeprivation.NAME));
   }
 
   static Dataset<Row> compute(Dataset<Row> register, FootprintResolver geography, FootprintBasis basis,
@@ -79,9 +79,5 @@ final class AcpUptakeStep {
               col(AcpUptake.BREAKDOWN_VALUE))));
     }
     return List.copyOf(relations);
-  }
-
-  private static Dataset<Row> optional(IngestResult ingest, String table) {
-    return ingest.hasTable(table) ? ingest.table(table) : null;
   }
 }

@@ -44,17 +44,13 @@ final class DemandForecastStep {
     DemandOptions options = DemandOptions.of(first, last).withHorizon(configured.horizon())
         .withExclusion(configured.excludeFrom(), configured.excludeTo());
     DemandInputs inputs = new DemandInputs(geography, ingest.table(InputTables.GpPatients.NAME),
-        optional(ingest, InputTables.SocialCareEvents.NAME), optional(ingest, InputTables.ServiceReferrals.NAME),
-        register, optional(ingest, InputTables.Population.NAME), optional(ingest, InputTables.Capacity.NAME));
+        ingest.tableOrNull(InputTables.SocialCareEvents.NAME), ingest.tableOrNull(InputTables.ServiceReferrals.NAME),
+        register, ingest.tableOrNull(InputTables.Population.NAME), ingest.tableOrNull(InputTables.Capacity.NAME));
     DemandResult result = stage.run("demand_forecast compute", () -> DemandForecast.compute(spark, inputs, options));
     stage.run("demand_forecast publish", () -> RunJob.publish(writer, disclosure, OutputTables.DemandForecast.TABLE,
         result.forecasts(), List.of(), manifest));
     stage.run("forecast_accuracy publish", () -> RunJob.publish(writer, disclosure, OutputTables.ForecastAccuracy.TABLE,
         result.accuracy(), List.of(), manifest));
     result.release();
-  }
-
-  private static Dataset<Row> optional(IngestResult ingest, String table) {
-    return ingest.hasTable(table) ? ingest.table(table) : null;
   }
 }

@@ -43,8 +43,8 @@ final class ReferralDeprivationStep {
     DeprivationOptions options = new DeprivationOptions(financialYearStart(months.first()), months.last(),
         configured.localDeciles(), configured.targetShare(), configured.siiRepetitions(), configured.seed());
     DeprivationInputs inputs = new DeprivationInputs(
-        RunJob.tableOrEmpty(spark, ingest, InputTables.SocialCareEvents.TABLE),
-        RunJob.tableOrEmpty(spark, ingest, InputTables.ServiceReferrals.TABLE),
+        ingest.tableOrEmpty(spark, InputTables.SocialCareEvents.TABLE),
+        ingest.tableOrEmpty(spark, InputTables.ServiceReferrals.TABLE),
         ingest.table(InputTables.GpPatients.NAME),
         ingest.table(InputTables.LsoaDeprivation.NAME),
         geography.lsoaHierarchy(FootprintBasis.fromConfig(config)),

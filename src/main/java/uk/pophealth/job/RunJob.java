@@ -149,16 +149,12 @@ public final class RunJob {
 
   private static GeographyInputs geographyInputs(SparkSession spark, IngestResult ingest) {
     return new GeographyInputs(
-        tableOrEmpty(spark, ingest, InputTables.Practices.TABLE),
-        tableOrEmpty(spark, ingest, InputTables.PcnMembership.TABLE),
-        tableOrEmpty(spark, ingest, InputTables.Footprints.TABLE),
-        tableOrEmpty(spark, ingest, InputTables.LsoaDeprivation.TABLE));
+        ingest.tableOrEmpty(spark, InputTables.Practices.TABLE),
+        ingest.tableOrEmpty(spark, InputTables.PcnMembership.TABLE),
+        ingest.tableOrEmpty(spark, InputTables.Footprints.TABLE),
+        ingest.tableOrEmpty(spark, InputTables.LsoaDeprivation.TABLE));
   }
 
-  static Dataset<Row> tableOrEmpty(SparkSession spark, IngestResult ingest, uk.pophealth.schema.TableSchema table) {
-    return ingest.hasTable(table.name()) ? ingest.table(table.name())
-        : spark.createDataFrame(List.<Row>of(), table.schema());
-  }
 
   /** The ICS-level uptake series as published (last 6 month ends of each ICS), for the person running the job. */
   private static void printIcsSeries(SparkSession spark, JobConfig config, PrintStream out) {

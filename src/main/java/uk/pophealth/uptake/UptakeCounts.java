@@ -60,11 +60,11 @@ final class UptakeCounts {
         level(GeographyLevel.ICS, ics, coalesce(col(ICS_NAME), ics), all),
         level(GeographyLevel.ALL, all, lit(GeographyLevel.ALL_NAME), lit(null).cast("string")));
     Column breakdowns = array(
-        breakdown(Breakdown.NONE, lit(Breakdown.NONE_VALUE)),
-        breakdown(Breakdown.AGE_BAND, col(CohortColumns.AGE_BAND)),
-        breakdown(Breakdown.SEX, col(CohortColumns.SEX)),
-        breakdown(Breakdown.IMD_QUINTILE, coalesce(col(CohortColumns.IMD_QUINTILE).cast("string"), lit(UNKNOWN))),
-        breakdown(Breakdown.SOCIAL_CARE,
+        breakdown(OutputTables.AcpUptake.BREAKDOWN_NONE, lit(OutputTables.AcpUptake.VALUE_ALL)),
+        breakdown(OutputTables.AcpUptake.BREAKDOWN_AGE_BAND, col(CohortColumns.AGE_BAND)),
+        breakdown(OutputTables.AcpUptake.BREAKDOWN_SEX, col(CohortColumns.SEX)),
+        breakdown(OutputTables.AcpUptake.BREAKDOWN_IMD_QUINTILE, coalesce(col(CohortColumns.IMD_QUINTILE).cast("string"), lit(UNKNOWN))),
+        breakdown(OutputTables.AcpUptake.BREAKDOWN_SOCIAL_CARE,
             when(col(CohortColumns.KNOWN_TO_SOCIAL_CARE), lit("yes")).otherwise(lit("no"))));
     return registerWithFootprint
         .select(col(CohortColumns.PERIOD_END), col(CohortColumns.HAS_ACP),
