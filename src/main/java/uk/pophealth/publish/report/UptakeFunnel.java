@@ -59,6 +59,7 @@ final class UptakeFunnel {
     StringBuilder charts = new StringBuilder("<div class=\"small-multiples\">");
     int high = 0;
     int low = 0;
+    int outside95 = 0;
     int drawn = 0;
     for (Map.Entry<Parent, List<UnitRow>> panel : panels.entrySet()) {
       List<FunnelPlot.Unit> units = new ArrayList<>();
@@ -67,6 +68,7 @@ final class UptakeFunnel {
         units.add(unit);
         high += unit.outlier() && unit.significance().orElseThrow().high() ? 1 : 0;
         low += unit.outlier() && unit.significance().orElseThrow().low() ? 1 : 0;
+        outside95 += !unit.outlier() && unit.significance().map(s -> s.high() || s.low()).orElse(false) ? 1 : 0;
       }
       if (drawn < MAX_PANELS) {
         charts.append(panel(drawn, panel.getKey(), units, overallAverage, period, parentLabels));
@@ -76,7 +78,8 @@ final class UptakeFunnel {
     charts.append("</div>");
     String summary = plotted + " PCNs plotted at " + period + ", each in the funnel of the unit its funnel flag "
         + "compares it with, around that unit's uptake; " + high + " above the 99.8% limit (High (0.001)) and "
-        + low + " below it (Low (0.001)), flags from the acp_uptake table"
+        + low + " below it (Low (0.001)); " + outside95 + " outside the 95% limits only (High or Low (0.025)); "
+        + "flags from the acp_uptake table"
         + (suppressed > 0 ? "; " + suppressed + " suppressed and not plotted" : "") + "."
         + (panels.size() > MAX_PANELS ? " The first " + MAX_PANELS + " of " + panels.size()
             + " funnels are drawn; the table lists every PCN." : "");

@@ -66,6 +66,8 @@ class ReportWriterTest {
     assertEquals(ReportFixtures.PCN_HIGH95, countClass(html, "mark pcn-point flag-high95"));
     assertEquals(ReportFixtures.PCN_HIGH + ReportFixtures.PCN_LOW, countClass(html, "outlier-label"));
     assertTrue(html.contains(">Riverside PCN 3</text>") && html.contains(">Riverside PCN 6</text>"));
+    assertTrue(html.contains(ReportFixtures.PCN_HIGH + " above the 99.8% limit (High (0.001)) and " + ReportFixtures.PCN_LOW
+        + " below it (Low (0.001)); " + ReportFixtures.PCN_HIGH95 + " outside the 95% limits only"), "the summary");
     for (String curve : List.of("limit limit95 limit-upper", "limit limit95 limit-lower", "limit limit998 limit-upper",
         "limit limit998 limit-lower")) {
       assertEquals(ReportFixtures.PCN_FUNNELS, countClass(html, curve), curve + ": one per funnel");

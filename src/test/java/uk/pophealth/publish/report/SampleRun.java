@@ -19,8 +19,10 @@ import uk.pophealth.publish.RunManifest;
 /**
  * The output root of a whole run on the committed sample (data/job.yaml, through the real job): the one
  * RunJobSampleTest leaves in target/sample-run/exact when it has run before (surefire runs before failsafe in
- * {@code mvn verify}), else a run made here, in process on the given session, into target/report-it/sample-run.
- * Either way a run whose manifest says it succeeded, with disclosure control off as RunJobSampleTest's exact run.
+ * {@code mvn verify}), else the one made here by an earlier call, else a run made now, in process on the given
+ * session, into target/report-it/sample-run (delete that folder to force a fresh run). Either way a run whose
+ * manifest says it succeeded, with disclosure control off as RunJobSampleTest's exact run. The path is relative to
+ * the project folder, as a person would type it (the report prints it).
  */
 final class SampleRun {
   static final Path LEFT_BY_SAMPLE_TEST = Path.of("target", "sample-run", "exact");
@@ -34,7 +36,11 @@ final class SampleRun {
   static Path directory(SparkSession spark) throws IOException {
     if (succeeded(LEFT_BY_SAMPLE_TEST)) {
       System.out.println("Report of the sample run RunJobSampleTest left in " + LEFT_BY_SAMPLE_TEST);
-      return LEFT_BY_SAMPLE_TEST.toAbsolutePath();
+      return LEFT_BY_SAMPLE_TEST;
+    }
+    if (succeeded(OWN)) {
+      System.out.println("Report of the sample run made earlier in " + OWN + " (delete it for a fresh run)");
+      return OWN;
     }
     System.out.println(LEFT_BY_SAMPLE_TEST + " holds no succeeded run: running the job on " + SAMPLE + " into " + OWN);
     delete(OWN);
@@ -43,7 +49,7 @@ final class SampleRun {
     if (!succeeded(OWN)) {
       throw new AssertionError("The run on the sample did not succeed: see " + OWN.resolve(RunManifest.FILE_NAME));
     }
-    return OWN.toAbsolutePath();
+    return OWN;
   }
 
   private static boolean succeeded(Path run) throws IOException {
