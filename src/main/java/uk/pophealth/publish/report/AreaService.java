@@ -1,19 +1,20 @@
 package uk.pophealth.publish.report;
 
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_CODE;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_LEVEL;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_NAME;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_CODE;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_LEVEL;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_NAME;
 
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import uk.pophealth.publish.report.ReportColumns.ReferralDeprivation;
+import uk.pophealth.schema.OutputTables.ReferralDeprivation;
+import uk.pophealth.schema.OutputTables;
 
 /** One area (place, ICS or all) and one service: the unit of the referral charts. */
 record AreaService(String level, String code, String name, String service) {
   /** Areas are listed place first, then ICS, then the total. */
   static final List<String> LEVEL_ORDER = List.of(
-      ReportColumns.LEVEL_PLACE, ReportColumns.LEVEL_ICS, ReportColumns.LEVEL_ALL);
+      OutputTables.LEVEL_PLACE, OutputTables.LEVEL_ICS, OutputTables.LEVEL_ALL);
 
   static final Comparator<AreaService> ORDER = Comparator.comparingInt(AreaService::levelRank)
       .thenComparing(AreaService::code, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -31,7 +32,7 @@ record AreaService(String level, String code, String name, String service) {
 
   String area() {
     String label = name == null || name.isBlank() ? code : name;
-    return ReportColumns.LEVEL_PLACE.equals(level) ? label : label + " (" + level + ")";
+    return OutputTables.LEVEL_PLACE.equals(level) ? label : label + " (" + level + ")";
   }
 
   String label() {

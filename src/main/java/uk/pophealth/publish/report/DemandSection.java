@@ -7,10 +7,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_CODE;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_LEVEL;
-import static uk.pophealth.publish.report.ReportColumns.LOWER95;
-import static uk.pophealth.publish.report.ReportColumns.UPPER95;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_CODE;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_LEVEL;
+import static uk.pophealth.schema.OutputTables.LOWER95;
+import static uk.pophealth.schema.OutputTables.UPPER95;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import uk.pophealth.publish.report.ReportColumns.DemandForecast;
+import uk.pophealth.schema.OutputTables.DemandForecast;
 
 /** Demand: fan charts for the first series, a table of every series, and the backtest accuracy. */
 final class DemandSection {
@@ -27,10 +27,10 @@ final class DemandSection {
   static final int MAX_CHARTS = 12;
 
   private static final String[] NEEDED = {
-      DemandForecast.FORECAST_ORIGIN, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, DemandForecast.ACTIVITY, DemandForecast.MONTH,
+      DemandForecast.FORECAST_ORIGIN, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH,
       DemandForecast.KIND, DemandForecast.VALUE};
   private static final String[] COLUMNS = {
-      GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, DemandForecast.ACTIVITY, DemandForecast.MONTH, DemandForecast.KIND,
+      GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH, DemandForecast.KIND,
       DemandForecast.VALUE, DemandForecast.LOWER80, DemandForecast.UPPER80, LOWER95, UPPER95,
       DemandForecast.CAPACITY};
 
@@ -95,7 +95,7 @@ final class DemandSection {
   private static List<Row> summary(Dataset<Row> latest, boolean hasModel) {
     Column isForecast = col(DemandForecast.KIND).equalTo(DemandForecast.KIND_FORECAST);
     Column model = hasModel ? first(when(isForecast, col(DemandForecast.MODEL)), true) : lit(null);
-    return latest.groupBy(col(GEOGRAPHY_LEVEL), col(GEOGRAPHY_CODE), col(DemandForecast.ACTIVITY))
+    return latest.groupBy(col(GEOGRAPHY_LEVEL), col(GEOGRAPHY_CODE), col(DemandForecast.ACTIVITY_NAME))
         .agg(count(when(isForecast.unary_$bang(), lit(1))).as(ACTUAL_MONTHS),
             min(when(isForecast, col(DemandForecast.MONTH))).as(FORECAST_FROM),
             max(when(isForecast, col(DemandForecast.MONTH))).as(FORECAST_TO),

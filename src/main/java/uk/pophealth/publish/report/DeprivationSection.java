@@ -1,19 +1,20 @@
 package uk.pophealth.publish.report;
 
 import static org.apache.spark.sql.functions.col;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_CODE;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_LEVEL;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_NAME;
-import static uk.pophealth.publish.report.ReportColumns.LOWER95;
-import static uk.pophealth.publish.report.ReportColumns.SUPPRESSED;
-import static uk.pophealth.publish.report.ReportColumns.UPPER95;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_CODE;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_LEVEL;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_NAME;
+import static uk.pophealth.schema.OutputTables.LOWER95;
+import static uk.pophealth.schema.OutputTables.SUPPRESSED;
+import static uk.pophealth.schema.OutputTables.UPPER95;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
-import uk.pophealth.publish.report.ReportColumns.ReferralDeprivation;
+import uk.pophealth.schema.OutputTables.ReferralDeprivation;
+import uk.pophealth.schema.OutputTables;
 
 /** Referral deprivation: referrals and rate per 1,000 by IMD decile for each area and service (the gradient). */
 final class DeprivationSection {
@@ -40,8 +41,8 @@ final class DeprivationSection {
     return new Section(ID, "Referral deprivation spread", body.toString());
   }
 
-  private static final String IMD_BASIS = uk.pophealth.schema.OutputTables.ReferralDeprivation.IMD_BASIS;
-  private static final String NATIONAL = uk.pophealth.schema.OutputTables.ReferralDeprivation.BASIS_NATIONAL;
+  private static final String IMD_BASIS = ReferralDeprivation.IMD_BASIS;
+  private static final String NATIONAL = ReferralDeprivation.BASIS_NATIONAL;
 
   private static String gradient(OutputTable table) {
     String heading = "Referrals by IMD decile (the gradient)";

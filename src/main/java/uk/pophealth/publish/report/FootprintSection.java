@@ -1,14 +1,15 @@
 package uk.pophealth.publish.report;
 
 import static org.apache.spark.sql.functions.col;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_CODE;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_LEVEL;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_NAME;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_CODE;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_LEVEL;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_NAME;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import uk.pophealth.publish.report.ReportColumns.AcpUptake;
+import uk.pophealth.schema.OutputTables.AcpUptake;
+import uk.pophealth.schema.OutputTables;
 
 /** The footprint in force at the latest reported period: the ICSs and places the tables report on. */
 final class FootprintSection {
@@ -37,11 +38,11 @@ final class FootprintSection {
       return new Section(ID, "Footprint in force", body.toString());
     }
     List<Row> areas = Tables.selectPresent(acp, overall.filter(col(AcpUptake.PERIOD_END).equalTo(latest))
-            .filter(col(GEOGRAPHY_LEVEL).isin(ReportColumns.LEVEL_ICS, ReportColumns.LEVEL_PLACE)),
+            .filter(col(GEOGRAPHY_LEVEL).isin(OutputTables.LEVEL_ICS, OutputTables.LEVEL_PLACE)),
         GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, GEOGRAPHY_NAME).distinct()
         .orderBy(col(GEOGRAPHY_LEVEL), col(GEOGRAPHY_CODE)).collectAsList();
     long pcns = overall.filter(col(AcpUptake.PERIOD_END).equalTo(latest)
-        .and(col(GEOGRAPHY_LEVEL).equalTo(ReportColumns.LEVEL_PCN))).select(GEOGRAPHY_CODE).distinct().count();
+        .and(col(GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_PCN))).select(GEOGRAPHY_CODE).distinct().count();
     HtmlTable table = new HtmlTable("footprint-table", "ICSs and places reported at " + Values.period(latest),
         "Level", "Code", "Name");
     for (Row row : areas) {

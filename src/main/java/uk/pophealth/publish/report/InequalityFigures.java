@@ -1,15 +1,15 @@
 package uk.pophealth.publish.report;
 
 import static org.apache.spark.sql.functions.col;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_CODE;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_LEVEL;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_NAME;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_CODE;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_LEVEL;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_NAME;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import uk.pophealth.publish.report.ReportColumns.ReferralDeprivation;
-import uk.pophealth.publish.report.ReportColumns.ReferralInequality;
+import uk.pophealth.schema.OutputTables.ReferralDeprivation;
+import uk.pophealth.schema.OutputTables.ReferralInequality;
 
 /** The share of referrals from the 40% most deprived against the target, and the SII with its interval. */
 final class InequalityFigures {
@@ -17,12 +17,12 @@ final class InequalityFigures {
 
   private static final String[] NEEDED = {
       ReferralDeprivation.PERIOD_TYPE, ReferralDeprivation.PERIOD_START, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE,
-      ReferralDeprivation.SERVICE, ReferralInequality.SHARE, ReferralInequality.TARGET_SHARE, ReferralInequality.SII};
+      ReferralDeprivation.SERVICE, ReferralInequality.SHARE_MOST_DEPRIVED_40, ReferralInequality.TARGET_SHARE, ReferralInequality.SII};
   private static final String[] COLUMNS = {
-      GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, GEOGRAPHY_NAME, ReferralDeprivation.SERVICE, ReferralInequality.SHARE,
-      ReferralInequality.SHARE_LOWER95, ReferralInequality.SHARE_UPPER95, ReferralInequality.POPULATION_SHARE,
+      GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, GEOGRAPHY_NAME, ReferralDeprivation.SERVICE, ReferralInequality.SHARE_MOST_DEPRIVED_40,
+      ReferralInequality.SHARE_LOWER95, ReferralInequality.SHARE_UPPER95, ReferralInequality.POPULATION_SHARE_MOST_DEPRIVED_40,
       ReferralInequality.TARGET_SHARE, ReferralInequality.SII, ReferralInequality.SII_LOWER95,
-      ReferralInequality.SII_UPPER95, ReferralInequality.RII, ReferralInequality.RATE_RATIO};
+      ReferralInequality.SII_UPPER95, ReferralInequality.RII, ReferralInequality.RATE_RATIO_D1_D10};
 
   private InequalityFigures() {}
 
@@ -48,9 +48,9 @@ final class InequalityFigures {
         "Area", "Service", "SII", "SII lower 95%", "SII upper 95%", "RII", "Rate ratio D1/D10");
     for (Row row : rows) {
       AreaService key = AreaService.of(row);
-      Double share = Values.decimal(row, ReferralInequality.SHARE);
+      Double share = Values.decimal(row, ReferralInequality.SHARE_MOST_DEPRIVED_40);
       Double target = Values.decimal(row, ReferralInequality.TARGET_SHARE);
-      Double population = Values.decimal(row, ReferralInequality.POPULATION_SHARE);
+      Double population = Values.decimal(row, ReferralInequality.POPULATION_SHARE_MOST_DEPRIVED_40);
       Double sii = Values.decimal(row, ReferralInequality.SII);
       if (shares.size() < MAX_ROWS) {
         List<IntervalChart.Marker> markers = new ArrayList<>();
@@ -73,7 +73,7 @@ final class InequalityFigures {
           Cell.decimal(Values.decimal(row, ReferralInequality.SII_LOWER95), 2, sii == null),
           Cell.decimal(Values.decimal(row, ReferralInequality.SII_UPPER95), 2, sii == null),
           Cell.decimal(Values.decimal(row, ReferralInequality.RII), 2, false),
-          Cell.decimal(Values.decimal(row, ReferralInequality.RATE_RATIO), 2, false));
+          Cell.decimal(Values.decimal(row, ReferralInequality.RATE_RATIO_D1_D10), 2, false));
     }
     String more = rows.size() > MAX_ROWS ? " The first " + MAX_ROWS + " of " + rows.size()
         + " are drawn; the table lists all." : "";

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uk.pophealth.publish.RunManifest;
 
 /** The run manifest summary: top-level facts, then one table per object or list in the manifest. */
 final class ManifestSection {
@@ -18,7 +19,7 @@ final class ManifestSection {
   static Section render(Manifest manifest) {
     String heading = "Run manifest";
     if (!manifest.present()) {
-      return new Section(ID, heading, Section.note("The run manifest (" + ReportColumns.RUN_MANIFEST + ") is "
+      return new Section(ID, heading, Section.note("The run manifest (" + RunManifest.FILE_NAME + ") is "
           + manifest.problem() + "."));
     }
     StringBuilder body = new StringBuilder();

@@ -6,14 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import uk.pophealth.publish.report.ReportColumns.ReferralDeprivation;
+import uk.pophealth.schema.OutputTables;
+import uk.pophealth.schema.OutputTables.ReferralDeprivation;
 
 /**
  * The period a referral section reports: the latest period of the longest period type present (a
  * financial year before a quarter before a month), since longer periods give steadier rates.
  */
 record PeriodChoice(String type, Object start) {
-  static final List<String> PREFERENCE = List.of("fy", "quarter", "month");
+  static final List<String> PREFERENCE = List.of(OutputTables.PERIOD_FINANCIAL_YEAR, OutputTables.PERIOD_QUARTER,
+      OutputTables.PERIOD_MONTH);
 
   /** The choice for this frame, or null when it has no rows. */
   static PeriodChoice latest(Dataset<Row> frame) {
@@ -39,12 +41,7 @@ record PeriodChoice(String type, Object start) {
   }
 
   String label() {
-    String what = switch (type) {
-      case "fy" -> "financial year";
-      case "quarter" -> "quarter";
-      case "month" -> "month";
-      default -> type;
-    };
+    String what = OutputTables.PERIOD_FINANCIAL_YEAR.equals(type) ? "financial year" : type;
     return what + " starting " + Values.period(start);
   }
 }

@@ -4,7 +4,8 @@ import static org.apache.spark.sql.functions.col;
 
 import java.util.List;
 import org.apache.spark.sql.Row;
-import uk.pophealth.publish.report.ReportColumns.DataQuality;
+import uk.pophealth.schema.DataQualityTable;
+import uk.pophealth.schema.OutputTables;
 
 /** Data quality (rows in, accepted and quarantined per input table and rule) and disclosure-control notes. */
 final class QualitySection {
@@ -12,11 +13,11 @@ final class QualitySection {
   static final int MAX_ROWS = 500;
 
   private static final String[] NEEDED = {
-      DataQuality.TABLE_NAME, DataQuality.RULE, DataQuality.ROWS_IN, DataQuality.ROWS_ACCEPTED,
-      DataQuality.ROWS_QUARANTINED};
+      DataQualityTable.TABLE_NAME, DataQualityTable.RULE, DataQualityTable.ROWS_IN, DataQualityTable.ROWS_ACCEPTED,
+      DataQualityTable.ROWS_QUARANTINED};
   private static final String[] COLUMNS = {
-      DataQuality.TABLE_NAME, DataQuality.RULE, DataQuality.ROWS_IN, DataQuality.ROWS_ACCEPTED,
-      DataQuality.ROWS_QUARANTINED, DataQuality.EXAMPLE_LINES};
+      DataQualityTable.TABLE_NAME, DataQualityTable.RULE, DataQualityTable.ROWS_IN, DataQualityTable.ROWS_ACCEPTED,
+      DataQualityTable.ROWS_QUARANTINED, DataQualityTable.EXAMPLE_LINES};
 
   private QualitySection() {}
 
@@ -32,17 +33,17 @@ final class QualitySection {
       return Section.subheading(heading) + Section.note(unusable);
     }
     List<Row> rows = Tables.selectPresent(quality, quality.data(), COLUMNS)
-        .orderBy(col(DataQuality.TABLE_NAME), col(DataQuality.RULE)).limit(MAX_ROWS).collectAsList();
+        .orderBy(col(DataQualityTable.TABLE_NAME), col(DataQualityTable.RULE)).limit(MAX_ROWS).collectAsList();
     HtmlTable table = new HtmlTable("quality-table", "Input rows read, accepted and quarantined, by table and rule",
         "Input table", "Rule", "Rows in", "Accepted", "Quarantined", "Example lines");
     for (Row row : rows) {
-      Long quarantined = Values.count(row, DataQuality.ROWS_QUARANTINED);
+      Long quarantined = Values.count(row, DataQualityTable.ROWS_QUARANTINED);
       Cell quarantinedCell = quarantined == null ? Cell.missing()
           : new Cell(Html.count(quarantined), quarantined > 0 ? "num quarantined" : "num", null);
-      table.row(Cell.text(Values.string(row, DataQuality.TABLE_NAME)), Cell.text(Values.string(row, DataQuality.RULE)),
-          Cell.plainCount(Values.count(row, DataQuality.ROWS_IN)),
-          Cell.plainCount(Values.count(row, DataQuality.ROWS_ACCEPTED)), quarantinedCell,
-          Cell.text(Values.string(row, DataQuality.EXAMPLE_LINES)));
+      table.row(Cell.text(Values.string(row, DataQualityTable.TABLE_NAME)), Cell.text(Values.string(row, DataQualityTable.RULE)),
+          Cell.plainCount(Values.count(row, DataQualityTable.ROWS_IN)),
+          Cell.plainCount(Values.count(row, DataQualityTable.ROWS_ACCEPTED)), quarantinedCell,
+          Cell.text(Values.string(row, DataQualityTable.EXAMPLE_LINES)));
     }
     return Section.subheading(heading) + "<p>Every input row is either used or quarantined with the rule it broke; "
         + "quarantined rows are kept in a restricted location, never published.</p>" + table.render();
@@ -59,8 +60,8 @@ final class QualitySection {
       html.append("<li>Run setting: <code>").append(Html.escape(setting)).append("</code></li>");
     }
     for (OutputTable table : suppressible) {
-      if (table.hasColumn(ReportColumns.SUPPRESSED)) {
-        long suppressed = table.data().filter(col(ReportColumns.SUPPRESSED).equalTo(true)).count();
+      if (table.hasColumn(OutputTables.SUPPRESSED)) {
+        long suppressed = table.data().filter(col(OutputTables.SUPPRESSED).equalTo(true)).count();
         html.append("<li>").append(Html.escape(table.name())).append(": ").append(Html.count(suppressed))
             .append(" suppressed cells.</li>");
       }

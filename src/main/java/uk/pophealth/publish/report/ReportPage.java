@@ -25,6 +25,8 @@ final class ReportPage {
       svg .suppressed-label { fill: #555; font-style: italic; }
       svg .pcn-point { fill: #56B4E9; stroke: #0072B2; fill-opacity: .8; }
       svg .flag-high { fill: #009E73; stroke: #000; } svg .flag-low { fill: #D55E00; stroke: #000; }
+      svg .flag-high95 { fill: #009E73; fill-opacity: .35; stroke: #009E73; }
+      svg .flag-low95 { fill: #D55E00; fill-opacity: .35; stroke: #D55E00; }
       svg .average { stroke: #000; stroke-width: 1.5; } svg .limit { fill: none; stroke: #0072B2; }
       svg .limit95 { stroke-dasharray: 6 3; } svg .limit998 { stroke-dasharray: 2 3; stroke-width: 1.5; }
       svg .whisker { stroke: #1a1a1a; stroke-width: 1.5; } svg .reference { stroke: #666; stroke-dasharray: 4 3; }

@@ -5,12 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import uk.pophealth.publish.report.ReportColumns.AcpUptake;
-import uk.pophealth.publish.report.ReportColumns.DataQuality;
-import uk.pophealth.publish.report.ReportColumns.DemandForecast;
-import uk.pophealth.publish.report.ReportColumns.ForecastAccuracy;
-import uk.pophealth.publish.report.ReportColumns.ReferralDeprivation;
-import uk.pophealth.publish.report.ReportColumns.ReferralInequality;
+import uk.pophealth.publish.RunManifest;
+import uk.pophealth.schema.OutputTables.AcpUptake;
+import uk.pophealth.schema.DataQualityTable;
+import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables.ForecastAccuracy;
+import uk.pophealth.schema.OutputTables.ReferralDeprivation;
+import uk.pophealth.schema.OutputTables.ReferralInequality;
 
 /**
  * Draws the static HTML report of one run from its output tables: {@code new ReportWriter(spark).write(dir)}
@@ -52,8 +53,8 @@ public final class ReportWriter {
       OutputTable inequality = output.table(ReferralInequality.NAME);
       OutputTable forecast = output.table(DemandForecast.NAME);
       OutputTable accuracy = output.table(ForecastAccuracy.NAME);
-      OutputTable quality = output.table(DataQuality.NAME);
-      Manifest manifest = output.readText(ReportColumns.RUN_MANIFEST).map(Manifest::parse).orElse(Manifest.absent());
+      OutputTable quality = output.table(DataQualityTable.NAME);
+      Manifest manifest = output.readText(RunManifest.FILE_NAME).map(Manifest::parse).orElse(Manifest.absent());
       List<Section> sections = List.of(
           UptakeSection.render(acp),
           DeprivationSection.render(deprivation, inequality),

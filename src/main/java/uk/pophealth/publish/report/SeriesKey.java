@@ -1,19 +1,20 @@
 package uk.pophealth.publish.report;
 
 import static org.apache.spark.sql.functions.col;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_CODE;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_LEVEL;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_CODE;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_LEVEL;
 
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
-import uk.pophealth.publish.report.ReportColumns.DemandForecast;
+import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 
 /** One forecast series: an area at a geography level and an activity. */
 record SeriesKey(String level, String code, String activity) {
   /** ICS footprints first, then places, then anything else (e.g. analyst series). */
-  static final List<String> LEVEL_ORDER = List.of(ReportColumns.LEVEL_ICS, ReportColumns.LEVEL_PLACE);
+  static final List<String> LEVEL_ORDER = List.of(OutputTables.LEVEL_ICS, OutputTables.LEVEL_PLACE);
 
   static final Comparator<SeriesKey> ORDER = Comparator.comparingInt(SeriesKey::levelRank)
       .thenComparing(SeriesKey::code, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -21,7 +22,7 @@ record SeriesKey(String level, String code, String activity) {
 
   static SeriesKey of(Row row) {
     return new SeriesKey(Values.string(row, GEOGRAPHY_LEVEL), Values.string(row, GEOGRAPHY_CODE),
-        Values.string(row, DemandForecast.ACTIVITY));
+        Values.string(row, DemandForecast.ACTIVITY_NAME));
   }
 
   int levelRank() {
@@ -32,7 +33,7 @@ record SeriesKey(String level, String code, String activity) {
   /** The Spark condition selecting this series' rows. */
   Column condition() {
     return col(GEOGRAPHY_LEVEL).equalTo(level).and(col(GEOGRAPHY_CODE).equalTo(code))
-        .and(col(DemandForecast.ACTIVITY).equalTo(activity));
+        .and(col(DemandForecast.ACTIVITY_NAME).equalTo(activity));
   }
 
   String label() {

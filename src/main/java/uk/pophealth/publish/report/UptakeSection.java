@@ -1,18 +1,19 @@
 package uk.pophealth.publish.report;
 
 import static org.apache.spark.sql.functions.col;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_CODE;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_LEVEL;
-import static uk.pophealth.publish.report.ReportColumns.GEOGRAPHY_NAME;
-import static uk.pophealth.publish.report.ReportColumns.LOWER95;
-import static uk.pophealth.publish.report.ReportColumns.SUPPRESSED;
-import static uk.pophealth.publish.report.ReportColumns.UPPER95;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_CODE;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_LEVEL;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_NAME;
+import static uk.pophealth.schema.OutputTables.LOWER95;
+import static uk.pophealth.schema.OutputTables.SUPPRESSED;
+import static uk.pophealth.schema.OutputTables.UPPER95;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import uk.pophealth.publish.report.ReportColumns.AcpUptake;
+import uk.pophealth.schema.OutputTables.AcpUptake;
+import uk.pophealth.schema.OutputTables;
 
 /** ACP uptake: funnel plot of PCNs, league table of places, and the ICS series over time. */
 final class UptakeSection {
@@ -24,7 +25,8 @@ final class UptakeSection {
       AcpUptake.UPTAKE};
   private static final String[] UNIT_COLUMNS = {
       GEOGRAPHY_CODE, GEOGRAPHY_NAME, AcpUptake.PERIOD_END, AcpUptake.REGISTER, AcpUptake.WITH_ACP,
-      AcpUptake.UPTAKE, LOWER95, UPPER95, AcpUptake.FUNNEL_FLAG, SUPPRESSED};
+      AcpUptake.UPTAKE, LOWER95, UPPER95, AcpUptake.FUNNEL_FLAG, SUPPRESSED, AcpUptake.PARENT_CODE,
+      AcpUptake.PARENT_UPTAKE};
 
   private UptakeSection() {}
 
@@ -41,12 +43,13 @@ final class UptakeSection {
     }
     Dataset<Row> latest = overall.filter(col(AcpUptake.PERIOD_END).equalTo(latestPeriod));
     String period = Values.period(latestPeriod);
-    List<UnitRow> pcns = units(acp, latest, ReportColumns.LEVEL_PCN);
-    List<UnitRow> all = units(acp, latest, ReportColumns.LEVEL_ALL);
+    List<UnitRow> pcns = units(acp, latest, OutputTables.LEVEL_PCN);
+    List<UnitRow> all = units(acp, latest, OutputTables.LEVEL_ALL);
+    List<UnitRow> places = units(acp, latest, OutputTables.LEVEL_PLACE);
     StringBuilder body = new StringBuilder();
-    body.append(UptakeFunnel.render(pcns, average(all, pcns), period));
-    body.append(league(units(acp, latest, ReportColumns.LEVEL_PLACE), period));
-    body.append(UptakeSeries.render(units(acp, overall, ReportColumns.LEVEL_ICS)));
+    body.append(UptakeFunnel.render(pcns, places, average(all, pcns), period));
+    body.append(league(places, period));
+    body.append(UptakeSeries.render(units(acp, overall, OutputTables.LEVEL_ICS)));
     body.append(Section.suppressionLegend());
     return new Section(ID, heading, body.toString());
   }

@@ -1,15 +1,11 @@
 package uk.pophealth.publish.report;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +19,6 @@ import uk.pophealth.testing.SharedSpark;
  * screenshot is taken (kept as target/report-screenshot.png for a look).
  */
 class ReportBrowserTest {
-  private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G'};
-
   @TempDir static Path work;
   private static HeadlessChromium chromium;
   private static Path report;
@@ -43,16 +37,12 @@ class ReportBrowserTest {
 
   @BeforeEach
   void needsChromium() {
-    assumeTrue(chromium != null, "chromium is not installed (apt-get install -y chromium): browser test skipped");
+    ReportBrowser.assumeInstalled(chromium);
   }
 
   @Test
   void pageLoadsWithoutConsoleMessagesAndTheBrowserSeesEveryMark() throws Exception {
-    HeadlessChromium.Output output = chromium.dumpDom(report);
-    assertEquals(java.util.List.of(), output.consoleMessages());
-    String dom = output.stdout();
-    assertTrue(dom.contains("<title>Population health planning report</title>"), "the page was rendered");
-    ReportHtml.assertFixtureMarks(dom);
+    ReportHtml.assertFixtureMarks(ReportBrowser.openWithoutConsoleMessages(chromium, report));
   }
 
   @Test
@@ -68,12 +58,6 @@ class ReportBrowserTest {
 
   @Test
   void takesAScreenshot() throws Exception {
-    Path png = work.resolve("report.png");
-    chromium.screenshot(report, png, 1280, 4000);
-    byte[] bytes = Files.readAllBytes(png);
-    assertArrayEquals(PNG_MAGIC, Arrays.copyOf(bytes, 4));
-    assertTrue(bytes.length > 20_000, "a screenshot of a blank page is tiny: " + bytes.length + " bytes");
-    Files.createDirectories(Path.of("target"));
-    Files.copy(png, Path.of("target", "report-screenshot.png"), StandardCopyOption.REPLACE_EXISTING);
+    ReportBrowser.screenshot(chromium, report, work, 1280, 4000, Path.of("target", "report-screenshot.png"));
   }
 }

@@ -34,10 +34,16 @@ import uk.pophealth.testing.SharedSpark;
  * <p>{@code main(DIR)} writes them to DIR for trying the notebooks: see scripts/report-fixtures.sh.
  */
 public final class ReportFixtures {
-  /** PCNs at the latest period: 12, of which one is suppressed, so 11 points in the funnel plot. */
+  /** PCNs at the latest period: 12, of which one is suppressed, so 11 points in the funnel plots. */
   static final int PCN_POINTS = 11;
+  /** Flagged High (0.001) and Low (0.001): outside the 99.8% limits of their place. */
   static final int PCN_HIGH = 2;
   static final int PCN_LOW = 1;
+  /** Flagged High (0.025): outside the 95% limits only. */
+  static final int PCN_HIGH95 = 1;
+  /** PCNs 1-6 are compared with place P01, 7-11 with P02: one funnel each. */
+  static final int PCN_FUNNELS = 2;
+  static final int PCN_POINTS_IN_P01 = 6;
   static final String SUPPRESSED_PCN = "U00012";
   /** Places at the latest period: 4, one suppressed. */
   static final int PLACE_POINTS = 3;
@@ -99,7 +105,7 @@ public final class ReportFixtures {
         "geography_name", StringType, "breakdown", StringType, "breakdown_value", StringType, "register", LongType,
         "with_acp", LongType, "uptake", DoubleType, "lower95", DoubleType, "upper95", DoubleType, "lower998",
         DoubleType, "upper998", DoubleType, "funnel_flag", StringType, "suppressed", BooleanType,
-        "parent_code", StringType);
+        "parent_code", StringType, "parent_uptake", DoubleType);
   }
 
   static List<Row> acpRows() {
@@ -112,8 +118,11 @@ public final class ReportFixtures {
         continue;
       }
       long register = 40L + i * 30L;
-      String flag = i == 3 || i == 9 ? "High" : i == 6 ? "Low" : "Not significant";
-      double uptake = flag.equals("High") ? 0.72 : flag.equals("Low") ? 0.18 : 0.40 + (i % 4) * 0.02;
+      // Flags as the PHE funnel gives them around the parent place's uptake (0.41 for P01, 0.44 for P02).
+      String flag = i == 3 || i == 9 ? "High (0.001)" : i == 6 ? "Low (0.001)" : i == 5 ? "High (0.025)"
+          : "Not significant";
+      double uptake = flag.equals("High (0.001)") ? 0.72 : flag.equals("Low (0.001)") ? 0.18
+          : flag.equals("High (0.025)") ? 0.50 : 0.40 + (i % 4) * 0.02;
       rows.add(acp(latest, "pcn", code, "Riverside PCN " + i, "none", null, register,
           Math.round(register * uptake), uptake, flag, false));
       // A breakdown row and an earlier month: neither belongs in the funnel plot.
@@ -146,7 +155,26 @@ public final class ReportFixtures {
     Double lower = uptake == null ? null : Math.max(0, uptake - 0.05);
     Double upper = uptake == null ? null : Math.min(1, uptake + 0.05);
     return RowFactory.create(period, level, code, name, breakdown, value, register, withAcp, uptake, lower, upper,
-        lower == null ? null : lower - 0.02, upper == null ? null : upper + 0.02, flag, suppressed, "QE1");
+        lower == null ? null : lower - 0.02, upper == null ? null : upper + 0.02, flag, suppressed, parentCode(level, code),
+        parentUptake(level, code));
+  }
+
+  /** PCNs U00001-U00006 sit in place P01, the others in P02; places in ICS QE1. */
+  private static String parentCode(String level, String code) {
+    return switch (level) {
+      case "pcn" -> code.compareTo("U00006") <= 0 ? "P01" : "P02";
+      case "place" -> "QE1";
+      default -> null;
+    };
+  }
+
+  /** The parents' uptake at the latest period (place rows P01 and P02 below; QE1 at 2024-06). */
+  private static Double parentUptake(String level, String code) {
+    return switch (level) {
+      case "pcn" -> code.compareTo("U00006") <= 0 ? 0.41 : 0.44;
+      case "place" -> 0.42;
+      default -> null;
+    };
   }
 
   static StructType deprivationSchema() {

@@ -54,16 +54,25 @@ class ReportWriterTest {
   }
 
   @Test
-  void funnelPlotHasOnePointPerUnsuppressedPcnAtTheLatestPeriodWithOutliersLabelled() {
-    String funnel = element(html, "svg", "chart-pcn-funnel");
-    assertEquals(ReportFixtures.PCN_POINTS, countClass(funnel, "mark pcn-point"));
-    assertEquals(ReportFixtures.PCN_HIGH, countClass(funnel, "mark pcn-point outlier flag-high"));
-    assertEquals(ReportFixtures.PCN_LOW, countClass(funnel, "mark pcn-point outlier flag-low"));
-    assertEquals(ReportFixtures.PCN_HIGH + ReportFixtures.PCN_LOW, countClass(funnel, "outlier-label"));
-    assertTrue(funnel.contains(">Riverside PCN 3</text>") && funnel.contains(">Riverside PCN 6</text>"));
-    assertEquals(4, countClass(funnel, "limit limit95") + countClass(funnel, "limit limit998") - 2,
-        "two 95% and two 99.8% curves (plus one legend swatch each)");
-    assertFalse(funnel.contains(ReportFixtures.SUPPRESSED_PCN), "the suppressed PCN is not plotted");
+  void oneFunnelPerParentPlaceWithOnePointPerUnsuppressedPcnAndOutliersLabelled() {
+    assertEquals(ReportFixtures.PCN_FUNNELS, countClass(html, "chart funnel-plot"));
+    assertEquals(ReportFixtures.PCN_POINTS, countClass(html, "mark pcn-point"));
+    String first = element(html, "svg", "chart-pcn-funnel-0");
+    assertEquals(ReportFixtures.PCN_POINTS_IN_P01, countClass(first, "mark pcn-point"));
+    assertTrue(first.contains("Place A"), "the first funnel is place P01's, named from its place row");
+    assertTrue(first.contains("Average 41.0%"), "centred on P01's uptake, the flags' parent_uptake: " + first);
+    assertEquals(ReportFixtures.PCN_HIGH, countClass(html, "mark pcn-point outlier flag-high"));
+    assertEquals(ReportFixtures.PCN_LOW, countClass(html, "mark pcn-point outlier flag-low"));
+    assertEquals(ReportFixtures.PCN_HIGH95, countClass(html, "mark pcn-point flag-high95"));
+    assertEquals(ReportFixtures.PCN_HIGH + ReportFixtures.PCN_LOW, countClass(html, "outlier-label"));
+    assertTrue(html.contains(">Riverside PCN 3</text>") && html.contains(">Riverside PCN 6</text>"));
+    assertTrue(html.contains(ReportFixtures.PCN_HIGH + " above the 99.8% limit (High (0.001)) and " + ReportFixtures.PCN_LOW
+        + " below it (Low (0.001)); " + ReportFixtures.PCN_HIGH95 + " outside the 95% limits only"), "the summary");
+    for (String curve : List.of("limit limit95 limit-upper", "limit limit95 limit-lower", "limit limit998 limit-upper",
+        "limit limit998 limit-lower")) {
+      assertEquals(ReportFixtures.PCN_FUNNELS, countClass(html, curve), curve + ": one per funnel");
+    }
+    assertFalse(html.contains("<title>Riverside PCN 12"), "the suppressed PCN is not plotted");
   }
 
   @Test
@@ -96,7 +105,8 @@ class ReportWriterTest {
   @Test
   void everyChartIsAccessibleWithATableAlternative() {
     int charts = count(html, "class=\"chart ");
-    assertEquals(1 + 1 + 1 + ReportFixtures.DECILE_CHARTS + 2 + ReportFixtures.FAN_CHARTS, charts);
+    assertEquals(ReportFixtures.PCN_FUNNELS + 1 + 1 + ReportFixtures.DECILE_CHARTS + 2 + ReportFixtures.FAN_CHARTS,
+        charts);
     assertEquals(charts, count(html, "role=\"img\""));
     assertEquals(charts, count(html, "<desc id="));
     assertTrue(count(html, "<details class=\"table-alternative\">") >= charts, "a table under every chart");
