@@ -3,6 +3,7 @@ package uk.pophealth.generate;
 import java.io.Serializable;
 import java.util.List;
 import java.util.SplittableRandom;
+import uk.pophealth.forecast.Activities;
 
 /**
  * The truths planted into the data, drawn on the driver from the seed: ACP uptake probability per PCN, referral
@@ -20,9 +21,9 @@ record Planted(double[] acpProbabilityByPcn, double nonDementiaAcpRate, List<Str
   static final double REFERRAL_RATE_RATIO = 2.5;
   static final String INTEGRATED_WELLBEING = "integrated_wellbeing";
   static final String DRUG_AND_ALCOHOL = "drug_and_alcohol";
-  static final String REQUESTS = "social_care_requests";
-  static final String ASSESSMENTS = "social_care_assessments";
-  static final String SERVICES = "social_care_services";
+  static final String REQUESTS = Activities.ASC_REQUEST;
+  static final String ASSESSMENTS = Activities.ASC_ASSESSMENT;
+  static final String SERVICES = Activities.ASC_NEW_SERVICE;
 
   static Planted draw(Geography geography, long seed) {
     SplittableRandom rng = Rng.stream(seed, 0, Rng.PLANTED);

@@ -179,6 +179,31 @@ class RunJobSampleTest {
   }
 
   @Test
+  void plantedCapacityShortfallIsFlaggedFromTheFirstForecastMonthInEveryPlace() {
+    JsonNode capacity = truth.get("capacity");
+    String exceeded = capacity.get("exceeded_activity").asText();
+    Dataset<Row> place = table(exactOut, OutputTables.DemandForecast.NAME)
+        .filter(col(OutputTables.DemandForecast.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_PLACE)
+            .and(col(OutputTables.DemandForecast.KIND).equalTo(OutputTables.DemandForecast.KIND_FORECAST)));
+    List<Row> firstExceeded = place.filter(col(OutputTables.DemandForecast.ACTIVITY_NAME).equalTo(exceeded))
+        .groupBy(col(OutputTables.DemandForecast.GEOGRAPHY_CODE))
+        .agg(org.apache.spark.sql.functions.min(OutputTables.DemandForecast.CAPACITY_EXCEEDED_FROM),
+            org.apache.spark.sql.functions.max(OutputTables.DemandForecast.CAPACITY_EXCEEDED_FROM),
+            org.apache.spark.sql.functions.min(OutputTables.DemandForecast.UTILISATION))
+        .collectAsList();
+    assertEquals(capacity.get("recent_mean_monthly_activity").size(), firstExceeded.size(), "places with " + exceeded);
+    for (Row row : firstExceeded) {
+      // Capacity was planted at 0.8 x the recent mean: demand is over it from the first forecast month.
+      assertEquals(java.sql.Date.valueOf("2026-01-01"), row.getDate(1), row.toString());
+      assertEquals(row.getDate(1), row.getDate(2), row.toString());
+      assertTrue(row.getDouble(3) > 1.0, "forecast utilisation above 100%: " + row);
+    }
+    assertEquals(0, place.filter(col(OutputTables.DemandForecast.DEMOGRAPHIC_PROJECTION).isNull()
+        .or(col(OutputTables.DemandForecast.DEMOGRAPHIC_PROJECTION).lt(0))).count(),
+        "every place forecast row has a demographic projection");
+  }
+
+  @Test
   void withDisclosureControlNoPublishedCountIsBetweenOneAndSeven() {
     Dataset<Row> uptake = table(controlledOut, AcpUptake.NAME);
     assertEquals(1, uptake.select(AcpUptake.PERIOD_END).distinct().count(), "--period wrote one month");
