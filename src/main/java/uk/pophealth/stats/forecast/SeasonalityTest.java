@@ -23,11 +23,15 @@ final class SeasonalityTest {
   /** Significance level of the test. */
   static final double LEVEL = 0.05;
 
+  /** Residual sums of squares below this share of the total are rounding noise, not variation to test. */
+  private static final double ROUNDING = 1e-12;
+
   private SeasonalityTest() {}
 
   /**
    * p-value of the F-test over the observed months of the series; NaN when it cannot be computed (too few months,
-   * a position of the cycle never observed, or no residual variation at all).
+   * a position of the cycle never observed, or a trend line that fits to rounding error); 0 when the trend and
+   * seasonal dummies fit to rounding error.
    */
   static double pValue(PreparedSeries series, int period) {
     int n = series.observedCount();
@@ -67,10 +71,11 @@ final class SeasonalityTest {
     } catch (MathIllegalArgumentException singularOrTooFewRows) {
       return Double.NaN;
     }
-    if (!(restricted > 0)) {
+    double rounding = ROUNDING * totalSumOfSquares(y);
+    if (!(restricted > rounding)) {
       return Double.NaN;
     }
-    if (!(unrestricted > 0)) {
+    if (!(unrestricted > rounding)) {
       return 0;
     }
     double f = (Math.max(restricted - unrestricted, 0) / (period - 1)) / (unrestricted / residualDf);
@@ -80,6 +85,18 @@ final class SeasonalityTest {
   /** Whether seasonality is significant at {@link #LEVEL} (false when the test cannot be computed). */
   static boolean significant(double pValue) {
     return pValue < LEVEL;
+  }
+
+  private static double totalSumOfSquares(double[] y) {
+    double mean = 0;
+    for (double v : y) {
+      mean += v / y.length;
+    }
+    double sum = 0;
+    for (double v : y) {
+      sum += (v - mean) * (v - mean);
+    }
+    return sum;
   }
 
   private static double residualSumOfSquares(double[] y, double[][] x) {
