@@ -13,8 +13,9 @@ import uk.pophealth.core.PopHealthException;
  * Forecasts one monthly series. Stateless and thread-safe; call it once per series (e.g. inside a Spark
  * {@code mapGroups}).
  *
- * <p>{@link ForecastMethod#AUTO}: the ETS models the data allow (see {@link ForecastOptions}), fitted by maximum
- * likelihood and chosen by AICc; with fewer than {@value EtsSelection#MINIMUM_OBSERVED} observed months the mean
+ * <p>{@link ForecastMethod#AUTO}: the ETS models the data allow (see {@link ForecastOptions}), restricted to the
+ * seasonal ones when {@link SeasonalityTest} finds significant seasonality, fitted by maximum likelihood and chosen
+ * by AICc; with fewer than {@value EtsSelection#MINIMUM_OBSERVED} observed months the mean
  * forecast instead; a constant series gets ETS(A,N,N) at that constant with zero-width intervals. With
  * {@link ModelSelection#BACKTEST} the AICc-chosen ETS model, Theta, seasonal naive and drift compete on a
  * rolling-origin backtest inside the data (3 origins a month apart, horizon 12) and the lowest MASE wins.

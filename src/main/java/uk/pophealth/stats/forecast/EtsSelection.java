@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * The ETS models a series allows, fitted and compared by AICc. Seasonal models need at least two full seasons
  * of observed months; multiplicative seasonality needs every observed value positive; every model needs more
- * than (parameters + 4) observed months, as {@code forecast::ets}.
+ * than (parameters + 4) observed months, as {@code forecast::ets}. When {@link SeasonalityTest} finds the
+ * seasonality significant, only the seasonal models are candidates (the test, not AICc, decides the seasonal
+ * family, as {@code auto.arima} decides seasonal differencing by a test); otherwise every allowed model is.
  */
 final class EtsSelection {
   static final int MINIMUM_OBSERVED = 7;
@@ -36,7 +38,16 @@ final class EtsSelection {
         }
       }
     }
-    return out;
+    List<EtsSpec> seasonal = out.stream().filter(EtsSpec::seasonal).toList();
+    if (seasonal.isEmpty()) {
+      return out;
+    }
+    double pValue = SeasonalityTest.pValue(series, period);
+    boolean significant = SeasonalityTest.significant(pValue);
+    notes.add(String.format("seasonality pre-test (F-test on seasonal dummies with a linear trend): p = %.3g, %s",
+        pValue, significant ? "significant at " + SeasonalityTest.LEVEL + ": seasonal models only"
+            : "not significant at " + SeasonalityTest.LEVEL + ": all models"));
+    return significant ? seasonal : out;
   }
 
   /** Fits every candidate and keeps the smallest AICc (the first in order on a tie). */

@@ -29,43 +29,66 @@ class AeAttendanceForecastTest {
     assertEquals(130, series.size());
   }
 
-  /**
-   * The issue's acceptance figures. Not met, so disabled rather than weakened: with 24 months AICc (as
-   * forecast::ets, counting the 11 free seasonal initial states) rejects every seasonal ETS model, and the
-   * non-seasonal choice (mostly ETS(A,N,N)) scores mean MASE 2.68 against seasonal naive 2.44; its 95% intervals
-   * cover 82% of held-out months, because the third year holds real structural changes (e.g. RRK x2.6, RDE
-   * x1.85, RAP x0.58 against the year before) and a 3.8% median growth the first two years do not show.
-   * See {@link #seasonalEtsBeatsSeasonalNaiveButAiccDoesNotChooseIt()} for what does hold.
-   */
+  /** The issue's point-accuracy criterion: the chosen model's mean MASE beats seasonal naive. */
   @Test
-  @Disabled("issue 4 acceptance figures not met on 24 training months: AICc-chosen ETS mean MASE 2.68 vs seasonal "
-      + "naive 2.44, 95% coverage 0.82 (see Javadoc)")
-  void issueAcceptanceFigures() {
-    BacktestSummary ets = summary(ForecastMethod.AUTO);
+  void chosenModelBeatsSeasonalNaiveOnMeanMase() {
+    BacktestSummary chosen = summary(ForecastMethod.AUTO);
     BacktestSummary naive = summary(ForecastMethod.SEASONAL_NAIVE);
-    assertTrue(ets.meanMase < naive.meanMase, ets.meanMase + " vs " + naive.meanMase);
-    assertTrue(ets.coverage95 >= 0.90 && ets.coverage95 <= 0.98, "coverage95 " + ets.coverage95);
+    assertTrue(chosen.meanMase < naive.meanMase, "chosen " + chosen.meanMase + " vs seasonal naive " + naive.meanMase);
   }
 
+  /**
+   * The issue's interval criterion (95% intervals cover 90%-98% of held-out months). Not met, so disabled rather
+   * than weakened: the chosen models' analytic intervals (Hyndman et al. 2008, class 1, as forecast::ets) cover
+   * 0.755. The third year holds real structural changes (RRK x2.6, RDE x1.85, RTG x1.42, RAP x0.58 against the
+   * year before) and a 3.8% median growth against 1.4% the year before; every principled widening measured
+   * (initial-state estimation variance with Student-t quantiles, integrating over the smoothing parameters, AIC
+   * weights, pooling with Theta and seasonal naive) stays between 0.81 and 0.87. See docs/benchmarks.md,
+   * "Forecast accuracy on A&E attendances".
+   */
   @Test
-  void seasonalEtsBeatsSeasonalNaiveButAiccDoesNotChooseIt() {
+  @Disabled("issue 4 interval criterion not met: 95% coverage of the chosen models 0.755 (needs 0.90-0.98); "
+      + "see docs/benchmarks.md")
+  void chosenModelIntervalsCoverNinetyToNinetyEightPercent() {
+    BacktestSummary chosen = summary(ForecastMethod.AUTO);
+    assertTrue(chosen.coverage95 >= 0.90 && chosen.coverage95 <= 0.98, "coverage95 " + chosen.coverage95);
+  }
+
+  /** What AICc alone would do on 24 months, and why the seasonality pre-test is there. */
+  @Test
+  void withoutThePretestAiccRejectsEverySeasonalModel() {
     double seasonalEts = 0;
+    double aiccAlone = 0;
+    int seasonalChosen = 0;
     for (double[] y : series.values()) {
       double[] training = Arrays.copyOf(y, 24);
       PreparedSeries prepared = PreparedSeries.of(training, ForecastOptions.defaults());
-      EtsFit fit = EtsSelection.chooseByAicc(List.of(new EtsSpec(Trend.NONE, Season.ADDITIVE, 12)), prepared);
-      double[] point = EtsPrediction.forecast(ForecastMethod.AUTO, fit, 12, 1L, List.of()).point();
       double scale = Accuracy.seasonalNaiveScale(training, prepared.observed(), 12);
-      for (int h = 0; h < 12; h++) {
-        seasonalEts += Math.abs(y[24 + h] - point[h]) / scale / 12 / series.size();
+      EtsFit forced = EtsSelection.chooseByAicc(List.of(new EtsSpec(Trend.NONE, Season.ADDITIVE, 12)), prepared);
+      List<EtsSpec> every = new java.util.ArrayList<>();
+      for (Season season : Season.values()) {
+        for (Trend trend : Trend.values()) {
+          every.add(new EtsSpec(trend, season, 12));
+        }
       }
+      EtsFit alone = EtsSelection.chooseByAicc(every, prepared);
+      seasonalChosen += alone.spec().seasonal() ? 1 : 0;
+      seasonalEts += holdoutMase(y, forced, scale);
+      aiccAlone += holdoutMase(y, alone, scale);
     }
-    BacktestSummary auto = summary(ForecastMethod.AUTO);
-    BacktestSummary naive = summary(ForecastMethod.SEASONAL_NAIVE);
-    assertTrue(seasonalEts < naive.meanMase, "ETS(A,N,A) " + seasonalEts + " vs seasonal naive " + naive.meanMase);
-    assertTrue(auto.meanMase > naive.meanMase, "AICc choice " + auto.meanMase + " vs seasonal naive " + naive.meanMase);
-    assertTrue(auto.coverage95 > 0.80 && auto.coverage95 < 0.90, "AICc choice 95% coverage " + auto.coverage95);
-    assertTrue(auto.coverage80 < auto.coverage95, auto.coverage80 + " vs " + auto.coverage95);
+    double naive = summary(ForecastMethod.SEASONAL_NAIVE).meanMase;
+    assertTrue(seasonalChosen <= 2, seasonalChosen + " series given a seasonal model by AICc alone");
+    assertTrue(aiccAlone > naive, "AICc alone " + aiccAlone + " vs seasonal naive " + naive);
+    assertTrue(seasonalEts < naive, "ETS(A,N,A) " + seasonalEts + " vs seasonal naive " + naive);
+  }
+
+  private static double holdoutMase(double[] y, EtsFit fit, double scale) {
+    double[] point = EtsPrediction.forecast(ForecastMethod.AUTO, fit, 12, 1L, List.of()).point();
+    double sum = 0;
+    for (int h = 0; h < 12; h++) {
+      sum += Math.abs(y[24 + h] - point[h]) / scale / 12 / series.size();
+    }
+    return sum;
   }
 
   private record BacktestSummary(double meanMase, double coverage80, double coverage95) {}
