@@ -163,7 +163,7 @@ final class TableIngest {
     List<String> known = layout.name().equals(InputSpec.CANONICAL) ? table.columnNames() : List.of();
     return switch (spec.format()) {
       case "csv" -> CsvSource.read(spark, table.name(), files, layout, layout.requiredSourceColumns(), known);
-      case "parquet" -> ParquetSource.read(spark, table.name(), files, layout.requiredSourceColumns(), known);
+      case "parquet" -> ParquetSource.read(spark, table.name(), files, layout, layout.requiredSourceColumns(), known);
       default -> throw PopHealthException.badConfig("Cannot read %s: unknown format; expected csv or parquet (%s)",
           table.name(), spec.format());
     };

@@ -56,17 +56,15 @@ public final class Layouts {
           + "vintages (%s)", table, layoutName, where);
       return ofTable(table, new OnsFootprintLayout(columns, from, to));
     }
-    PopHealthException.checkConfig(from == null, "Cannot read %s with layout %s: only the dated ONS lookup layouts "
-        + "%s take valid_from and valid_to; this layout's rows carry their own dates (%s)", table, layoutName,
-        dated().keySet(), where);
-    if (layoutName == null || layoutName.equals(InputSpec.CANONICAL)) {
-      return new CanonicalLayout(InputTables.byName(table));
-    }
-    Layout layout = official().get(layoutName);
+    boolean canonical = layoutName == null || layoutName.equals(InputSpec.CANONICAL);
+    Layout layout = canonical ? new CanonicalLayout(InputTables.byName(table)) : official().get(layoutName);
     if (layout == null) {
       throw PopHealthException.badConfig("Cannot read %s: unknown layout; known layouts are %s and %s, and the dated "
           + "ONS lookups %s (%s)", table, InputSpec.CANONICAL, official().keySet(), dated().keySet(), layoutName);
     }
+    PopHealthException.checkConfig(from == null, "Cannot read %s with layout %s: only the dated ONS lookup layouts "
+        + "%s take valid_from and valid_to; this layout's rows carry their own dates (%s)", table, layout.name(),
+        dated().keySet(), where);
     return ofTable(table, layout);
   }
 
