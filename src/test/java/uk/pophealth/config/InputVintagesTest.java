@@ -55,6 +55,17 @@ class InputVintagesTest {
   }
 
   @Test
+  void theReadmeExampleLoads() throws Exception {
+    InputSpec spec = load("    vintages:",
+        "      - {path: refdata/lookup_lsoa11_ccg21_stp21_ltla21.csv, layout: ons_lsoa11_ccg21_stp21,",
+        "         valid_from: 2021-04-01, valid_to: 2022-06-30}",
+        "      - {path: refdata/lookup_lsoa11_sicbl22_icb22_ltla22.csv, layout: ons_lsoa11_sicbl22_icb22,",
+        "         valid_from: 2022-07-01}").input("footprints");
+    assertEquals(List.of(LocalDate.parse("2021-04-01"), LocalDate.parse("2022-07-01")),
+        spec.sources().stream().map(InputSpec::validFromDate).toList());
+  }
+
+  @Test
   void aSingleSpecWithValidFromIsAnInputOfOneVintage() throws Exception {
     InputSpec spec = load("    {path: icb24.csv, layout: ons_lsoa21_icb24, valid_from: 2024-04-01}").input("footprints");
     assertEquals(List.of(dir.resolve("icb24.csv").toString()), spec.paths());
