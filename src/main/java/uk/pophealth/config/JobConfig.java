@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import uk.pophealth.core.PopHealthException;
 
 /**
  * The typed job configuration. Values resolve command line > config file > the defaults declared here
@@ -40,6 +41,12 @@ public record JobConfig(
 
   /** Fills every absent value with its default. */
   public JobConfig {
+    if (inputs != null) {
+      inputs.forEach((table, spec) -> {
+        PopHealthException.checkConfig(spec != null, "Cannot read input %s: it has no path (null)", table);
+        spec.check(table);
+      });
+    }
     inputs = inputs == null ? Map.of() : Map.copyOf(new TreeMap<>(inputs));
     personIdMode = personIdMode == null ? PersonIdMode.NHS_NUMBER : personIdMode;
     pseudonymisationKeyEnv = pseudonymisationKeyEnv == null ? DEFAULT_KEY_ENV : pseudonymisationKeyEnv;
@@ -68,7 +75,7 @@ public record JobConfig(
   public InputSpec input(String table) {
     InputSpec spec = inputs.get(table);
     if (spec == null) {
-      throw uk.pophealth.core.PopHealthException.badConfig(
+      throw PopHealthException.badConfig(
           "Cannot find input: config has no entry under inputs for table (%s)", table);
     }
     return spec;
@@ -115,7 +122,7 @@ public record JobConfig(
       return quarantine;
     }
     if (output == null) {
-      throw uk.pophealth.core.PopHealthException.badConfig("Cannot place quarantine: no output location given");
+      throw PopHealthException.badConfig("Cannot place quarantine: no output location given");
     }
     String trimmed = output.endsWith("/") ? output.substring(0, output.length() - 1) : output;
     return trimmed + "_quarantine";

@@ -24,6 +24,10 @@ public final class JobConfigLoader {
     try {
       raw = mapper.readValue(file.toFile(), JobConfig.class);
     } catch (JsonMappingException e) {
+      PopHealthException invalid = configError(e);
+      if (invalid != null) {
+        throw invalid;
+      }
       throw PopHealthException.badConfig("Cannot read config %s: %s", file, e.getOriginalMessage());
     } catch (IOException e) {
       throw PopHealthException.badConfig("Cannot read config %s: %s", file, e.getMessage());
@@ -33,7 +37,7 @@ public final class JobConfigLoader {
     }
     Path base = file.toAbsolutePath().getParent();
     Map<String, InputSpec> resolved = new LinkedHashMap<>();
-    raw.inputs().forEach((table, spec) -> resolved.put(table, spec.withPath(resolve(base, spec.path()))));
+    raw.inputs().forEach((table, spec) -> resolved.put(table, spec.withPaths(path -> resolve(base, path))));
     JobConfig config = raw.withInputs(resolved);
     if (config.output() != null) {
       config = config.withOutput(resolve(base, config.output()));
@@ -42,6 +46,16 @@ public final class JobConfigLoader {
       config = config.withQuarantine(resolve(base, config.quarantine()));
     }
     return config;
+  }
+
+  /** The config's own check (e.g. of an input's vintages) that failed while the file was being read, if any. */
+  private static PopHealthException configError(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof PopHealthException popHealth) {
+        return popHealth;
+      }
+    }
+    return null;
   }
 
   /** Keeps URIs (file://, hdfs://, s3a://) and absolute paths; resolves relative paths against base. */

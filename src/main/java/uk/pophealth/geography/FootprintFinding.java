@@ -2,6 +2,9 @@ package uk.pophealth.geography;
 
 import static java.util.Objects.requireNonNull;
 
+import uk.pophealth.ingest.DataQualityRow;
+import uk.pophealth.schema.DataQualityTable;
+
 /**
  * A data-quality finding about the geography reference tables, in the shape of a {@code data_quality} row
  * (table_name, rule, rows_in, rows_accepted, rows_quarantined, example_lines) plus the number of organisations
@@ -17,13 +20,22 @@ import static java.util.Objects.requireNonNull;
 public record FootprintFinding(String tableName, String rule, long rowsIn, long rowsAccepted, long rowsQuarantined,
     long orgsAffected, String exampleLines) {
   /** Some day within an organisation's life on which no mapping is in force. */
-  public static final String GAP = "footprint_gap";
+  public static final String GAP = DataQualityTable.FOOTPRINT_GAP;
   /** Some day on which two or more mappings of one organisation are in force. */
-  public static final String OVERLAP = "footprint_overlap";
+  public static final String OVERLAP = DataQualityTable.FOOTPRINT_OVERLAP;
 
   public FootprintFinding {
     requireNonNull(tableName, "tableName is null");
     requireNonNull(rule, "rule is null");
     requireNonNull(exampleLines, "exampleLines is null");
+  }
+
+  /**
+   * The finding as a {@code data_quality} row: its table, rule and counts, with example_lines giving the
+   * organisations affected and the examples, e.g. "2 affected: lad E07000171 has no footprint; ...".
+   */
+  public DataQualityRow dataQualityRow() {
+    return new DataQualityRow(tableName, rule, rowsIn, rowsAccepted, rowsQuarantined,
+        orgsAffected + " affected: " + exampleLines);
   }
 }

@@ -63,7 +63,7 @@ final class CsvSource {
     if (probes.isEmpty()) {
       throw PopHealthException.badInput("Cannot read %s: the file is empty (%s)", table, where);
     }
-    List<String> header = layout.hasHeader() ? checkHeader(table, probes, requiredColumns, knownColumns)
+    List<String> header = layout.hasHeader() ? checkHeader(table, probes, layout, requiredColumns, knownColumns)
         : checkColumnCount(table, probes, layout.columnNames());
     if (layout.hasHeader() && probes.stream().allMatch(p -> p.firstLines().size() < 2)) {
       throw PopHealthException.badInput("Cannot read %s: the file has a header but no data rows (%s)", table, where);
@@ -113,7 +113,7 @@ final class CsvSource {
     return withParsed.select(columns.toArray(new Column[0]));
   }
 
-  private static List<String> checkHeader(String table, List<FileProbe> probes, List<String> required,
+  private static List<String> checkHeader(String table, List<FileProbe> probes, Layout layout, List<String> required,
       List<String> known) {
     FileProbe first = probes.get(0);
     List<String> header = CsvHeader.split(first.firstLines().get(0));
@@ -124,7 +124,7 @@ final class CsvSource {
             table, header, first.file(), other, probe.file());
       }
     }
-    SourceCheck.requireColumns(table, first.file(), required, header);
+    SourceCheck.requireColumns(table, first.file(), required, header, layout);
     SourceCheck.warnExtraColumns(table, first.file(), known, header);
     return header;
   }

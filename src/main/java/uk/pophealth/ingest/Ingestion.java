@@ -18,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.core.PopHealthException;
+import uk.pophealth.ingest.layout.Layouts;
 import uk.pophealth.schema.InputTables;
 import uk.pophealth.schema.InputTables.Codelists;
 import uk.pophealth.schema.InputTables.Footprints;
@@ -58,12 +59,16 @@ public final class Ingestion {
       PopHealthException.checkConfig(ORDER.contains(table),
           "Cannot read inputs: unknown table; known tables are %s (%s)", ORDER, table);
     }
+    for (String table : config.inputTables()) {
+      config.input(table).sources().forEach(source -> Layouts.forSource(table, source));
+    }
     PopHealthException.checkConfig(config.maxQuarantineRate() >= 0 && config.maxQuarantineRate() <= 1,
         "Cannot read max_quarantine_rate: expected a fraction between 0 and 1 (%s)", config.maxQuarantineRate());
     RuleContext context = RuleContext.start(PersonIds.forConfig(spark, config, env), extractDate(config));
     TableIngest step = new TableIngest(spark, config);
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     Map<String, TableCounts> counts = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> rowsInBySource = new LinkedHashMap<>();
     List<DataQualityRow> dataQuality = new ArrayList<>();
     try {
       for (String name : ORDER) {
@@ -73,6 +78,7 @@ public final class Ingestion {
         TableIngest.Outcome outcome = step.ingest(InputTables.byName(name), context);
         tables.put(name, outcome.accepted());
         counts.put(name, outcome.counts());
+        rowsInBySource.put(name, outcome.rowsInBySource());
         dataQuality.addAll(outcome.dataQuality());
         context = withReference(context, name, outcome.accepted());
       }
@@ -82,7 +88,7 @@ public final class Ingestion {
     } finally {
       spark.sparkContext().setJobDescription(null);
     }
-    return new IngestResult(tables, counts, dataQuality);
+    return new IngestResult(tables, counts, rowsInBySource, dataQuality);
   }
 
   /**
@@ -92,12 +98,24 @@ public final class Ingestion {
   public static IngestResult ingestAndReport(SparkSession spark, JobConfig config, Map<String, String> env,
       PrintStream out) {
     IngestResult result = ingest(spark, config, env);
+    report(spark, config, result, List.of(), out);
+    return result;
+  }
+
+  /**
+   * Writes {@code <output>/data_quality} (the ingestion rows, then {@code findings}: data-quality rows found by a
+   * later stage, e.g. geography gaps and overlaps), prints the summary to {@code out}, then stops the run
+   * (BAD_INPUT) if any table quarantined more than max_quarantine_rate. Call it once per run. On failure the
+   * result's tables are released.
+   */
+  public static void report(SparkSession spark, JobConfig config, IngestResult result, List<DataQualityRow> findings,
+      PrintStream out) {
     try {
-      DataQualityOutput.write(spark, result, config.output());
-      out.print(result.summary());
+      IngestResult reported = result.withFindings(findings);
+      DataQualityOutput.write(spark, reported, config.output());
+      out.print(reported.summary());
       out.flush();
-      result.requireWithinCeiling();
-      return result;
+      reported.requireWithinCeiling();
     } catch (RuntimeException e) {
       result.release();
       throw e;

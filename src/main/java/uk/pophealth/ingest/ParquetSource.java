@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 import uk.pophealth.core.ErrorCategory;
 import uk.pophealth.core.PopHealthException;
+import uk.pophealth.ingest.layout.Layout;
 
 /**
  * Reads Parquet files (one file or the part files of a folder) with every column cast to text, so the same
@@ -32,8 +33,8 @@ final class ParquetSource {
 
   private ParquetSource() {}
 
-  static SourceFrame read(SparkSession spark, String table, List<String> files, List<String> requiredColumns,
-      List<String> knownColumns) {
+  static SourceFrame read(SparkSession spark, String table, List<String> files, Layout layout,
+      List<String> requiredColumns, List<String> knownColumns) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     List<String> names = null;
     JavaRDD<Row> rows = null;
@@ -48,7 +49,7 @@ final class ParquetSource {
       }
       List<String> found = Arrays.asList(data.columns());
       if (names == null) {
-        SourceCheck.requireColumns(table, file, requiredColumns, found);
+        SourceCheck.requireColumns(table, file, requiredColumns, found, layout);
         SourceCheck.warnExtraColumns(table, file, knownColumns, found);
         names = found;
       } else {

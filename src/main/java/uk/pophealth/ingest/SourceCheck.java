@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.pophealth.core.PopHealthException;
+import uk.pophealth.ingest.layout.Layout;
 
 /** Header checks shared by the CSV and Parquet sources: every missing column named at once; extras warned. */
 final class SourceCheck {
@@ -13,11 +14,18 @@ final class SourceCheck {
   private SourceCheck() {}
 
   static void requireColumns(String table, String file, List<String> required, List<String> found) {
+    requireColumns(table, file, required, found, null);
+  }
+
+  /** As above, adding the layout's advice on what file to use instead (when it has any). */
+  static void requireColumns(String table, String file, List<String> required, List<String> found, Layout layout) {
     List<String> missing = new ArrayList<>(required);
     missing.removeAll(found);
     if (!missing.isEmpty()) {
-      throw PopHealthException.badInput("Cannot read %s: missing required column%s %s; expected %s, found %s%s (%s)",
-          table, missing.size() == 1 ? "" : "s", missing, required, found, delimiterHint(found), file);
+      String advice = layout == null ? "" : layout.missingColumnsAdvice(missing);
+      throw PopHealthException.badInput("Cannot read %s: missing required column%s %s; expected %s, found %s%s%s (%s)",
+          table, missing.size() == 1 ? "" : "s", missing, required, found, delimiterHint(found),
+          advice.isEmpty() ? "" : "; " + advice, file);
     }
   }
 

@@ -50,49 +50,73 @@ final class TableIngest {
     this.config = config;
   }
 
-  /** The accepted rows, the counts and the data-quality rows of one table. */
-  record Outcome(Dataset<Row> accepted, TableCounts counts, List<DataQualityRow> dataQuality) {
+  /**
+   * The accepted rows, the counts and the data-quality rows of one table, and its rows in per source (the input's
+   * path, or each vintage's path, in date order; they add up to the table's rows in).
+   */
+  record Outcome(Dataset<Row> accepted, TableCounts counts, List<DataQualityRow> dataQuality,
+      Map<String, Long> rowsInBySource) {
     Outcome {
       dataQuality = List.copyOf(dataQuality);
+      rowsInBySource = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rowsInBySource));
     }
   }
+
+  /** One source of the table (the input, or one vintage) read and mapped, its lines not yet ruled on. */
+  private record SourceRead(String path, List<String> files, Dataset<Row> malformed, Dataset<Row> canonical) {}
 
   Outcome ingest(TableSchema table, RuleContext context) {
     String name = table.name();
     InputSpec spec = config.input(name);
-    Layout layout = Layouts.forInput(name, spec.layout());
     spark.sparkContext().setJobDescription("pophealth ingest " + name);
-    List<String> files = InputFiles.list(spark.sparkContext().hadoopConfiguration(), name, spec.path());
-    SourceFrame source = read(table, spec, layout, files);
-
-    Dataset<Row> malformed = Quarantine.records(source.frame().filter(col(IngestColumns.MALFORMED)), name,
-        lit(QuarantineRule.MALFORMED_ROW.ruleName()), source.columns(), layout.identifierColumns())
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> wellFormed = source.frame().filter(not(col(IngestColumns.MALFORMED))).drop(IngestColumns.MALFORMED);
-    RowRules.Ruled ruled = RowRules.apply(toCanonical(table, layout, wellFormed, spec), table, context);
+    List<SourceRead> sources = new ArrayList<>();
+    for (InputSpec source : spec.sources()) {
+      sources.add(readSource(table, source));
+    }
+    Dataset<Row> malformed = sources.get(0).malformed();
+    Dataset<Row> canonical = sources.get(0).canonical();
+    for (SourceRead source : sources.subList(1, sources.size())) {
+      malformed = malformed.unionByName(source.malformed());
+      canonical = canonical.unionByName(source.canonical());
+    }
+    malformed = malformed.persist(StorageLevel.MEMORY_AND_DISK());
+    RowRules.Ruled ruled = RowRules.apply(canonical, table, context);
     Dataset<Row> rows = ruled.frame().persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> quarantine = malformed.unionByName(Quarantine.records(rows.filter(col(IngestColumns.RULE).isNotNull()),
           name, col(IngestColumns.RULE), table.columnNames(), identifierColumns(table)));
       Map<String, Long> byRule = new TreeMap<>();
+      Map<String, Long> byFile = new TreeMap<>();
       long accepted = 0;
-      for (Row row : rows.groupBy(col(IngestColumns.RULE)).count().collectAsList()) {
-        if (row.isNullAt(0)) {
-          accepted = row.getLong(1);
+      for (Row row : rows.groupBy(col(IngestColumns.SOURCE_FILE), col(IngestColumns.RULE)).count().collectAsList()) {
+        byFile.merge(row.getString(0), row.getLong(2), Long::sum);
+        if (row.isNullAt(1)) {
+          accepted += row.getLong(2);
         } else {
-          byRule.put(row.getString(0), row.getLong(1));
+          byRule.merge(row.getString(1), row.getLong(2), Long::sum);
         }
       }
-      long malformedRows = malformed.count();
+      long malformedRows = 0;
+      for (Row row : malformed.groupBy(col(QuarantineTable.SOURCE_FILE)).count().collectAsList()) {
+        byFile.merge(row.getString(0), row.getLong(1), Long::sum);
+        malformedRows += row.getLong(1);
+      }
       if (malformedRows > 0) {
         byRule.put(QuarantineRule.MALFORMED_ROW.ruleName(), malformedRows);
       }
       long rowsIn = accepted + byRule.values().stream().mapToLong(Long::longValue).sum();
       if (rowsIn == 0) {
-        throw PopHealthException.badInput("Cannot read %s: no data rows (%s)", name, spec.path());
+        throw PopHealthException.badInput("Cannot read %s: no data rows (%s)", name, String.join(", ", spec.paths()));
       }
       TableCounts counts = new TableCounts(name, rowsIn, accepted, byRule, config.maxQuarantineRate());
-      Map<String, String> examples = examples(quarantine, files.size() > 1);
+      Map<String, Long> bySource = rowsInBySource(sources, byFile);
+      long sourceRows = bySource.values().stream().mapToLong(Long::longValue).sum();
+      if (sourceRows != rowsIn) {
+        throw PopHealthException.failure("Cannot ingest %s: rows in %d but %d by source %s", name, rowsIn, sourceRows,
+            bySource);
+      }
+      int fileCount = sources.stream().mapToInt(source -> source.files().size()).sum();
+      Map<String, String> examples = examples(quarantine, fileCount > 1);
       Quarantine.write(quarantine, config.quarantineLocation(), name);
       Dataset<Row> typed = spark.createDataFrame(
           rows.filter(col(IngestColumns.RULE).isNull()).select(typedColumns(table)).javaRDD(), table.schema())
@@ -104,18 +128,42 @@ final class TableIngest {
       }
       LOG.info("Ingested {}: {} rows in, {} accepted, {} quarantined ({})", name, rowsIn, accepted,
           counts.rowsQuarantined(), String.format("%.2f%%", 100 * counts.quarantineRate()));
-      return new Outcome(typed, counts, dataQuality(counts, ruled.rulesChecked(), examples));
+      return new Outcome(typed, counts, dataQuality(counts, ruled.rulesChecked(), examples), bySource);
     } finally {
       rows.unpersist();
       malformed.unpersist();
     }
   }
 
+  /** Reads one source with its layout: its malformed lines as quarantine records, the rest mapped to canonical. */
+  private SourceRead readSource(TableSchema table, InputSpec source) {
+    Layout layout = Layouts.forSource(table.name(), source);
+    List<String> files = InputFiles.list(spark.sparkContext().hadoopConfiguration(), table.name(), source.path());
+    SourceFrame frame = read(table, source, layout, files);
+    Dataset<Row> malformed = Quarantine.records(frame.frame().filter(col(IngestColumns.MALFORMED)), table.name(),
+        lit(QuarantineRule.MALFORMED_ROW.ruleName()), frame.columns(), layout.identifierColumns());
+    Dataset<Row> wellFormed = frame.frame().filter(not(col(IngestColumns.MALFORMED))).drop(IngestColumns.MALFORMED);
+    return new SourceRead(source.path(), files, malformed, toCanonical(table, layout, wellFormed, source));
+  }
+
+  /** Rows in per source: the rows of each source's files (a file belongs to one source: paths are distinct). */
+  private static Map<String, Long> rowsInBySource(List<SourceRead> sources, Map<String, Long> byFile) {
+    Map<String, Long> bySource = new LinkedHashMap<>();
+    for (SourceRead source : sources) {
+      long rows = 0;
+      for (String file : source.files()) {
+        rows += byFile.getOrDefault(file, 0L);
+      }
+      bySource.merge(source.path(), rows, Long::sum);
+    }
+    return bySource;
+  }
+
   private SourceFrame read(TableSchema table, InputSpec spec, Layout layout, List<String> files) {
     List<String> known = layout.name().equals(InputSpec.CANONICAL) ? table.columnNames() : List.of();
     return switch (spec.format()) {
       case "csv" -> CsvSource.read(spark, table.name(), files, layout, layout.requiredSourceColumns(), known);
-      case "parquet" -> ParquetSource.read(spark, table.name(), files, layout.requiredSourceColumns(), known);
+      case "parquet" -> ParquetSource.read(spark, table.name(), files, layout, layout.requiredSourceColumns(), known);
       default -> throw PopHealthException.badConfig("Cannot read %s: unknown format; expected csv or parquet (%s)",
           table.name(), spec.format());
     };

@@ -28,9 +28,7 @@ import uk.pophealth.config.JobConfig;
 import uk.pophealth.core.CodeVersion;
 import uk.pophealth.core.PopHealthException;
 import uk.pophealth.geography.FootprintBasis;
-import uk.pophealth.geography.FootprintFinding;
 import uk.pophealth.geography.FootprintResolver;
-import uk.pophealth.geography.GeographyInputs;
 import uk.pophealth.ingest.IngestResult;
 import uk.pophealth.ingest.Ingestion;
 import uk.pophealth.ingest.TableCounts;
@@ -41,7 +39,6 @@ import uk.pophealth.publish.RunManifest;
 import uk.pophealth.publish.TableWriter;
 import uk.pophealth.publish.WrittenTable;
 import uk.pophealth.publish.report.ReportWriter;
-import uk.pophealth.schema.InputTables;
 import uk.pophealth.schema.OutputTable;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.AcpUptake;
@@ -96,13 +93,10 @@ public final class RunJob {
   private static RunManifest runStages(SparkSession spark, JobRequest request, ReportingMonths months,
       Map<String, String> env, PrintStream out, RunManifest.Builder manifest, Stage stage, Configuration hadoop) {
     JobConfig config = request.config();
-    IngestResult ingest = stage.run("ingest", () -> Ingestion.ingestAndReport(spark, config, env, out));
-    stage.run("input checksums", () -> recordInputs(config, ingest, manifest, hadoop));
-    FootprintResolver geography = stage.run("geography", () -> FootprintResolver.build(spark, geographyInputs(spark, ingest)));
-    for (FootprintFinding finding : geography.findings()) {
-      manifest.warning(String.format("%s in %s: %d (%s)", finding.rule(), finding.tableName(), finding.orgsAffected(),
-          finding.exampleLines()));
-    }
+    IngestResult ingest = stage.run("ingest", () -> ingestWithinCeiling(spark, config, env, out));
+    stage.run("input checksums", () -> recordInputs(ingest, manifest, hadoop));
+    // Writes the run's data_quality (ingestion rows and the geography's gap/overlap findings) once.
+    FootprintResolver geography = stage.run("geography", () -> GeographyStep.run(spark, config, ingest, out, manifest));
     FootprintBasis basis = FootprintBasis.fromConfig(config);
     DisclosureControl disclosure = DisclosureControl.of(config.disclosureControl());
     TableWriter writer = new TableWriter(spark, config.output());
@@ -138,21 +132,26 @@ public final class RunJob {
     }
   }
 
-  private static void recordInputs(JobConfig config, IngestResult ingest, RunManifest.Builder manifest,
-      Configuration hadoop) {
-    for (TableCounts counts : ingest.counts()) {
-      String location = config.input(counts.table()).path();
-      manifest.input(counts.table(), location, counts.rowsIn(), InputChecksum.sha256(hadoop, location));
-      manifest.quarantined(counts.table(), counts.rowsQuarantined());
+  /**
+   * Ingests; when a table quarantined more than the ceiling, writes data_quality, prints the summary and stops the
+   * run there. Otherwise data_quality is written by the geography stage, with its findings.
+   */
+  private static IngestResult ingestWithinCeiling(SparkSession spark, JobConfig config, Map<String, String> env,
+      PrintStream out) {
+    IngestResult ingest = Ingestion.ingest(spark, config, env);
+    if (!ingest.overCeiling().isEmpty()) {
+      Ingestion.report(spark, config, ingest, List.of(), out);
     }
+    return ingest;
   }
 
-  private static GeographyInputs geographyInputs(SparkSession spark, IngestResult ingest) {
-    return new GeographyInputs(
-        ingest.tableOrEmpty(spark, InputTables.Practices.TABLE),
-        ingest.tableOrEmpty(spark, InputTables.PcnMembership.TABLE),
-        ingest.tableOrEmpty(spark, InputTables.Footprints.TABLE),
-        ingest.tableOrEmpty(spark, InputTables.LsoaDeprivation.TABLE));
+  /** One manifest input per source: a table's path, or each of its vintages with that vintage's rows. */
+  private static void recordInputs(IngestResult ingest, RunManifest.Builder manifest, Configuration hadoop) {
+    for (TableCounts counts : ingest.counts()) {
+      ingest.rowsInBySource(counts.table()).forEach((location, rows) ->
+          manifest.input(counts.table(), location, rows, InputChecksum.sha256(hadoop, location)));
+      manifest.quarantined(counts.table(), counts.rowsQuarantined());
+    }
   }
 
 

@@ -11,7 +11,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The {@code data_quality} output table (DESIGN.md output contract): per input table and quarantine rule, how
  * many rows came in, were accepted and were quarantined, with a few example line numbers. Holds no
- * person-level value. One row per (table, rule checked) plus one {@link #ALL_RULES} row per table.
+ * person-level value. One row per (table, rule checked) plus one {@link #ALL_RULES} row per table, then one row
+ * per geography finding ({@link #FOOTPRINT_GAP}, {@link #FOOTPRINT_OVERLAP}) about a reference table.
  */
 public final class DataQualityTable {
   public static final String NAME = "data_quality";
@@ -23,14 +24,24 @@ public final class DataQualityTable {
   public static final String EXAMPLE_LINES = "example_lines";
   /** The rule value of a table's total row: rows_quarantined under every rule together. */
   public static final String ALL_RULES = "all";
+  /**
+   * A finding about a geography reference table, not a quarantine rule: some day within an organisation's life on
+   * which no footprint mapping is in force. Nothing is quarantined (rows_quarantined 0); example_lines gives the
+   * number of organisations affected and a few of their codes with the dates concerned.
+   */
+  public static final String FOOTPRINT_GAP = "footprint_gap";
+  /** As {@link #FOOTPRINT_GAP}: some day on which two or more mappings of one organisation are in force. */
+  public static final String FOOTPRINT_OVERLAP = "footprint_overlap";
 
   public static final StructType SCHEMA = new StructType(new StructField[] {
       required(TABLE_NAME, StringType, "Input table name"),
-      required(RULE, StringType, "Quarantine rule name, or 'all' for the table's total"),
+      required(RULE, StringType, "Quarantine rule name, 'all' for the table's total, or a geography finding "
+          + "(footprint_gap, footprint_overlap) that quarantines nothing"),
       field(ROWS_IN, LongType, false, "Rows read from the table's files", "rows"),
       field(ROWS_ACCEPTED, LongType, false, "Rows that passed every rule", "rows"),
       field(ROWS_QUARANTINED, LongType, false, "Rows quarantined under this rule", "rows"),
-      required(EXAMPLE_LINES, StringType, "A few example source lines, as file:line, comma-separated")});
+      required(EXAMPLE_LINES, StringType, "A few example source lines, as file:line, comma-separated; for a "
+          + "geography finding, the organisations affected and a few example codes with dates")});
 
   private DataQualityTable() {}
 }

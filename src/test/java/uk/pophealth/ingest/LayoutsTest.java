@@ -57,6 +57,12 @@ class LayoutsTest {
     assertEquals("[E01000001,E09000001,26525,8]", result.table(LsoaDeprivation.NAME).first().toString());
   }
 
+  /** Why the bare IoD 2025 table is refused: lad_code is the geography's LSOA -> district link, not a breakdown. */
+  private static final String USE_THE_JOINED_FILE = "; the bare IoD 2025 table (imd2025_england_lsoa21.csv) has no "
+      + "district, and lsoa_deprivation needs one per LSOA to place it in its district, place and ICS: use the table "
+      + "joined to the ONS LSOA 2021 to LAD 2024 lookup (lookup_lsoa21_ward24_ltla24.csv) with the district as "
+      + "ltla24_code, as in imd2025_lsoa21_with_names_DERIVED.csv";
+
   @Test
   void imd2025BareTableStopsNamingTheMissingDistrictColumn(@TempDir Path dir) {
     Path file = write(dir, "imd2025_england_lsoa21.csv",
@@ -65,8 +71,28 @@ class LayoutsTest {
         () -> ingestOne(dir, LsoaDeprivation.NAME, csv(file, "imd2025_lsoa21"), PSEUDONYMISED));
     assertEquals(ErrorCategory.BAD_INPUT, error.category());
     assertEquals("Cannot read lsoa_deprivation: missing required column [ltla24_code]; expected [lsoa21_code, "
-        + "ltla24_code, IMD_rank, IMD_decile], found [lsoa21_code, IMD_decile, IMD_rank, IMD_score] (" + file + ")",
-        error.getMessage());
+        + "ltla24_code, IMD_rank, IMD_decile], found [lsoa21_code, IMD_decile, IMD_rank, IMD_score]"
+        + USE_THE_JOINED_FILE + " (" + file + ")", error.getMessage());
+  }
+
+  @Test
+  void realImd2025BareTableIsRefusedSayingWhichFileToUse(@TempDir Path dir) {
+    Path file = RefData.require("imd2025_lsoa21/imd2025_england_lsoa21.csv");
+    PopHealthException error = assertThrows(PopHealthException.class,
+        () -> ingestOne(dir, LsoaDeprivation.NAME, csv(file, "imd2025_lsoa21"), PSEUDONYMISED));
+    assertEquals(ErrorCategory.BAD_INPUT, error.category());
+    assertTrue(error.getMessage().startsWith("Cannot read lsoa_deprivation: missing required column [ltla24_code]; "
+        + "expected [lsoa21_code, ltla24_code, IMD_rank, IMD_decile], found [lsoa21_code, IMD_decile, "), error.getMessage());
+    assertTrue(error.getMessage().endsWith(USE_THE_JOINED_FILE + " (" + file + ")"), error.getMessage());
+  }
+
+  @Test
+  void imd2019MissingAColumnGetsNoIod2025Advice(@TempDir Path dir) {
+    Path file = write(dir, "File_1.csv", "LSOA code (2011),Index of Multiple Deprivation (IMD) Rank,"
+        + "Index of Multiple Deprivation (IMD) Decile\nE01000001,1,1\n");
+    PopHealthException error = assertThrows(PopHealthException.class,
+        () -> ingestOne(dir, LsoaDeprivation.NAME, csv(file, "imd2019_file1"), PSEUDONYMISED));
+    assertTrue(error.getMessage().endsWith("IMD) Decile] (" + file + ")"), error.getMessage());
   }
 
   @Test
@@ -135,7 +161,9 @@ class LayoutsTest {
         () -> Layouts.forInput(Practices.NAME, "epraccur_v9"));
     assertEquals(ErrorCategory.BAD_CONFIG, unknown.category());
     assertEquals("Cannot read practices: unknown layout; known layouts are canonical and [asc_cld, epcn_core_partner, "
-        + "epraccur, imd2019_file1, imd2025_lsoa21] (epraccur_v9)", unknown.getMessage());
+        + "epraccur, imd2019_file1, imd2025_lsoa21], and the dated ONS lookups [ons_lsoa11_ccg21_stp21, "
+        + "ons_lsoa11_sicbl22_icb22, ons_lsoa11_sicbl22_icb22_nhs_codes, ons_lsoa21_icb24, ons_lsoa21_icb24_nhs_codes] "
+        + "(epraccur_v9)", unknown.getMessage());
     PopHealthException wrongTable = assertThrows(PopHealthException.class,
         () -> Layouts.forInput(Practices.NAME, "imd2019_file1"));
     assertEquals("Cannot read practices with layout imd2019_file1: that layout gives table lsoa_deprivation "

@@ -20,29 +20,42 @@ final class ImdLayout extends PublishedLayout {
   private final String lad;
   private final String rank;
   private final String decile;
+  private final String districtAdvice;
 
-  private ImdLayout(String name, String lsoa, String lad, String rank, String decile) {
+  private ImdLayout(String name, String lsoa, String lad, String rank, String decile, String districtAdvice) {
     super(name, LsoaDeprivation.NAME, List.of(lsoa, lad, rank, decile));
     this.lsoa = lsoa;
     this.lad = lad;
     this.rank = rank;
     this.decile = decile;
+    this.districtAdvice = districtAdvice;
   }
 
   /** MHCLG IoD 2019 File_1 saved as CSV (LSOA 2011, LAD 2019): BOM, ranks as "29,199". */
   static ImdLayout imd2019File1() {
     return new ImdLayout("imd2019_file1", "LSOA code (2011)", "Local Authority District code (2019)",
-        "Index of Multiple Deprivation (IMD) Rank", "Index of Multiple Deprivation (IMD) Decile");
+        "Index of Multiple Deprivation (IMD) Rank", "Index of Multiple Deprivation (IMD) Decile", "");
   }
 
   /**
    * IoD 2025 by LSOA 2021 (lsoa21_code, IMD_rank, IMD_decile) with the district as ltla24_code. The bare
-   * published table has no district column: join it to the ONS LSOA21 to LAD24 lookup first (refdata's
-   * imd2025_lsoa21_with_names_DERIVED.csv is that join); given the bare table, the reader stops naming the
-   * missing ltla24_code column.
+   * published table has no district column, and is refused: lsoa_deprivation's lad_code is not an optional
+   * breakdown but the one LSOA -> district link of the geography (the LSOA hierarchy places each LSOA in its
+   * district, place and ICS through it; without it no resident-based fact reaches a place or ICS). The error says
+   * to join the table to the ONS LSOA21 to LAD24 lookup first (refdata's imd2025_lsoa21_with_names_DERIVED.csv is
+   * that join).
    */
   static ImdLayout imd2025Lsoa21() {
-    return new ImdLayout("imd2025_lsoa21", "lsoa21_code", "ltla24_code", "IMD_rank", "IMD_decile");
+    return new ImdLayout("imd2025_lsoa21", "lsoa21_code", "ltla24_code", "IMD_rank", "IMD_decile",
+        "the bare IoD 2025 table (imd2025_england_lsoa21.csv) has no district, and lsoa_deprivation needs one per "
+        + "LSOA to place it in its district, place and ICS: use the table joined to the ONS LSOA 2021 to LAD 2024 "
+        + "lookup (lookup_lsoa21_ward24_ltla24.csv) with the district as ltla24_code, as in "
+        + "imd2025_lsoa21_with_names_DERIVED.csv");
+  }
+
+  @Override
+  public String missingColumnsAdvice(List<String> missing) {
+    return missing.contains(lad) ? districtAdvice : "";
   }
 
   @Override

@@ -42,6 +42,14 @@ public interface Layout extends Serializable {
     return java.util.List.of();
   }
 
+  /**
+   * What to use instead when the file lacks these required source columns (appended to the error), e.g. which
+   * published file has them; empty when there is nothing more to say than the columns' names.
+   */
+  default String missingColumnsAdvice(java.util.List<String> missing) {
+    return "";
+  }
+
   /** The file's character encoding (epraccur is published as latin-1). */
   default String charset() {
     return "UTF-8";

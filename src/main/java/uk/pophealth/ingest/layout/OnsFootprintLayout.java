@@ -77,6 +77,12 @@ public final class OnsFootprintLayout implements Layout {
     return true;
   }
 
+  /** The vintage's columns, checked against the file's header before any row is read. */
+  @Override
+  public List<String> requiredSourceColumns() {
+    return columns.required();
+  }
+
   @Override
   public Dataset<Row> toCanonical(Dataset<Row> raw) {
     List<String> required = new ArrayList<>(columns.required());
