@@ -154,7 +154,6 @@ public final class RunJob {
     }
   }
 
-
   /** The ICS-level uptake series as published (last 6 month ends of each ICS), for the person running the job. */
   private static void printIcsSeries(SparkSession spark, JobConfig config, PrintStream out) {
     String location = new TableWriter(spark, config.output()).location(OutputTables.AcpUptake.TABLE);
