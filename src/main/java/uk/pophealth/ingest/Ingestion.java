@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -92,27 +93,27 @@ public final class Ingestion {
   }
 
   /**
-   * Ingests, writes {@code <output>/data_quality}, prints the summary to {@code out}, then stops the run
+   * Ingests, hands the data_quality rows to {@code dataQualityWriter}, prints the summary to {@code out}, then stops the run
    * (BAD_INPUT) if any table quarantined more than max_quarantine_rate. Returns the result for the products.
    */
   public static IngestResult ingestAndReport(SparkSession spark, JobConfig config, Map<String, String> env,
-      PrintStream out) {
+      Consumer<Dataset<Row>> dataQualityWriter, PrintStream out) {
     IngestResult result = ingest(spark, config, env);
-    report(spark, config, result, List.of(), out);
+    report(spark, result, List.of(), dataQualityWriter, out);
     return result;
   }
 
   /**
-   * Writes {@code <output>/data_quality} (the ingestion rows, then {@code findings}: data-quality rows found by a
-   * later stage, e.g. geography gaps and overlaps), prints the summary to {@code out}, then stops the run
-   * (BAD_INPUT) if any table quarantined more than max_quarantine_rate. Call it once per run. On failure the
-   * result's tables are released.
+   * Hands the data_quality rows (the ingestion rows, then {@code findings}: data-quality rows found by a later
+   * stage, e.g. geography gaps and overlaps) to {@code dataQualityWriter} (the job writes them through the publish
+   * layer), prints the summary to {@code out}, then stops the run (BAD_INPUT) if any table quarantined more than
+   * max_quarantine_rate. Call it once per run. On failure the result's tables are released.
    */
-  public static void report(SparkSession spark, JobConfig config, IngestResult result, List<DataQualityRow> findings,
-      PrintStream out) {
+  public static void report(SparkSession spark, IngestResult result, List<DataQualityRow> findings,
+      Consumer<Dataset<Row>> dataQualityWriter, PrintStream out) {
     try {
       IngestResult reported = result.withFindings(findings);
-      DataQualityOutput.write(spark, reported, config.output());
+      dataQualityWriter.accept(reported.dataQualityFrame(spark));
       out.print(reported.summary());
       out.flush();
       reported.requireWithinCeiling();

@@ -3,7 +3,6 @@ package uk.pophealth.job;
 import java.io.PrintStream;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import uk.pophealth.config.JobConfig;
 import uk.pophealth.geography.FootprintFinding;
 import uk.pophealth.geography.FootprintResolver;
 import uk.pophealth.geography.GeographyInputs;
@@ -22,20 +21,20 @@ import uk.pophealth.schema.InputTables;
 final class GeographyStep {
   private GeographyStep() {}
 
-  static FootprintResolver run(SparkSession spark, JobConfig config, IngestResult ingest, PrintStream out,
-      RunManifest.Builder manifest) {
+  static FootprintResolver run(SparkSession spark, IngestResult ingest, DataQualityPublisher dataQuality,
+      PrintStream out, RunManifest.Builder manifest) {
     FootprintResolver geography;
     try {
       geography = FootprintResolver.build(spark, inputs(spark, ingest));
     } catch (RuntimeException e) {
       try {
-        Ingestion.report(spark, config, ingest, List.of(), out);
+        Ingestion.report(spark, ingest, List.of(), dataQuality, out);
       } catch (RuntimeException reportFailure) {
         e.addSuppressed(reportFailure);
       }
       throw e;
     }
-    Ingestion.report(spark, config, ingest, findingRows(geography.findings()), out);
+    Ingestion.report(spark, ingest, findingRows(geography.findings()), dataQuality, out);
     for (FootprintFinding finding : geography.findings()) {
       manifest.warning(String.format("%s in %s: %d (%s)", finding.rule(), finding.tableName(), finding.orgsAffected(),
           finding.exampleLines()));

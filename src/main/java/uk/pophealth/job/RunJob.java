@@ -93,13 +93,15 @@ public final class RunJob {
   private static RunManifest runStages(SparkSession spark, JobRequest request, ReportingMonths months,
       Map<String, String> env, PrintStream out, RunManifest.Builder manifest, Stage stage, Configuration hadoop) {
     JobConfig config = request.config();
-    IngestResult ingest = stage.run("ingest", () -> ingestWithinCeiling(spark, config, env, out));
+    TableWriter writer = new TableWriter(spark, config.output());
+    DataQualityPublisher dataQuality = new DataQualityPublisher(writer, manifest);
+    IngestResult ingest = stage.run("ingest", () -> ingestWithinCeiling(spark, config, env, dataQuality, out));
     stage.run("input checksums", () -> recordInputs(ingest, manifest, hadoop));
     // Writes the run's data_quality (ingestion rows and the geography's gap/overlap findings) once.
-    FootprintResolver geography = stage.run("geography", () -> GeographyStep.run(spark, config, ingest, out, manifest));
+    FootprintResolver geography = stage.run("geography",
+        () -> GeographyStep.run(spark, ingest, dataQuality, out, manifest));
     FootprintBasis basis = FootprintBasis.fromConfig(config);
     DisclosureControl disclosure = DisclosureControl.of(config.disclosureControl());
-    TableWriter writer = new TableWriter(spark, config.output());
 
     Dataset<Row> register = stage.run("dementia register",
         () -> AcpUptakeStep.register(ingest, config, months, request.forecastHistoryFrom()).persist());
@@ -137,10 +139,10 @@ public final class RunJob {
    * run there. Otherwise data_quality is written by the geography stage, with its findings.
    */
   private static IngestResult ingestWithinCeiling(SparkSession spark, JobConfig config, Map<String, String> env,
-      PrintStream out) {
+      DataQualityPublisher dataQuality, PrintStream out) {
     IngestResult ingest = Ingestion.ingest(spark, config, env);
     if (!ingest.overCeiling().isEmpty()) {
-      Ingestion.report(spark, config, ingest, List.of(), out);
+      Ingestion.report(spark, ingest, List.of(), dataQuality, out);
     }
     return ingest;
   }

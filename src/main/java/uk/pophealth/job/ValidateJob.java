@@ -2,10 +2,14 @@ package uk.pophealth.job;
 
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.ingest.IngestResult;
 import uk.pophealth.ingest.Ingestion;
+import uk.pophealth.publish.OutputLock;
+import uk.pophealth.publish.TableWriter;
 
 /**
  * The validate sub-command: ingests every configured input and writes only data_quality (under the output)
@@ -26,7 +30,12 @@ public final class ValidateJob {
 
   /** The same with the environment (pseudonymisation key) and the summary's destination injected: tests use this. */
   public static void run(SparkSession spark, JobConfig config, Map<String, String> env, PrintStream out) {
-    IngestResult result = Ingestion.ingestAndReport(spark, config, env, out);
-    result.release();
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    String runId = "validate-" + UUID.randomUUID().toString().substring(0, 8);
+    try (OutputLock lock = OutputLock.acquire(hadoop, config.output(), runId)) {
+      DataQualityPublisher dataQuality = new DataQualityPublisher(new TableWriter(spark, config.output()), null);
+      IngestResult result = Ingestion.ingestAndReport(spark, config, env, dataQuality, out);
+      result.release();
+    }
   }
 }

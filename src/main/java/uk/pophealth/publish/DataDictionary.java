@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.types.StructField;
+import uk.pophealth.schema.DataQualityTable;
 import uk.pophealth.schema.Fields;
 import uk.pophealth.schema.OutputTable;
 import uk.pophealth.schema.OutputTables;
@@ -27,8 +28,11 @@ public final class DataDictionary {
   private DataDictionary() {}
 
   /** Every published table the dictionary describes, in order. */
+  /** The product tables, then data_quality. */
   public static List<OutputTable> tables() {
-    return OutputTables.ALL;
+    List<OutputTable> tables = new java.util.ArrayList<>(OutputTables.ALL);
+    tables.add(DataQualityTable.TABLE);
+    return List.copyOf(tables);
   }
 
   public static String render(List<OutputTable> tables) {

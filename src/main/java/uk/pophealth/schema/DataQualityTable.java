@@ -5,6 +5,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static uk.pophealth.schema.Fields.field;
 import static uk.pophealth.schema.Fields.required;
 
+import java.util.Set;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -42,6 +43,13 @@ public final class DataQualityTable {
       field(ROWS_QUARANTINED, LongType, false, "Rows quarantined under this rule", "rows"),
       required(EXAMPLE_LINES, StringType, "A few example source lines, as file:line, comma-separated; for a "
           + "geography finding, the organisations affected and a few example codes with dates")});
+
+  /** How the publish layer writes it: not partitioned (each run replaces it whole), sorted by table and rule. */
+  public static final OutputTable TABLE = OutputTable.builder(new TableSchema(NAME, SCHEMA, Set.of(),
+          "Rows in, accepted and quarantined per input table and quarantine rule, and geography reference-table "
+              + "findings, of the run that last wrote the output"))
+      .key(TABLE_NAME, RULE, EXAMPLE_LINES)
+      .build();
 
   private DataQualityTable() {}
 }

@@ -159,7 +159,9 @@ class IngestionTest {
         config.personIdMode(), 0.3);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     PopHealthException error = assertThrows(PopHealthException.class, () -> Ingestion.ingestAndReport(
-        SharedSpark.spark(), strict, IngestFixture.ENV, new PrintStream(printed, true, StandardCharsets.UTF_8)));
+        SharedSpark.spark(), strict, IngestFixture.ENV,
+        rows -> rows.write().parquet(out.resolve("out").resolve(DataQualityTable.NAME).toString()),
+        new PrintStream(printed, true, StandardCharsets.UTF_8)));
     assertEquals(ErrorCategory.BAD_INPUT, error.category());
     assertEquals("Cannot accept input: quarantine rate above the ceiling max_quarantine_rate 30.00%; see the "
         + "quarantine folder and data_quality (gp_events 37.50% (3 of 8 rows))", error.getMessage());

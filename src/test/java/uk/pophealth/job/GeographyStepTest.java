@@ -24,6 +24,7 @@ import uk.pophealth.geography.FootprintResolver;
 import uk.pophealth.ingest.IngestResult;
 import uk.pophealth.ingest.Ingestion;
 import uk.pophealth.publish.RunManifest;
+import uk.pophealth.publish.TableWriter;
 import uk.pophealth.schema.DataQualityTable;
 import uk.pophealth.schema.InputTables.Footprints;
 import uk.pophealth.schema.InputTables.LsoaDeprivation;
@@ -56,7 +57,8 @@ class GeographyStepTest {
     RunManifest.Builder manifest = RunManifest.builder("r1", "dev", Instant.EPOCH);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-    FootprintResolver geography = GeographyStep.run(SharedSpark.spark(), config, ingest,
+    FootprintResolver geography = GeographyStep.run(SharedSpark.spark(), ingest,
+        new DataQualityPublisher(new TableWriter(SharedSpark.spark(), out.toString()), manifest),
         new PrintStream(printed, true, StandardCharsets.UTF_8), manifest);
 
     assertEquals(2, geography.findings().size());
