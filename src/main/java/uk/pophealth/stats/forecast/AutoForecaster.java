@@ -72,7 +72,8 @@ public final class AutoForecaster {
       notes.add("constant series: ETS(A,N,N) held at the constant, zero-width intervals");
       return constant(series, horizon, notes);
     }
-    List<EtsSpec> candidates = EtsSelection.candidates(series, options.period(), notes);
+    List<EtsSpec> candidates = options.etsModel() == null ? EtsSelection.candidates(series, options.period(), notes)
+        : EtsSelection.fixed(options.etsModel(), series, options.period(), notes);
     if (candidates.isEmpty()) {
       notes.add("too short for any ETS model: mean forecast instead");
       return Benchmarks.mean(ForecastMethod.AUTO, series, horizon, notes);

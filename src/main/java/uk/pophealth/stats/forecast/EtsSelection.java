@@ -17,6 +17,37 @@ final class EtsSelection {
 
   /** Candidate models, adding a note for each family ruled out. */
   static List<EtsSpec> candidates(PreparedSeries series, int period, List<String> notes) {
+    List<EtsSpec> out = allowed(series, period, notes);
+    List<EtsSpec> seasonal = out.stream().filter(EtsSpec::seasonal).toList();
+    if (seasonal.isEmpty()) {
+      return out;
+    }
+    double pValue = SeasonalityTest.pValue(series, period);
+    boolean significant = SeasonalityTest.significant(pValue);
+    notes.add(String.format("seasonality pre-test (F-test on seasonal dummies with a linear trend): p = %.3g, %s",
+        pValue, significant ? "significant at " + SeasonalityTest.LEVEL + ": seasonal models only"
+            : "not significant at " + SeasonalityTest.LEVEL + ": all models"));
+    return significant ? seasonal : out;
+  }
+
+  /**
+   * The one model named in {@code model} (e.g. the model chosen on the whole series, refitted at a backtest
+   * origin) when the series allows it; otherwise the usual {@link #candidates}, with a note.
+   */
+  static List<EtsSpec> fixed(String model, PreparedSeries series, int period, List<String> notes) {
+    List<String> ruledOut = new ArrayList<>();
+    for (EtsSpec spec : allowed(series, period, ruledOut)) {
+      if (spec.name().equals(model)) {
+        notes.add(model + " fitted as asked (no model choice)");
+        return List.of(spec);
+      }
+    }
+    notes.add(model + " asked for but not allowed on this series: model chosen instead");
+    return candidates(series, period, notes);
+  }
+
+  /** Every model the data allow, adding a note for each family ruled out. */
+  private static List<EtsSpec> allowed(PreparedSeries series, int period, List<String> notes) {
     int n = series.observedCount();
     boolean seasonalAllowed = period > 1 && n >= 2 * period;
     if (period > 1 && !seasonalAllowed) {
@@ -38,16 +69,7 @@ final class EtsSelection {
         }
       }
     }
-    List<EtsSpec> seasonal = out.stream().filter(EtsSpec::seasonal).toList();
-    if (seasonal.isEmpty()) {
-      return out;
-    }
-    double pValue = SeasonalityTest.pValue(series, period);
-    boolean significant = SeasonalityTest.significant(pValue);
-    notes.add(String.format("seasonality pre-test (F-test on seasonal dummies with a linear trend): p = %.3g, %s",
-        pValue, significant ? "significant at " + SeasonalityTest.LEVEL + ": seasonal models only"
-            : "not significant at " + SeasonalityTest.LEVEL + ": all models"));
-    return significant ? seasonal : out;
+    return out;
   }
 
   /** Fits every candidate and keeps the smallest AICc (the first in order on a tie). */

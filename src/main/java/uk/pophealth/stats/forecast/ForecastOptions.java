@@ -13,9 +13,13 @@ import java.util.List;
  * @param exclusions positions left out of fitting and scoring, treated as missing (e.g. pandemic months)
  * @param selection  how {@link ForecastMethod#AUTO} chooses its model
  * @param seed       seed of the sample paths used for intervals of multiplicative-seasonal models
+ * @param etsModel   an ETS model for {@link ForecastMethod#AUTO} to fit instead of choosing one, by name (e.g.
+ *                   {@code ETS(A,N,A)}, as {@link ForecastResult#modelName()}); null (the default) chooses. A model
+ *                   the series does not allow (too short, or not positive for multiplicative seasonality) is
+ *                   chosen as usual instead, with a note.
  */
 public record ForecastOptions(ForecastMethod method, int period, List<IndexRange> exclusions,
-    ModelSelection selection, long seed) implements Serializable {
+    ModelSelection selection, long seed, String etsModel) implements Serializable {
 
   /** Monthly period. */
   public static final int MONTHLY = 12;
@@ -33,27 +37,32 @@ public record ForecastOptions(ForecastMethod method, int period, List<IndexRange
 
   /** AUTO, monthly, no exclusions, AICc choice, the default seed. */
   public static ForecastOptions defaults() {
-    return new ForecastOptions(ForecastMethod.AUTO, MONTHLY, List.of(), ModelSelection.AICC, DEFAULT_SEED);
+    return new ForecastOptions(ForecastMethod.AUTO, MONTHLY, List.of(), ModelSelection.AICC, DEFAULT_SEED, null);
   }
 
   public ForecastOptions withMethod(ForecastMethod newMethod) {
-    return new ForecastOptions(newMethod, period, exclusions, selection, seed);
+    return new ForecastOptions(newMethod, period, exclusions, selection, seed, etsModel);
   }
 
   public ForecastOptions withPeriod(int newPeriod) {
-    return new ForecastOptions(method, newPeriod, exclusions, selection, seed);
+    return new ForecastOptions(method, newPeriod, exclusions, selection, seed, etsModel);
   }
 
   public ForecastOptions withExclusions(List<IndexRange> newExclusions) {
-    return new ForecastOptions(method, period, newExclusions, selection, seed);
+    return new ForecastOptions(method, period, newExclusions, selection, seed, etsModel);
   }
 
   public ForecastOptions withSelection(ModelSelection newSelection) {
-    return new ForecastOptions(method, period, exclusions, newSelection, seed);
+    return new ForecastOptions(method, period, exclusions, newSelection, seed, etsModel);
   }
 
   public ForecastOptions withSeed(long newSeed) {
-    return new ForecastOptions(method, period, exclusions, selection, newSeed);
+    return new ForecastOptions(method, period, exclusions, selection, newSeed, etsModel);
+  }
+
+  /** Fits this ETS model (by name) instead of choosing one; null chooses again. */
+  public ForecastOptions withEtsModel(String newEtsModel) {
+    return new ForecastOptions(method, period, exclusions, selection, seed, newEtsModel);
   }
 
   boolean excluded(int index) {
