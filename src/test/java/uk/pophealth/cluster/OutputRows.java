@@ -78,14 +78,13 @@ final class OutputRows {
 
   /**
    * Folders of a publish in progress or interrupted anywhere under the output: the publish layer's
-   * {@code _staging/}, {@code _trash-*}, ingestion's {@code _data_quality.staging}, Spark's {@code _temporary}.
+   * {@code _staging/}, {@code _trash-*}, Spark's {@code _temporary}.
    */
   static List<Path> leftovers(Path out) {
     try (Stream<Path> all = Files.walk(out)) {
       return all.filter(Files::isDirectory).filter(p -> {
         String name = p.getFileName().toString();
-        return name.startsWith("_staging") || name.startsWith("_trash") || name.startsWith("_temporary")
-            || (name.startsWith("_") && name.endsWith(".staging"));
+        return name.startsWith("_staging") || name.startsWith("_trash") || name.startsWith("_temporary");
       }).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
