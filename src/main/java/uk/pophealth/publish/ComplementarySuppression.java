@@ -71,7 +71,10 @@ final class ComplementarySuppression {
   /** Sets the working flag of every count cell that must be suppressed to protect another; adds to {@code persisted}. */
   Dataset<Row> apply(Dataset<Row> flagged, List<JavaRDD<Row>> persisted) {
     Dataset<Row> rows = truncated(flagged, persisted);
-    Dataset<Row> members = truncated(membership(rows), persisted);
+    // One partition set keyed by equation: the union has a partition per family, count and input partition,
+    // which every pass would otherwise schedule a task for.
+    Dataset<Row> members = truncated(membership(rows).repartition(col(ADDITIVITY), col(EQUATION), col(GROUP)),
+        persisted);
     long suppressed = countSuppressed(members);
     while (true) {
       Dataset<Row> next = truncated(mark(members, chosen(members)), persisted);
