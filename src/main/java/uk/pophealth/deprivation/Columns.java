@@ -20,6 +20,7 @@ final class Columns {
   static final String NATIONAL_LSOA = "_national_lsoa";
   static final String LOOKUP_KEY = "_key";
   static final String LOOKUP_DATE = "_date";
+  static final String ALLOCATION = "_allocation";
 
   private Columns() {}
 }

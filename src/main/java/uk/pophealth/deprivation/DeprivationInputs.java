@@ -16,10 +16,12 @@ import org.apache.spark.sql.Row;
  * @param lsoaDeprivation lsoa_deprivation of the configured IMD vintage, on the LSOA vintage the other inputs use
  * @param lsoaFootprint LSOA to district, place and ICS, effective-dated ({@link FootprintColumns})
  * @param population ONS population by LSOA (InputTables.Population, area_code = LSOA code), if given
+ * @param lsoaLookup the ONS LSOA 2011 to 2021 lookup ({@link LsoaLookupColumns}), if given: referral, GP and
+ *     population LSOA codes that lsoa_deprivation does not rank are brought onto its vintage ({@link LsoaVintage})
  */
 public record DeprivationInputs(Dataset<Row> socialCareEvents, Dataset<Row> serviceReferrals,
     Dataset<Row> gpPatients, Dataset<Row> lsoaDeprivation, Dataset<Row> lsoaFootprint,
-    Optional<Dataset<Row>> population) {
+    Optional<Dataset<Row>> population, Optional<Dataset<Row>> lsoaLookup) {
   public DeprivationInputs {
     requireNonNull(socialCareEvents, "socialCareEvents is null");
     requireNonNull(serviceReferrals, "serviceReferrals is null");
@@ -27,5 +29,13 @@ public record DeprivationInputs(Dataset<Row> socialCareEvents, Dataset<Row> serv
     requireNonNull(lsoaDeprivation, "lsoaDeprivation is null");
     requireNonNull(lsoaFootprint, "lsoaFootprint is null");
     requireNonNull(population, "population is null");
+    requireNonNull(lsoaLookup, "lsoaLookup is null");
+  }
+
+  /** Inputs whose LSOA codes are all of lsoa_deprivation's vintage (no lookup). */
+  public DeprivationInputs(Dataset<Row> socialCareEvents, Dataset<Row> serviceReferrals, Dataset<Row> gpPatients,
+      Dataset<Row> lsoaDeprivation, Dataset<Row> lsoaFootprint, Optional<Dataset<Row>> population) {
+    this(socialCareEvents, serviceReferrals, gpPatients, lsoaDeprivation, lsoaFootprint, population,
+        Optional.empty());
   }
 }

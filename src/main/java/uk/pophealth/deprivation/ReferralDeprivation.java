@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trunc;
+import static org.apache.spark.sql.functions.xxhash64;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_START;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_TYPE;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.SERVICE;
@@ -27,8 +28,9 @@ import org.apache.spark.sql.SparkSession;
  * <p>Every referral in the reporting range is counted exactly once in each period type under service {@code all} at
  * level {@code all} (unresolved LSOAs and LSOAs without a decile in the empty-decile rows). The geography is the
  * footprint in force on the referral date; the population is taken on the period start date on the footprint in
- * force then. IMD vintage: {@code lsoaDeprivation} must be on the LSOA vintage of the referral, GP and footprint
- * LSOA codes (the job's wiring maps LSOA 2011 to 2021 with the ONS lookup where they differ).
+ * force then. IMD vintage: the footprint must be on lsoa_deprivation's LSOA vintage; referral, GP and population
+ * LSOA codes of the other vintage are brought onto it through the ONS lookup when one is given
+ * ({@link LsoaVintage}: splits and merges shared equally, unmapped codes counted, never dropped).
  */
 public final class ReferralDeprivation {
   private ReferralDeprivation() {}
@@ -43,9 +45,12 @@ public final class ReferralDeprivation {
     AreaAttributes areas = new AreaAttributes(national,
         options.localDeciles() ? LocalDeciles.of(footprint, national) : footprint);
 
+    LsoaVintage vintage = LsoaVintage.of(national, inputs.lsoaLookup());
+
     Dataset<Row> referrals = areas.attach(
-        LsoaResolution.resolve(Referrals.of(inputs.socialCareEvents(), inputs.serviceReferrals(), options),
-            inputs.gpPatients()),
+        vintage.referrals(LsoaResolution.resolve(Referrals.of(inputs.socialCareEvents(), inputs.serviceReferrals(),
+                options).withColumn(Columns.ALLOCATION, xxhash64(col(Columns.PERSON_ID), col(Columns.REFERRAL_DATE))),
+            inputs.gpPatients()), Columns.LSOA, Columns.ALLOCATION),
         Columns.LSOA, Columns.REFERRAL_DATE);
     Dataset<Row> referralCells = referrals
         .withColumn(SERVICE, explode(col(Columns.SERVICES)))
@@ -58,9 +63,9 @@ public final class ReferralDeprivation {
 
     Dataset<Row> dates = periods.select(col(PERIOD_START).as(Columns.AS_AT)).distinct();
     boolean ons = inputs.population().isPresent();
-    Dataset<Row> lsoaPopulation = ons
+    Dataset<Row> lsoaPopulation = vintage.population(ons
         ? LsoaPopulation.ons(inputs.population().get(), dates)
-        : LsoaPopulation.gpRegistered(inputs.gpPatients(), dates);
+        : LsoaPopulation.gpRegistered(inputs.gpPatients(), dates));
     Dataset<Row> populationCells = areas.attach(lsoaPopulation, Columns.LSOA, Columns.AS_AT)
         .join(periods.select(col(PERIOD_TYPE), col(PERIOD_START)),
             col(Columns.AS_AT).equalTo(col(PERIOD_START)));

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.REFERRALS;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.SERVICE;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.SUPPRESSED;
+import static uk.pophealth.schema.OutputTables.ReferralLsoaResolution.LSOA_MAPPING;
 import static uk.pophealth.schema.OutputTables.ReferralLsoaResolution.LSOA_SOURCE;
 import static uk.pophealth.schema.OutputTables.ReferralLsoaResolution.RANGE_END;
 import static uk.pophealth.schema.OutputTables.ReferralLsoaResolution.RANGE_START;
@@ -20,7 +21,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import uk.pophealth.schema.OutputTables;
 
-/** The referral_lsoa_resolution table: how many referrals of each service found their LSOA each way. */
+/**
+ * The referral_lsoa_resolution table: how many referrals of each service found their LSOA each way, and how the
+ * code reached the IMD's LSOA vintage ({@link LsoaVintage}).
+ */
 final class ResolutionSummary {
   private ResolutionSummary() {}
 
@@ -28,7 +32,7 @@ final class ResolutionSummary {
   static Dataset<Row> of(Dataset<Row> referrals, DeprivationOptions options) {
     Dataset<Row> counts = referrals
         .withColumn(SERVICE, explode(col(Columns.SERVICES)))
-        .groupBy(col(SERVICE), col(LSOA_SOURCE))
+        .groupBy(col(SERVICE), col(LSOA_SOURCE), col(LSOA_MAPPING))
         .agg(count(lit(1)).as(REFERRALS),
             count(col(Columns.NATIONAL_DECILE)).as(REFERRALS_WITH_DECILE))
         .withColumn(SHARE_OF_REFERRALS, col(REFERRALS)

@@ -20,8 +20,11 @@
  *       registered with a GP on the period start date, alive, once each.</li>
  *   <li>Deprivation: national IMD decile from lsoa_deprivation, quintile = ceil(decile / 2); with local deciles on,
  *       also deciles and quintiles re-ranked within each ICS (phe_quantile), as imd_basis ics_local.</li>
- *   <li>IMD vintage: lsoa_deprivation must be on the same LSOA vintage as the referral, GP and footprint codes; the
- *       job maps LSOA 2011 codes to 2021 with the ONS lookup where they differ (not done in this package).</li>
+ *   <li>IMD vintage: the footprint is on lsoa_deprivation's LSOA vintage (2011 for IMD 2019, 2021 for IoD 2025);
+ *       referral, GP and population codes of the other vintage go through the ONS LSOA 2011-2021 lookup when it is
+ *       given ({@code DeprivationInputs.lsoaLookup}): exact where one code corresponds, shared equally among the
+ *       codes of a split or merge, and counted as unmapped (unknown decile) where none does
+ *       ({@code referral_lsoa_resolution.lsoa_mapping}).</li>
  *   <li>SII/RII: phe_sii on the ten deciles' rates per 1,000 from counts (RATE, untransformed), seeded; SII is the
  *       least minus the most deprived end, so it is negative when referrals concentrate in deprived areas. Groups
  *       with a decile lacking population or referrals get no SII and a {@code sii_status} saying why.</li>

@@ -3,8 +3,11 @@ package uk.pophealth.job;
 import static org.apache.spark.sql.functions.col;
 
 import java.time.YearMonth;
-import java.util.List;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -13,11 +16,11 @@ import uk.pophealth.config.JobConfig;
 import uk.pophealth.deprivation.DeprivationInputs;
 import uk.pophealth.deprivation.DeprivationOptions;
 import uk.pophealth.deprivation.DeprivationResult;
+import uk.pophealth.deprivation.FootprintColumns;
 import uk.pophealth.deprivation.ReferralDeprivation;
 import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
 import uk.pophealth.ingest.IngestResult;
-import uk.pophealth.publish.Additivity;
 import uk.pophealth.publish.DisclosureControl;
 import uk.pophealth.publish.RunManifest;
 import uk.pophealth.publish.TableWriter;
@@ -52,24 +55,43 @@ final class ReferralDeprivationStep {
             ? Optional.of(ingest.table(InputTables.Population.NAME)) : Optional.empty());
     DeprivationResult result = stage.run("referral_deprivation compute",
         () -> ReferralDeprivation.compute(spark, inputs, options));
+    ReferralAdditivities.Nesting nesting = stage.run("referral footprint nesting", () -> nesting(inputs.lsoaFootprint()));
     Dataset<Row> deprivation = result.referralDeprivation().persist();
     stage.run("referral_deprivation publish", () -> RunJob.publish(writer, disclosure,
-        OutputTables.ReferralDeprivation.TABLE, deprivation, deprivationAdditivities(), manifest));
+        OutputTables.ReferralDeprivation.TABLE, deprivation, ReferralAdditivities.deprivation(nesting), manifest));
     stage.run("referral_inequality publish", () -> RunJob.publish(writer, disclosure,
-        OutputTables.ReferralInequality.TABLE, result.referralInequality(), List.of(), manifest));
+        OutputTables.ReferralInequality.TABLE, result.referralInequality(), ReferralAdditivities.inequality(nesting),
+        manifest));
     stage.run("referral_lsoa_resolution publish", () -> RunJob.publish(writer, disclosure,
-        OutputTables.ReferralLsoaResolution.TABLE, result.lsoaResolution(), List.of(), manifest));
+        OutputTables.ReferralLsoaResolution.TABLE, result.lsoaResolution(), ReferralAdditivities.resolution(),
+        manifest));
     deprivation.unpersist();
   }
 
-  /** Deciles (and quintiles) of one period, geography and service add up to that group's referrals. */
-  private static List<Additivity> deprivationAdditivities() {
-    return List.of(Additivity.partsOnly("quantiles within group", col(OutputTables.ReferralDeprivation.PERIOD_TYPE).isNotNull(),
-        OutputTables.ReferralDeprivation.PERIOD_TYPE, OutputTables.ReferralDeprivation.PERIOD_START,
-        OutputTables.ReferralDeprivation.GEOGRAPHY_LEVEL, OutputTables.ReferralDeprivation.GEOGRAPHY_CODE,
-        OutputTables.ReferralDeprivation.SERVICE, OutputTables.ReferralDeprivation.IMD_BASIS,
-        OutputTables.ReferralDeprivation.QUANTILE_TYPE)
-        .forCounts(OutputTables.ReferralDeprivation.REFERRALS));
+  /**
+   * Which places lie in one ICS, and districts in one place, over every interval of the LSOA footprint (one row
+   * per place-ICS and district-place pair reaches the driver: grows with the geography, not the population).
+   * Unknown nests in unknown: an LSOA outside the footprint has neither place nor ICS.
+   */
+  static ReferralAdditivities.Nesting nesting(Dataset<Row> footprint) {
+    return new ReferralAdditivities.Nesting(
+        singleParents(footprint, FootprintColumns.PLACE_CODE, FootprintColumns.ICS_CODE),
+        singleParents(footprint, FootprintColumns.LAD_CODE, FootprintColumns.PLACE_CODE));
+  }
+
+  private static Map<String, String> singleParents(Dataset<Row> footprint, String child, String parent) {
+    Map<String, Set<String>> parents = new HashMap<>();
+    for (Row pair : footprint.select(col(child), col(parent)).distinct().collectAsList()) {
+      parents.computeIfAbsent(pair.getString(0), k -> new HashSet<>()).add(pair.getString(1));
+    }
+    Map<String, String> single = new HashMap<>();
+    parents.forEach((code, of) -> {
+      if (of.size() == 1) {
+        single.put(code, of.iterator().next());
+      }
+    });
+    single.put(OutputTables.ReferralDeprivation.CODE_UNKNOWN, OutputTables.ReferralDeprivation.CODE_UNKNOWN);
+    return single;
   }
 
   static YearMonth financialYearStart(YearMonth month) {

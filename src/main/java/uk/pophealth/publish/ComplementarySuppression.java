@@ -31,6 +31,11 @@ import uk.pophealth.schema.OutputTable;
 final class ComplementarySuppression {
   private static final String ADDITIVITY = "__additivity";
   private static final String COUNT = "__count";
+  /** The count an equation holds for (row-wise families), or empty for a row sum (its cells are several counts). */
+  private static final String EQUATION = "__equation";
+  /** False for a row sum's unpublished remainder: it can hide nothing, so it is never the complementary cell. */
+  private static final String CHOOSABLE = "__choosable";
+  private static final String REMAINDER = "__remainder_";
   private static final String GROUP = "__group";
   private static final String ROLE = "__role";
   private static final String VALUE = "__value";
@@ -66,7 +71,10 @@ final class ComplementarySuppression {
   /** Sets the working flag of every count cell that must be suppressed to protect another; adds to {@code persisted}. */
   Dataset<Row> apply(Dataset<Row> flagged, List<JavaRDD<Row>> persisted) {
     Dataset<Row> rows = truncated(flagged, persisted);
-    Dataset<Row> members = truncated(membership(rows), persisted);
+    // One partition set keyed by equation: the union has a partition per family, count and input partition,
+    // which every pass would otherwise schedule a task for.
+    Dataset<Row> members = truncated(membership(rows).repartition(col(ADDITIVITY), col(EQUATION), col(GROUP)),
+        persisted);
     long suppressed = countSuppressed(members);
     while (true) {
       Dataset<Row> next = truncated(mark(members, chosen(members)), persisted);
@@ -90,6 +98,11 @@ final class ComplementarySuppression {
     Dataset<Row> members = null;
     for (int a = 0; a < additivities.size(); a++) {
       Additivity additivity = additivities.get(a);
+      if (additivity.rowSum().isPresent()) {
+        Dataset<Row> row = rowSumMembers(rows, a, additivity);
+        members = members == null ? row : members.union(row);
+        continue;
+      }
       for (String count : table.countColumns()) {
         if (!additivity.counts().isEmpty() && !additivity.counts().contains(count)) {
           continue;
@@ -109,6 +122,7 @@ final class ComplementarySuppression {
     keys.forEach(k -> columns.add(col(k)));
     columns.add(lit(additivity).as(ADDITIVITY));
     columns.add(lit(count).as(COUNT));
+    columns.add(lit(count).as(EQUATION));
     // Positional field names, so a part's key and its total's key render identically.
     List<Column> key = new ArrayList<>();
     for (int i = 0; i < groupKey.size(); i++) {
@@ -118,7 +132,54 @@ final class ComplementarySuppression {
     columns.add(lit(role).as(ROLE));
     columns.add(col(count).as(VALUE));
     columns.add(col(DisclosureControl.flag(count)).as(SUPPRESSED));
+    columns.add(lit(true).as(CHOOSABLE));
     return rows.filter(coalesce(condition, lit(false))).select(columns.toArray(new Column[0]));
+  }
+
+  /**
+   * The cells of a row sum, one equation per row: each part column, the total column, and the remainder (total
+   * minus parts), suppressed when 1-7 and never chosen.
+   */
+  private Dataset<Row> rowSumMembers(Dataset<Row> rows, int additivity, Additivity relation) {
+    Additivity.RowSum sum = relation.rowSum().orElseThrow();
+    List<Column> key = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      key.add(col(keys.get(i)).as("k" + i));
+    }
+    Column group = to_json(struct(key.toArray(new Column[0])));
+    Column remainder = col(sum.total());
+    List<Dataset<Row>> cells = new ArrayList<>();
+    Dataset<Row> matching = rows.filter(coalesce(relation.partCondition(), lit(false)));
+    for (String part : sum.parts()) {
+      remainder = remainder.minus(col(part));
+      cells.add(rowSumCell(matching, additivity, group, lit(part), ROLE_PART, col(part),
+          col(DisclosureControl.flag(part)), true));
+    }
+    cells.add(rowSumCell(matching, additivity, group, lit(sum.total()), ROLE_TOTAL, col(sum.total()),
+        col(DisclosureControl.flag(sum.total())), true));
+    Column small = coalesce(remainder.geq(1).and(remainder.leq(DisclosureControl.MAX_SUPPRESSED_COUNT)), lit(false));
+    cells.add(rowSumCell(matching, additivity, group, lit(REMAINDER + additivity), ROLE_PART, remainder, small,
+        false));
+    Dataset<Row> all = cells.get(0);
+    for (Dataset<Row> cell : cells.subList(1, cells.size())) {
+      all = all.union(cell);
+    }
+    return all;
+  }
+
+  private Dataset<Row> rowSumCell(Dataset<Row> rows, int additivity, Column group, Column count, int role,
+      Column value, Column suppressed, boolean choosable) {
+    List<Column> columns = new ArrayList<>();
+    keys.forEach(k -> columns.add(col(k)));
+    columns.add(lit(additivity).as(ADDITIVITY));
+    columns.add(count.as(COUNT));
+    columns.add(lit("").as(EQUATION));
+    columns.add(group.as(GROUP));
+    columns.add(lit(role).as(ROLE));
+    columns.add(value.cast(org.apache.spark.sql.types.DataTypes.LongType).as(VALUE));
+    columns.add(suppressed.as(SUPPRESSED));
+    columns.add(lit(choosable).as(CHOOSABLE));
+    return rows.select(columns.toArray(new Column[0]));
   }
 
   /**
@@ -126,7 +187,7 @@ final class ComplementarySuppression {
    * part, else a zero part, else the total; ties broken by the table's key. Keyed by renamed key columns.
    */
   private Dataset<Row> chosen(Dataset<Row> members) {
-    WindowSpec equation = Window.partitionBy(col(ADDITIVITY), col(COUNT), col(GROUP));
+    WindowSpec equation = Window.partitionBy(col(ADDITIVITY), col(EQUATION), col(GROUP));
     List<Column> order = new ArrayList<>();
     order.add(col(ROLE).asc());
     order.add(col(VALUE).equalTo(0L).asc());
@@ -139,7 +200,8 @@ final class ComplementarySuppression {
     renamed.add(col(COUNT).as(KEY + COUNT));
     return members
         .withColumn(IN_GROUP, sum(when(col(SUPPRESSED), 1).otherwise(0)).over(equation))
-        .filter(col(IN_GROUP).equalTo(1).and(col(SUPPRESSED).unary_$bang()).and(col(VALUE).isNotNull()))
+        .filter(col(IN_GROUP).equalTo(1).and(col(SUPPRESSED).unary_$bang()).and(col(VALUE).isNotNull())
+            .and(col(CHOOSABLE)))
         .withColumn(RANK, row_number().over(equation.orderBy(order.toArray(new Column[0]))))
         .filter(col(RANK).equalTo(1))
         .select(renamed.toArray(new Column[0]))

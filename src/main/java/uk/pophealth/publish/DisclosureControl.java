@@ -34,7 +34,10 @@ import uk.pophealth.schema.OutputTable;
  *       zero part, else the total. A newly suppressed cell can leave another equation (another additivity, or
  *       the equation in which it is the total) with exactly one suppressed cell, so passes repeat until a pass
  *       suppresses nothing. Each pass suppresses at least one more cell, so this ends; in practice it takes one
- *       pass per level of nesting. At the end no equation has exactly one suppressed cell.</li>
+ *       pass per level of nesting. At the end no equation has exactly one suppressed cell. A row sum
+ *       ({@link Additivity#withinRow}: count columns of one row adding up to another, e.g. known-decile referrals
+ *       within all referrals) is one equation per row whose unpublished remainder counts as a cell: when the
+ *       remainder is 1-7, one more count of the row is suppressed so that it cannot be differenced out.</li>
  *   <li><b>Rounding</b>: every published count is rounded to the nearest 5.</li>
  *   <li><b>Derived columns</b> (rates, intervals, flags; {@code derivedFrom}) are nulled when any count they
  *       derive from is suppressed, and the row's {@code suppressed} flag is set when any count on it is.</li>

@@ -346,6 +346,7 @@ public final class OutputTables {
     public static final String RANGE_END = "range_end";
     public static final String SERVICE = OutputTables.SERVICE;
     public static final String LSOA_SOURCE = "lsoa_source";
+    public static final String LSOA_MAPPING = "lsoa_mapping";
     public static final String REFERRALS = ReferralDeprivation.REFERRALS;
     public static final String SHARE_OF_REFERRALS = "share_of_referrals";
     public static final String REFERRALS_WITH_DECILE = "referrals_with_imd_decile";
@@ -355,6 +356,12 @@ public final class OutputTables {
     public static final String SOURCE_OWN_LSOA = "own_lsoa";
     public static final String SOURCE_GP_REGISTRATION = "gp_registration";
     public static final String SOURCE_UNRESOLVED = "unresolved";
+    /** lsoa_mapping values: how the LSOA code reached the vintage of the IMD (LSOA 2011 / 2021). */
+    public static final String MAPPING_AS_GIVEN = "as_given";
+    public static final String MAPPING_MAPPED = "mapped";
+    public static final String MAPPING_SHARED = "mapped_shared";
+    public static final String MAPPING_UNMAPPED = "unmapped";
+    public static final String MAPPING_NO_LSOA = "no_lsoa";
 
     public static final TableSchema SCHEMA = new TableSchema(NAME, new StructType(new StructField[] {
         field(RANGE_START, DateType, false, "First day of the reporting range", DATE),
@@ -362,6 +369,9 @@ public final class OutputTables {
         field(SERVICE, StringType, false, "Service, as in referral_deprivation", NONE),
         field(LSOA_SOURCE, StringType, false, "own_lsoa (on the referral), gp_registration (GP-registered LSOA "
             + "on the referral date) or unresolved", NONE),
+        field(LSOA_MAPPING, StringType, false, "How the code reached the IMD's LSOA vintage: as_given (ranked as "
+            + "given), mapped (ONS LSOA 2011-2021 lookup, one code), mapped_shared (one of several codes of a split "
+            + "or merge, shared equally), unmapped (no decile: in the unknown-decile rows) or no_lsoa", NONE),
         field(REFERRALS, LongType, true, "Referrals resolved this way", REFERRAL_COUNT),
         field(SHARE_OF_REFERRALS, DoubleType, true, "Share of the service's referrals", SHARE),
         field(REFERRALS_WITH_DECILE, LongType, true, "Of them, with a national IMD decile", REFERRAL_COUNT),
@@ -371,7 +381,7 @@ public final class OutputTables {
     /** Partitioned by the range start: a re-run over a range starting in the same month replaces it. */
     public static final OutputTable TABLE = OutputTable.builder(SCHEMA)
         .partitionedBy(RANGE_START)
-        .key(RANGE_START, RANGE_END, SERVICE, LSOA_SOURCE)
+        .key(RANGE_START, RANGE_END, SERVICE, LSOA_SOURCE, LSOA_MAPPING)
         .counts(REFERRALS, REFERRALS_WITH_DECILE)
         .derived(List.of(SHARE_OF_REFERRALS), REFERRALS)
         .suppressedFlag(SUPPRESSED)

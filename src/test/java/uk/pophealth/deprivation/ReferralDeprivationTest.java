@@ -141,14 +141,18 @@ class ReferralDeprivationTest {
 
   @Test
   void lsoaResolutionIsCountedEachWay() {
-    assertEquals(747, resolution("all", "own_lsoa").<Long>getAs("referrals"));
-    assertEquals(746, resolution("all", "own_lsoa").<Long>getAs("referrals_with_imd_decile"));
-    assertEquals(4, resolution("all", "gp_registration").<Long>getAs("referrals"));
-    assertEquals(2, resolution("all", "unresolved").<Long>getAs("referrals"));
-    assertEquals(2.0 / 753, resolution("all", "unresolved").<Double>getAs("share_of_referrals"), 1e-12);
-    assertEquals(1, resolution("asc_request", "own_lsoa").<Long>getAs("referrals"));
-    assertEquals(4, resolution("asc_request", "gp_registration").<Long>getAs("referrals"));
-    assertEquals(2, resolution("asc_request", "unresolved").<Long>getAs("referrals"));
+    assertEquals(747, resolved("all", "own_lsoa", "referrals"));
+    assertEquals(746, resolved("all", "own_lsoa", "referrals_with_imd_decile"));
+    assertEquals(4, resolved("all", "gp_registration", "referrals"));
+    assertEquals(2, resolved("all", "unresolved", "referrals"));
+    assertEquals(2.0 / 753, resolution("all", "unresolved", "no_lsoa").<Double>getAs("share_of_referrals"), 1e-12);
+    // without an LSOA lookup a code the IMD does not rank is unmapped, counted, with no decile
+    assertEquals(746, resolution("all", "own_lsoa", "as_given").<Long>getAs("referrals"));
+    assertEquals(1, resolution("all", "own_lsoa", "unmapped").<Long>getAs("referrals"));
+    assertEquals(0, resolution("all", "own_lsoa", "unmapped").<Long>getAs("referrals_with_imd_decile"));
+    assertEquals(1, resolved("asc_request", "own_lsoa", "referrals"));
+    assertEquals(4, resolved("asc_request", "gp_registration", "referrals"));
+    assertEquals(2, resolved("asc_request", "unresolved", "referrals"));
   }
 
   @Test
@@ -311,8 +315,16 @@ class ReferralDeprivationTest {
     assertEquals(0.0, empty.<Double>getAs("rate_per_1000"), 0);
   }
 
-  private static Row resolution(String service, String source) {
-    return only(resolutionRows, r -> r.getAs("service").equals(service) && r.getAs("lsoa_source").equals(source));
+  private static Row resolution(String service, String source, String mapping) {
+    return only(resolutionRows, r -> r.getAs("service").equals(service) && r.getAs("lsoa_source").equals(source)
+        && r.getAs("lsoa_mapping").equals(mapping));
+  }
+
+  /** A count of referral_lsoa_resolution summed over lsoa_mapping. */
+  private static long resolved(String service, String source, String column) {
+    return resolutionRows.stream()
+        .filter(r -> r.getAs("service").equals(service) && r.getAs("lsoa_source").equals(source))
+        .mapToLong(r -> r.<Long>getAs(column)).sum();
   }
 
   private static Row fyCell(String service, String level, String code, Integer decile) {

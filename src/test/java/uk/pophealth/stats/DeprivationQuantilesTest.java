@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import uk.pophealth.testing.CsvRows;
 import uk.pophealth.testing.RefData;
 
 class DeprivationQuantilesTest {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.pophealth.testing.CsvRows;
 import uk.pophealth.testing.RefData;
 
 class ProportionFunnelTest {

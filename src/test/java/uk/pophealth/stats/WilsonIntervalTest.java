@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import uk.pophealth.testing.CsvRows;
 import uk.pophealth.testing.RefData;
 
 class WilsonIntervalTest {

@@ -1,0 +1,191 @@
+package uk.pophealth.job;
+
+import static org.apache.spark.sql.functions.ceil;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import uk.pophealth.publish.Additivity;
+import uk.pophealth.schema.OutputTables;
+import uk.pophealth.schema.OutputTables.ReferralDeprivation;
+import uk.pophealth.schema.OutputTables.ReferralInequality;
+import uk.pophealth.schema.OutputTables.ReferralLsoaResolution;
+
+/**
+ * The additive relations of referral_deprivation, referral_inequality and referral_lsoa_resolution that
+ * complementary suppression protects, so that no suppressed count can be recovered by subtracting published ones:
+ * <ul>
+ *   <li>services: every {@code asc_request:<route>} within {@code asc_request}, and {@code asc_request} with each
+ *       service-referral service within {@code all} (each referral counts once under {@code all}); referral counts
+ *       only, as every service carries the same population;</li>
+ *   <li>geography: place, ICS and district each within {@code all} (every referral has exactly one of each,
+ *       {@code unknown} included); places within their ICS and districts within their place where the footprint
+ *       nests them (a place in one ICS throughout, a district in one place): {@link Nesting};</li>
+ *   <li>deprivation: deciles (and quintiles) within their group, whose totals referral_inequality publishes
+ *       (all referrals, those with a known decile, deciles 1-4 and the rest); pairs of deciles within their
+ *       quintile;</li>
+ *   <li>within a row: referral_inequality's known-decile referrals within all referrals, deciles 1-4 within known,
+ *       and the same for population; referral_lsoa_resolution's referrals with a decile within its referrals
+ *       (the remainders, e.g. referrals without a decile, are what a reader would difference out).</li>
+ * </ul>
+ * Limits: a place that straddles ICSs within the reporting range (a footprint change) is left out of the place
+ * within ICS relation; equations are checked one at a time, across tables too (DisclosureControl's documented
+ * limit): a cell hidden in one table is protected there by its own equations.
+ */
+final class ReferralAdditivities {
+  private static final int UNKNOWN_QUANTILE = -1;
+
+  private ReferralAdditivities() {}
+
+  /**
+   * The place of each district and ICS of each place, for those the footprint nests (one parent throughout).
+   *
+   * @param placeIcs place code to ICS code
+   * @param districtPlace district code to place code
+   */
+  record Nesting(Map<String, String> placeIcs, Map<String, String> districtPlace) {
+    Nesting {
+      placeIcs = Map.copyOf(placeIcs);
+      districtPlace = Map.copyOf(districtPlace);
+    }
+
+    static Nesting none() {
+      return new Nesting(Map.of(), Map.of());
+    }
+  }
+
+  static List<Additivity> deprivation(Nesting nesting) {
+    String[] group = {ReferralDeprivation.PERIOD_TYPE, ReferralDeprivation.PERIOD_START,
+        ReferralDeprivation.GEOGRAPHY_LEVEL, ReferralDeprivation.GEOGRAPHY_CODE, ReferralDeprivation.SERVICE,
+        ReferralDeprivation.IMD_BASIS, ReferralDeprivation.QUANTILE_TYPE};
+    Column quantile = col(ReferralDeprivation.IMD_QUANTILE);
+    Column decileRow = col(ReferralDeprivation.QUANTILE_TYPE).equalTo(ReferralDeprivation.QUANTILE_DECILE);
+    Column quintileRow = col(ReferralDeprivation.QUANTILE_TYPE).equalTo(ReferralDeprivation.QUANTILE_QUINTILE);
+    List<Additivity> relations = new ArrayList<>();
+    relations.add(Additivity.partsOnly("quantiles within group", lit(true), group));
+    // deciles 1-4 and 5-10 (quintiles 1-2 and 3-5): referral_inequality publishes the first band's total
+    Column band = when(decileRow, when(quantile.leq(4), lit(1)).otherwise(lit(2)))
+        .otherwise(when(quantile.leq(2), lit(1)).otherwise(lit(2)));
+    List<Column> groupColumns = columns(group);
+    relations.add(Additivity.of("most deprived 40% and the rest within group", quantile.isNotNull(),
+        with(groupColumns, band), lit(false), with(groupColumns, band)));
+    List<Column> cell = columns(ReferralDeprivation.PERIOD_TYPE, ReferralDeprivation.PERIOD_START,
+        ReferralDeprivation.GEOGRAPHY_LEVEL, ReferralDeprivation.GEOGRAPHY_CODE, ReferralDeprivation.SERVICE,
+        ReferralDeprivation.IMD_BASIS);
+    relations.add(Additivity.of("deciles within quintile", decileRow,
+        with(cell, coalesce(ceil(quantile.divide(2)).cast("int"), lit(UNKNOWN_QUANTILE))), quintileRow,
+        with(cell, coalesce(quantile, lit(UNKNOWN_QUANTILE)))));
+    List<Column> quantileKey = List.of(col(ReferralDeprivation.IMD_BASIS), col(ReferralDeprivation.QUANTILE_TYPE),
+        coalesce(quantile, lit(UNKNOWN_QUANTILE)));
+    relations.addAll(services(with(periodAndArea(), quantileKey), ReferralDeprivation.REFERRALS));
+    relations.addAll(geography(with(periodAndService(), quantileKey), nesting));
+    return List.copyOf(relations);
+  }
+
+  static List<Additivity> inequality(Nesting nesting) {
+    List<Additivity> relations = new ArrayList<>();
+    Column every = lit(true);
+    relations.add(Additivity.withinRow("known decile within referrals", every, ReferralInequality.REFERRALS,
+        ReferralInequality.REFERRALS_KNOWN_DECILE));
+    relations.add(Additivity.withinRow("deciles 1-4 within known", every, ReferralInequality.REFERRALS_KNOWN_DECILE,
+        ReferralInequality.REFERRALS_MOST_DEPRIVED_40));
+    relations.add(Additivity.withinRow("population deciles 1-4 within known", every,
+        ReferralInequality.POPULATION_KNOWN_DECILE, ReferralInequality.POPULATION_MOST_DEPRIVED_40));
+    List<Column> basis = List.of(col(ReferralInequality.IMD_BASIS));
+    relations.addAll(services(with(periodAndArea(), basis), ReferralInequality.REFERRALS,
+        ReferralInequality.REFERRALS_KNOWN_DECILE, ReferralInequality.REFERRALS_MOST_DEPRIVED_40));
+    relations.addAll(geography(with(periodAndService(), basis), nesting));
+    return List.copyOf(relations);
+  }
+
+  static List<Additivity> resolution() {
+    List<Additivity> relations = new ArrayList<>();
+    relations.add(Additivity.withinRow("with a decile within referrals", lit(true), ReferralLsoaResolution.REFERRALS,
+        ReferralLsoaResolution.REFERRALS_WITH_DECILE));
+    // the service's total over the range is published by referral_deprivation's monthly rows
+    relations.add(Additivity.partsOnly("sources within service", lit(true), ReferralLsoaResolution.RANGE_START,
+        ReferralLsoaResolution.RANGE_END, ReferralLsoaResolution.SERVICE));
+    relations.addAll(services(columns(ReferralLsoaResolution.RANGE_START, ReferralLsoaResolution.RANGE_END,
+        ReferralLsoaResolution.LSOA_SOURCE, ReferralLsoaResolution.LSOA_MAPPING)));
+    return List.copyOf(relations);
+  }
+
+  /** Routes within asc_request, and asc_request with the other services within all, per {@code same} key. */
+  private static List<Additivity> services(List<Column> same, String... counts) {
+    Column service = col(OutputTables.SERVICE);
+    Column route = service.startsWith(ReferralDeprivation.SERVICE_ASC_REQUEST_ROUTE_PREFIX);
+    Additivity routes = Additivity.of("routes within asc_request", route, same,
+        service.equalTo(ReferralDeprivation.SERVICE_ASC_REQUEST), same);
+    Additivity services = Additivity.of("services within all",
+        service.notEqual(ReferralDeprivation.SERVICE_ALL).and(not(route)), same,
+        service.equalTo(ReferralDeprivation.SERVICE_ALL), same);
+    return counts.length == 0 ? List.of(routes, services)
+        : List.of(routes.forCounts(counts), services.forCounts(counts));
+  }
+
+  /** Each level within all, places within their ICS and districts within their place, per {@code same} key. */
+  private static List<Additivity> geography(List<Column> same, Nesting nesting) {
+    Column level = col(OutputTables.GEOGRAPHY_LEVEL);
+    Column code = col(OutputTables.GEOGRAPHY_CODE);
+    List<Additivity> relations = new ArrayList<>();
+    for (String part : List.of(OutputTables.LEVEL_PLACE, OutputTables.LEVEL_ICS, OutputTables.LEVEL_DISTRICT)) {
+      relations.add(Additivity.of(part + " within all", level.equalTo(part), same,
+          level.equalTo(OutputTables.LEVEL_ALL), same));
+    }
+    nested(relations, "places within ICS", OutputTables.LEVEL_PLACE, OutputTables.LEVEL_ICS, nesting.placeIcs(),
+        same, level, code);
+    nested(relations, "districts within place", OutputTables.LEVEL_DISTRICT, OutputTables.LEVEL_PLACE,
+        nesting.districtPlace(), same, level, code);
+    return relations;
+  }
+
+  private static void nested(List<Additivity> relations, String name, String childLevel, String parentLevel,
+      Map<String, String> parentOf, List<Column> same, Column level, Column code) {
+    if (parentOf.isEmpty()) {
+      return;
+    }
+    List<Column> entries = new ArrayList<>();
+    new TreeMap<>(parentOf).forEach((child, parent) -> {
+      entries.add(lit(child));
+      entries.add(lit(parent));
+    });
+    Column parent = element_at(org.apache.spark.sql.functions.map(entries.toArray(new Column[0])), code);
+    relations.add(Additivity.of(name, level.equalTo(childLevel).and(parent.isNotNull()), with(same, parent),
+        level.equalTo(parentLevel), with(same, code)));
+  }
+
+  private static List<Column> periodAndArea() {
+    return columns(OutputTables.PERIOD_TYPE, OutputTables.PERIOD_START, OutputTables.GEOGRAPHY_LEVEL,
+        OutputTables.GEOGRAPHY_CODE);
+  }
+
+  private static List<Column> periodAndService() {
+    return columns(OutputTables.PERIOD_TYPE, OutputTables.PERIOD_START, OutputTables.SERVICE);
+  }
+
+  private static List<Column> columns(String... names) {
+    List<Column> columns = new ArrayList<>();
+    for (String name : names) {
+      columns.add(col(name));
+    }
+    return columns;
+  }
+
+  private static List<Column> with(List<Column> leading, List<Column> more) {
+    List<Column> all = new ArrayList<>(leading);
+    all.addAll(more);
+    return all;
+  }
+
+  private static List<Column> with(List<Column> leading, Column more) {
+    return with(leading, List.of(more));
+  }
+}
