@@ -189,14 +189,15 @@ class RunJobSampleTest {
         .groupBy(col(OutputTables.DemandForecast.GEOGRAPHY_CODE))
         .agg(org.apache.spark.sql.functions.min(OutputTables.DemandForecast.CAPACITY_EXCEEDED_FROM),
             org.apache.spark.sql.functions.max(OutputTables.DemandForecast.CAPACITY_EXCEEDED_FROM),
-            org.apache.spark.sql.functions.min(OutputTables.DemandForecast.UTILISATION))
+            org.apache.spark.sql.functions.avg(OutputTables.DemandForecast.UTILISATION))
         .collectAsList();
     assertEquals(capacity.get("recent_mean_monthly_activity").size(), firstExceeded.size(), "places with " + exceeded);
     for (Row row : firstExceeded) {
-      // Capacity was planted at 0.8 x the recent mean: demand is over it from the first forecast month.
+      // Capacity was planted at 0.8 x the recent mean: the 95% upper limit is over it from the first forecast month
+      // and the forecast over it on average (seasonal low months may dip under it).
       assertEquals(java.sql.Date.valueOf("2026-01-01"), row.getDate(1), row.toString());
       assertEquals(row.getDate(1), row.getDate(2), row.toString());
-      assertTrue(row.getDouble(3) > 1.0, "forecast utilisation above 100%: " + row);
+      assertTrue(row.getDouble(3) > 1.0, "mean forecast utilisation above 100%: " + row);
     }
     assertEquals(0, place.filter(col(OutputTables.DemandForecast.DEMOGRAPHIC_PROJECTION).isNull()
         .or(col(OutputTables.DemandForecast.DEMOGRAPHIC_PROJECTION).lt(0))).count(),
