@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import uk.pophealth.schema.InputTables.LsoaLookup;
 
 /**
  * The ingested tables the product reads, in the canonical schemas of {@code InputTables} (person_id already
@@ -16,7 +17,7 @@ import org.apache.spark.sql.Row;
  * @param lsoaDeprivation lsoa_deprivation of the configured IMD vintage, on the LSOA vintage the other inputs use
  * @param lsoaFootprint LSOA to district, place and ICS, effective-dated ({@link FootprintColumns})
  * @param population ONS population by LSOA (InputTables.Population, area_code = LSOA code), if given
- * @param lsoaLookup the ONS LSOA 2011 to 2021 lookup ({@link LsoaLookupColumns}), if given: referral, GP and
+ * @param lsoaLookup the ONS LSOA 2011 to 2021 lookup ({@link LsoaLookup}), if given: referral, GP and
  *     population LSOA codes that lsoa_deprivation does not rank are brought onto its vintage ({@link LsoaVintage})
  */
 public record DeprivationInputs(Dataset<Row> socialCareEvents, Dataset<Row> serviceReferrals,

@@ -25,11 +25,12 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import uk.pophealth.schema.InputTables.LsoaLookup;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Brings LSOA codes onto the vintage of lsoa_deprivation (LSOA 2011 for IMD 2019, LSOA 2021 for IoD 2025) through
- * the ONS LSOA 2011 to 2021 lookup ({@link LsoaLookupColumns}), in whichever direction lands on ranked codes.
+ * the ONS LSOA 2011 to 2021 lookup ({@link LsoaLookup}), in whichever direction lands on ranked codes.
  *
  * <p>The rule, per code:
  * <ul>
@@ -71,7 +72,7 @@ final class LsoaVintage {
 
   /**
    * @param national {@link NationalDeprivation#of}: the codes that have a decile
-   * @param lookup {@link LsoaLookupColumns#SCHEMA} rows, if given
+   * @param lookup {@link LsoaLookup#SCHEMA} rows, if given
    */
   static LsoaVintage of(Dataset<Row> national, Optional<Dataset<Row>> lookup) {
     Dataset<Row> ranked = national.select(col(Columns.LSOA).as(FROM)).distinct();
@@ -84,9 +85,9 @@ final class LsoaVintage {
 
   private static Dataset<Row> candidates(Dataset<Row> lookup, Dataset<Row> ranked) {
     Dataset<Row> pairs = lookup
-        .select(col(LsoaLookupColumns.LSOA11_CODE).as(FROM), col(LsoaLookupColumns.LSOA21_CODE).as(TARGET))
-        .union(lookup.select(col(LsoaLookupColumns.LSOA21_CODE).as(FROM),
-            col(LsoaLookupColumns.LSOA11_CODE).as(TARGET)))
+        .select(col(LsoaLookup.LSOA11_CODE).as(FROM), col(LsoaLookup.LSOA21_CODE).as(TARGET))
+        .union(lookup.select(col(LsoaLookup.LSOA21_CODE).as(FROM),
+            col(LsoaLookup.LSOA11_CODE).as(TARGET)))
         .where(col(FROM).isNotNull().and(col(TARGET).isNotNull()));
     return pairs
         .join(ranked.select(col(FROM).as(TARGET)), new String[] {TARGET}, "left_semi")

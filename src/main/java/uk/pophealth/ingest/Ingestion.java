@@ -40,7 +40,8 @@ import uk.pophealth.schema.InputTables.SocialCareEvents;
  */
 public final class Ingestion {
   /** The order tables are ingested in: references before the tables checked against them. */
-  static final List<String> ORDER = List.of(Practices.NAME, LsoaDeprivation.NAME, PcnMembership.NAME,
+  static final List<String> ORDER = List.of(Practices.NAME, LsoaDeprivation.NAME, InputTables.LsoaLookup.NAME,
+      PcnMembership.NAME,
       Footprints.NAME, Codelists.NAME, GpPatients.NAME, GpEvents.NAME, SocialCareEvents.NAME, ServiceReferrals.NAME,
       InputTables.Population.NAME, InputTables.Capacity.NAME);
 

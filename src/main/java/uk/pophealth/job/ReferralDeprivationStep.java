@@ -51,8 +51,8 @@ final class ReferralDeprivationStep {
         ingest.table(InputTables.GpPatients.NAME),
         ingest.table(InputTables.LsoaDeprivation.NAME),
         geography.lsoaHierarchy(FootprintBasis.fromConfig(config)),
-        ingest.hasTable(InputTables.Population.NAME)
-            ? Optional.of(ingest.table(InputTables.Population.NAME)) : Optional.empty());
+        Optional.ofNullable(ingest.tableOrNull(InputTables.Population.NAME)),
+        Optional.ofNullable(ingest.tableOrNull(InputTables.LsoaLookup.NAME)));
     DeprivationResult result = stage.run("referral_deprivation compute",
         () -> ReferralDeprivation.compute(spark, inputs, options));
     ReferralAdditivities.Nesting nesting = stage.run("referral footprint nesting", () -> nesting(inputs.lsoaFootprint()));

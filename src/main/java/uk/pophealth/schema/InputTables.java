@@ -218,17 +218,43 @@ public final class InputTables {
         Set.of(), "Commissioned capacity per place, activity and month (optional input).");
   }
 
-  /** Every input table, in the order the pipeline reads them. */
+  /**
+   * The ONS LSOA (2011) to LSOA (2021) lookup (optional input): lets referral and population LSOA codes of one
+   * vintage meet lsoa_deprivation's vintage. The column names are the ONS file's own (as published, lower-cased,
+   * e.g. refdata's {@code geography_lookups/lookup_lsoa11_lsoa21_ltla22.csv}), so the file reads unchanged with
+   * the canonical layout; its other columns (names, district) are ignored. One row per (2011, 2021) code pair.
+   */
+  public static final class LsoaLookup {
+    public static final String NAME = "lsoa_lookup";
+    public static final String LSOA11_CODE = "lsoa11_code";
+    public static final String CHANGE_CODE = "change_code";
+    public static final String LSOA21_CODE = "lsoa21_code";
+    /** change_code values: unchanged, split (one 2011 into several 2021), merged (several into one), complex. */
+    public static final String UNCHANGED = "U";
+    public static final String SPLIT = "S";
+    public static final String MERGED = "M";
+    public static final String COMPLEX = "X";
+    public static final TableSchema TABLE = new TableSchema(NAME, new StructType(new StructField[] {
+        required(LSOA11_CODE, StringType, "LSOA 2011 code"),
+        optional(CHANGE_CODE, StringType, "U unchanged, S split, M merged, X complex (irregular) change"),
+        required(LSOA21_CODE, StringType, "LSOA 2021 code")}),
+        Set.of(CHANGE_CODE), "ONS LSOA 2011 to LSOA 2021 lookup (optional reference input).");
+  }
+
+  /** Every table of the data model (the generator writes each one), in the order the pipeline reads them. */
   public static final List<TableSchema> ALL = List.of(
       Codelists.TABLE, Practices.TABLE, PcnMembership.TABLE, Footprints.TABLE, LsoaDeprivation.TABLE,
       GpPatients.TABLE, GpEvents.TABLE, SocialCareEvents.TABLE, ServiceReferrals.TABLE,
       Population.TABLE, Capacity.TABLE);
 
+  /** Official reference lookups a job may be given as well; the generator writes none. */
+  public static final List<TableSchema> LOOKUPS = List.of(LsoaLookup.TABLE);
+
   /** Tables a job may run without. */
-  public static final Set<String> OPTIONAL_TABLES = Set.of(Population.NAME, Capacity.NAME);
+  public static final Set<String> OPTIONAL_TABLES = Set.of(Population.NAME, Capacity.NAME, LsoaLookup.NAME);
 
   public static TableSchema byName(String name) {
-    return ALL.stream().filter(t -> t.name().equals(name)).findFirst()
+    return java.util.stream.Stream.concat(ALL.stream(), LOOKUPS.stream()).filter(t -> t.name().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("Cannot find input table: unknown name (" + name + ")"));
   }
 }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.pophealth.schema.InputTables.LsoaLookup;
 import uk.pophealth.testing.CsvRows;
 import uk.pophealth.testing.RefData;
 import uk.pophealth.testing.SharedSpark;
@@ -65,7 +66,7 @@ class LsoaVintageTest {
     assertEquals("M", change.get(MERGED_A_2011 + ">" + MERGED_2021));
     assertEquals("M", change.get(MERGED_D_2011 + ">" + MERGED_2021));
     assertEquals(2, complexTargets.get(COMPLEX_2011).size());
-    lookup = SharedSpark.spark().createDataFrame(rows, LsoaLookupColumns.SCHEMA);
+    lookup = SharedSpark.spark().createDataFrame(rows, LsoaLookup.TABLE.schema());
   }
 
   static LsoaVintage rankedOn(String... codes) {
