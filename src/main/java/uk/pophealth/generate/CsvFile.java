@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import uk.pophealth.core.CsvLine;
 import uk.pophealth.core.PopHealthException;
 
 /**
@@ -38,7 +39,7 @@ final class CsvFile {
           line = line.substring(1);
         }
         if (!line.isBlank()) {
-          rows.add(split(line));
+          rows.add(CsvLine.split(line));
         }
       }
     } catch (IOException e) {
@@ -71,34 +72,5 @@ final class CsvFile {
       throw PopHealthException.badInput("Cannot read reference data %s: no column %s (%s)", path, name, header);
     }
     return index;
-  }
-
-  /** Splits one CSV line: fields may be quoted, with "" for a quote inside. */
-  static List<String> split(String line) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    fields.add(field.toString());
-    return fields;
   }
 }

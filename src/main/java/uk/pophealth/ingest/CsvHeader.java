@@ -2,37 +2,15 @@ package uk.pophealth.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import uk.pophealth.core.CsvLine;
 
-/** Splits one CSV line (RFC 4180 quoting, "" as an escaped quote) on the driver: used for headers only. */
+/** A CSV header line on the driver: its fields ({@link CsvLine}, trimmed) and unique column names. */
 final class CsvHeader {
   private CsvHeader() {}
 
+  /** The fields of a header line, unquoted and trimmed. */
   static List<String> split(String line) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(field.toString().trim());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    fields.add(field.toString().trim());
-    return List.copyOf(fields);
+    return CsvLine.split(line).stream().map(String::trim).toList();
   }
 
   /** Names a header may not use as they are (blank or repeated) get a positional name, so every column is addressable. */

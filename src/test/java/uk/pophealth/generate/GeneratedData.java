@@ -80,6 +80,6 @@ final class GeneratedData {
 
   /** RFC 4180 split of one line. */
   static List<String> split(String line) {
-    return CsvFile.split(line);
+    return uk.pophealth.core.CsvLine.split(line);
   }
 }

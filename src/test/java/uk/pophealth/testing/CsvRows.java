@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import uk.pophealth.core.CsvLine;
 
 /**
  * Reads a reference CSV (header row, double-quoted fields allowed): a small one whole into rows keyed by column
@@ -20,13 +21,13 @@ public final class CsvRows {
 
   public static List<Map<String, String>> read(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    List<String> header = fields(lines.get(0).replace("\uFEFF", ""));
+    List<String> header = CsvLine.split(lines.get(0).replace("\uFEFF", ""));
     List<Map<String, String>> rows = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       if (line.isBlank()) {
         continue;
       }
-      List<String> values = fields(line);
+      List<String> values = CsvLine.split(line);
       if (values.size() != header.size()) {
         throw new IllegalStateException("row has " + values.size() + " fields, header " + header.size() + ": " + line);
       }
@@ -46,7 +47,7 @@ public final class CsvRows {
   public static List<String[]> columns(Path file, String... names) throws IOException {
     try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
       Iterator<String> it = lines.iterator();
-      List<String> header = fields(it.next().replace("\uFEFF", ""));
+      List<String> header = CsvLine.split(it.next().replace("\uFEFF", ""));
       int[] index = new int[names.length];
       for (int i = 0; i < names.length; i++) {
         index[i] = header.indexOf(names[i]);
@@ -60,7 +61,7 @@ public final class CsvRows {
         if (line.isBlank()) {
           continue;
         }
-        List<String> values = fields(line);
+        List<String> values = CsvLine.split(line);
         String[] kept = new String[names.length];
         for (int i = 0; i < names.length; i++) {
           kept[i] = values.get(index[i]);
@@ -69,29 +70,5 @@ public final class CsvRows {
       }
       return rows;
     }
-  }
-
-  private static List<String> fields(String line) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '"') {
-        if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else {
-          quoted = !quoted;
-        }
-      } else if (c == ',' && !quoted) {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    fields.add(field.toString());
-    return fields;
   }
 }
