@@ -15,6 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,6 +114,10 @@ public final class OutputLock implements AutoCloseable {
     properties.setProperty(ACQUIRED, Instant.now().toString());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     properties.store(bytes, "pophealth output lock");
+    if (fs instanceof LocalFileSystem local) {
+      return tryCreateLocal(local.pathToFile(path).toPath(), bytes.toByteArray());
+    }
+    // HDFS: create without overwrite is atomic at the NameNode (one of two racing creates fails).
     try (FSDataOutputStream out = fs.create(path, false)) {
       out.write(bytes.toByteArray());
       return true;
@@ -123,6 +128,20 @@ public final class OutputLock implements AutoCloseable {
         return false;
       }
       throw e;
+    }
+  }
+
+  /**
+   * On a local disk Hadoop's create-without-overwrite checks and then creates, so two runs starting together could
+   * both take the lock; the operating system's create-new (O_EXCL) is atomic.
+   */
+  private static boolean tryCreateLocal(java.nio.file.Path file, byte[] content) throws IOException {
+    try {
+      java.nio.file.Files.write(file, content, java.nio.file.StandardOpenOption.CREATE_NEW,
+          java.nio.file.StandardOpenOption.WRITE);
+      return true;
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      return false;
     }
   }
 

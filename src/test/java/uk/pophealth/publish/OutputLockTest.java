@@ -34,6 +34,42 @@ class OutputLockTest {
     OutputLock.acquire(conf, out.toString(), "run-2").close();
   }
 
+  /** Runs started by the same scheduler tick race for the lock: exactly one may win, every round. */
+  @Test
+  void runsStartingTogetherNeverBothTakeTheLock() throws Exception {
+    int racers = 8;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+    try {
+      for (int round = 0; round < 50; round++) {
+        Path root = out.resolve("round-" + round);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers);
+        java.util.List<java.util.concurrent.Future<OutputLock>> attempts = new java.util.ArrayList<>();
+        for (int r = 0; r < racers; r++) {
+          String runId = "run-" + round + "-" + r;
+          attempts.add(pool.submit(() -> {
+            start.await();
+            try {
+              return OutputLock.acquire(conf, root.toString(), runId);
+            } catch (PopHealthException e) {
+              return null;
+            }
+          }));
+        }
+        java.util.List<OutputLock> won = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<OutputLock> attempt : attempts) {
+          OutputLock lock = attempt.get();
+          if (lock != null) {
+            won.add(lock);
+          }
+        }
+        assertEquals(1, won.size(), "winners in round " + round);
+        won.forEach(OutputLock::close);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void aLockWhoseProcessIsGoneIsBroken() throws Exception {
     Process gone = new ProcessBuilder("true").start();
