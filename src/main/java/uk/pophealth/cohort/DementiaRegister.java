@@ -3,6 +3,7 @@ package uk.pophealth.cohort;
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.date_sub;
@@ -157,7 +158,7 @@ public final class DementiaRegister {
   private static Dataset<Row> withSocialCareDates(Dataset<Row> people, Dataset<Row> socialCare, Date firstEnd,
       Date lastEnd) {
     if (socialCare == null) {
-      return people.withColumn(CARE_DATES, array().cast(DataTypes.createArrayType(DataTypes.DateType)));
+      return people.withColumn(CARE_DATES, noDates());
     }
     Column start = col(SocialCareEvents.EVENT_START_DATE);
     Dataset<Row> care = socialCare
@@ -167,8 +168,11 @@ public final class DementiaRegister {
         .agg(collect_set(start).as(CARE_DATES));
     return people.join(care, people.col(GpPatients.PERSON_ID).equalTo(care.col(SocialCareEvents.PERSON_ID)), "left")
         .select(people.col(GpPatients.PERSON_ID), col(DEMENTIA_DATE), col(ACP_DATES),
-            when(col(CARE_DATES).isNull(), array().cast(DataTypes.createArrayType(DataTypes.DateType)))
-                .otherwise(col(CARE_DATES)).as(CARE_DATES));
+            coalesce(col(CARE_DATES), noDates()).as(CARE_DATES));
+  }
+
+  private static Column noDates() {
+    return array().cast(DataTypes.createArrayType(DataTypes.DateType));
   }
 
   private static Dataset<Row> addImdQuintile(Dataset<Row> register, Dataset<Row> deprivation) {

@@ -58,10 +58,6 @@ public record InputSpec(String path, String format, String layout, String validF
     return new InputSpec(null, null, null, null, null, vintages);
   }
 
-  public InputSpec withPath(String newPath) {
-    return new InputSpec(newPath, format, layout, validFrom, validTo, vintages);
-  }
-
   /** The same input with every path (its own or its vintages') rewritten. */
   public InputSpec withPaths(UnaryOperator<String> rewrite) {
     List<InputSpec> rewritten = vintages.stream().map(v -> v == null ? null : v.withPaths(rewrite)).toList();

@@ -60,6 +60,8 @@ final class LsoaVintage {
   private static final String FROM = "_vintage_from";
   private static final String TARGET = "_vintage_target";
   private static final String TARGETS = "_vintage_targets";
+  /** A population row's targets: its mapped codes, or its own code when it has none. */
+  private static final String ALL_TARGETS = "_vintage_all_targets";
   private static final String KIND = "_vintage_kind";
   private static final String POSITION = "_vintage_position";
 
@@ -72,7 +74,7 @@ final class LsoaVintage {
 
   /**
    * @param national {@link NationalDeprivation#of}: the codes that have a decile
-   * @param lookup {@link LsoaLookup#SCHEMA} rows, if given
+   * @param lookup {@link LsoaLookup#TABLE} rows, if given
    */
   static LsoaVintage of(Dataset<Row> national, Optional<Dataset<Row>> lookup) {
     Dataset<Row> ranked = national.select(col(Columns.LSOA).as(FROM)).distinct();
@@ -119,13 +121,13 @@ final class LsoaVintage {
   Dataset<Row> population(Dataset<Row> rows) {
     Column targets = coalesce(col(TARGETS), array(col(Columns.LSOA)));
     Column count = col(Columns.COUNT);
-    Column parts = size(col(TARGETS + "_all")).cast(DataTypes.LongType);
+    Column parts = size(col(ALL_TARGETS)).cast(DataTypes.LongType);
     Column share = floor(count.divide(parts)).cast(DataTypes.LongType)
         .plus(when(col(POSITION).lt(pmod(count, parts)), lit(1L)).otherwise(lit(0L)));
     return joined(rows, Columns.LSOA)
-        .withColumn(TARGETS + "_all", targets)
-        .select(col(Columns.AS_AT), col(Columns.COUNT), col(TARGETS + "_all"),
-            posexplode(col(TARGETS + "_all")).as(new String[] {POSITION, TARGET}))
+        .withColumn(ALL_TARGETS, targets)
+        .select(col(Columns.AS_AT), col(Columns.COUNT), col(ALL_TARGETS),
+            posexplode(col(ALL_TARGETS)).as(new String[] {POSITION, TARGET}))
         .groupBy(col(Columns.AS_AT), col(TARGET).as(Columns.LSOA))
         .agg(sum(share).as(Columns.COUNT));
   }

@@ -68,6 +68,12 @@ public record DemandOptions(YearMonth firstMonth, YearMonth lastMonth, int horiz
         config.seed());
   }
 
+  /** The same options over another history (e.g. the whole history behind a single-month run). */
+  public DemandOptions withHistory(YearMonth newFirstMonth, YearMonth newLastMonth) {
+    return new DemandOptions(newFirstMonth, newLastMonth, horizon, excludeFrom, excludeTo, backtestOrigins,
+        backtestStep, partitions, seed);
+  }
+
   public DemandOptions withHorizon(int newHorizon) {
     return new DemandOptions(firstMonth, lastMonth, newHorizon, excludeFrom, excludeTo, backtestOrigins, backtestStep,
         partitions, seed);

@@ -1,6 +1,9 @@
 package uk.pophealth.forecast;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 
@@ -9,12 +12,13 @@ import org.apache.spark.sql.Column;
  * order, so the last bits of a total of fractional values (forecasts, projections) could differ between a local run
  * and a cluster run, or a re-run after an executor was lost. Sorting the values first fixes the order of the
  * additions, so published figures are bit-for-bit repeatable. Use it for fractional values only: whole counts held
- * as doubles add exactly in any order.
+ * as doubles add exactly in any order. Like {@code sum}, a group with no non-null value sums to null.
  */
 final class OrderedSum {
   private OrderedSum() {}
 
   static Column of(String column) {
-    return expr("aggregate(array_sort(collect_list(`" + column + "`)), cast(0 as double), (a, x) -> a + x)");
+    return when(count(col(column)).gt(0),
+        expr("aggregate(array_sort(collect_list(`" + column + "`)), cast(0 as double), (a, x) -> a + x)"));
   }
 }

@@ -29,7 +29,6 @@ import uk.pophealth.stats.forecast.IndexRange;
 final class SeriesFit {
   /** Model name of the seasonal-naive benchmark in forecast_accuracy. */
   static final String BENCHMARK_MODEL = "SeasonalNaive";
-  private static final String ETS_PREFIX = "ETS(";
 
   private SeriesFit() {}
 
@@ -39,11 +38,8 @@ final class SeriesFit {
         .withExclusions(exclusions(series, options));
     ForecastResult chosen = AutoForecaster.forecast(y, options.horizon(), forecastOptions);
     BacktestOptions backtest = new BacktestOptions(options.backtestHorizon(), options.backtestOrigins(),
-        options.backtestStep(), forecastOptions);
-    BacktestOptions chosenBacktest = new BacktestOptions(options.backtestHorizon(), options.backtestOrigins(),
-        options.backtestStep(), chosen.modelName().startsWith(ETS_PREFIX)
-            ? forecastOptions.withEtsModel(chosen.modelName()) : forecastOptions);
-    BacktestResult chosenScore = Backtest.run(y, ForecastMethod.AUTO, chosenBacktest);
+        options.backtestStep(), forecastOptions.withEtsModel(chosen.modelName()));
+    BacktestResult chosenScore = Backtest.run(y, ForecastMethod.AUTO, backtest);
     BacktestResult benchmarkScore = Backtest.run(y, ForecastMethod.SEASONAL_NAIVE, backtest);
 
     Date origin = Date.valueOf(series.lastMonth().atDay(1));

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -130,6 +131,21 @@ public final class FootprintResolver {
         .toArray(Column[]::new);
     return lsoaDistricts.join(broadcast(byDistrict),
         lsoaDistricts.col(LsoaDeprivation.LAD_CODE).equalTo(byDistrict.col(LsoaHierarchy.LAD_CODE))).select(columns);
+  }
+
+  /**
+   * Every (district, place, ICS) link of the footprint over the same intervals as {@link #lsoaHierarchy(FootprintBasis)}
+   * but for every district, whether or not an LSOA names it: read from the timelines the resolver holds on the
+   * driver (it grows with the geography, not the population), so no Spark job runs.
+   */
+  public Set<List<String>> districtPlaceIcs(FootprintBasis basis) {
+    Set<List<String>> links = new java.util.TreeSet<>(java.util.Comparator.comparing(Object::toString));
+    for (Map.Entry<String, Timeline<Footprint>> district : districts.entrySet()) {
+      for (Dated<Footprint> footprint : select(district.getValue().segments(), basis)) {
+        links.add(List.of(district.getKey(), footprint.value().placeCode(), footprint.value().icsCode()));
+      }
+    }
+    return java.util.Collections.unmodifiableSet(links);
   }
 
   /**

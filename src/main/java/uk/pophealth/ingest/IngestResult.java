@@ -23,30 +23,13 @@ public final class IngestResult {
   private final Map<String, TableCounts> counts;
   private final Map<String, Map<String, Long>> rowsInBySource;
   private final List<DataQualityRow> dataQuality;
-  private final List<DataQualityRow> findings;
 
   IngestResult(Map<String, Dataset<Row>> tables, Map<String, TableCounts> counts,
       Map<String, Map<String, Long>> rowsInBySource, List<DataQualityRow> dataQuality) {
-    this(tables, counts, rowsInBySource, dataQuality, List.of());
-  }
-
-  private IngestResult(Map<String, Dataset<Row>> tables, Map<String, TableCounts> counts,
-      Map<String, Map<String, Long>> rowsInBySource, List<DataQualityRow> dataQuality, List<DataQualityRow> findings) {
     this.tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
     this.counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     this.rowsInBySource = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rowsInBySource));
     this.dataQuality = List.copyOf(dataQuality);
-    this.findings = List.copyOf(findings);
-  }
-
-  /**
-   * The same tables and counts with {@code newFindings} added to the data-quality rows: rows a later stage found
-   * about the inputs without quarantining anything (e.g. gaps and overlaps in the geography reference tables).
-   */
-  public IngestResult withFindings(List<DataQualityRow> newFindings) {
-    List<DataQualityRow> all = new ArrayList<>(findings);
-    all.addAll(newFindings);
-    return new IngestResult(tables, counts, rowsInBySource, dataQuality, all);
   }
 
   /** The accepted rows of a configured table, typed as declared in InputTables. */
@@ -100,30 +83,30 @@ public final class IngestResult {
     return rowsInBySource.get(name);
   }
 
-  /**
-   * Rows of the data_quality table, per table: one per rule checked, then the table's {@code all} row; then the
-   * findings added by {@link #withFindings}.
-   */
+  /** Rows of the data_quality table, per table: one per rule checked, then the table's {@code all} row. */
   public List<DataQualityRow> dataQuality() {
-    List<DataQualityRow> all = new ArrayList<>(dataQuality);
-    all.addAll(findings);
-    return List.copyOf(all);
+    return dataQuality;
   }
 
-  /** The rows added by {@link #withFindings}. */
-  public List<DataQualityRow> findings() {
-    return findings;
-  }
-
-  public Dataset<Row> dataQualityFrame(SparkSession spark) {
+  /**
+   * The data_quality table: the ingestion rows, then {@code findings}, rows a later stage found about the inputs
+   * without quarantining anything (e.g. gaps and overlaps in the geography reference tables).
+   */
+  public Dataset<Row> dataQualityFrame(SparkSession spark, List<DataQualityRow> findings) {
     requireNonNull(spark, "spark is null");
     List<Row> rows = new ArrayList<>();
-    dataQuality().forEach(row -> rows.add(row.toRow()));
+    dataQuality.forEach(row -> rows.add(row.toRow()));
+    findings.forEach(row -> rows.add(row.toRow()));
     return spark.createDataFrame(rows, DataQualityTable.SCHEMA);
   }
 
   /** The human-readable summary printed at the end of every run. */
   public String summary() {
+    return summary(List.of());
+  }
+
+  /** The summary with a section for {@code findings}. */
+  public String summary(List<DataQualityRow> findings) {
     return DataQualitySummary.format(counts(), dataQuality, findings);
   }
 

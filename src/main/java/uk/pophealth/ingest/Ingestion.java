@@ -113,11 +113,10 @@ public final class Ingestion {
   public static void report(SparkSession spark, IngestResult result, List<DataQualityRow> findings,
       Consumer<Dataset<Row>> dataQualityWriter, PrintStream out) {
     try {
-      IngestResult reported = result.withFindings(findings);
-      dataQualityWriter.accept(reported.dataQualityFrame(spark));
-      out.print(reported.summary());
+      dataQualityWriter.accept(result.dataQualityFrame(spark, findings));
+      out.print(result.summary(findings));
       out.flush();
-      reported.requireWithinCeiling();
+      result.requireWithinCeiling();
     } catch (RuntimeException e) {
       result.release();
       throw e;

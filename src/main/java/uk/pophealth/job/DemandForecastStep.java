@@ -40,9 +40,7 @@ final class DemandForecastStep {
           MINIMUM_HISTORY_MONTHS, first, last));
       return;
     }
-    DemandOptions configured = DemandOptions.fromConfig(config);
-    DemandOptions options = DemandOptions.of(first, last).withHorizon(configured.horizon())
-        .withExclusion(configured.excludeFrom(), configured.excludeTo());
+    DemandOptions options = DemandOptions.fromConfig(config).withHistory(first, last);
     DemandInputs inputs = new DemandInputs(geography, ingest.table(InputTables.GpPatients.NAME),
         ingest.tableOrNull(InputTables.SocialCareEvents.NAME), ingest.tableOrNull(InputTables.ServiceReferrals.NAME),
         register, ingest.tableOrNull(InputTables.Population.NAME), ingest.tableOrNull(InputTables.Capacity.NAME));

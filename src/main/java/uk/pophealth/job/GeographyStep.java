@@ -42,7 +42,7 @@ final class GeographyStep {
     return geography;
   }
 
-  static List<DataQualityRow> findingRows(List<FootprintFinding> findings) {
+  private static List<DataQualityRow> findingRows(List<FootprintFinding> findings) {
     return findings.stream().map(FootprintFinding::dataQualityRow).toList();
   }
 

@@ -56,10 +56,6 @@ final class ReferralAdditivities {
       placeIcs = Map.copyOf(placeIcs);
       districtPlace = Map.copyOf(districtPlace);
     }
-
-    static Nesting none() {
-      return new Nesting(Map.of(), Map.of());
-    }
   }
 
   static List<Additivity> deprivation(Nesting nesting) {

@@ -1,10 +1,9 @@
 package uk.pophealth.job;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,7 +15,6 @@ import uk.pophealth.config.JobConfig;
 import uk.pophealth.deprivation.DeprivationInputs;
 import uk.pophealth.deprivation.DeprivationOptions;
 import uk.pophealth.deprivation.DeprivationResult;
-import uk.pophealth.deprivation.FootprintColumns;
 import uk.pophealth.deprivation.ReferralDeprivation;
 import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
@@ -55,7 +53,7 @@ final class ReferralDeprivationStep {
         Optional.ofNullable(ingest.tableOrNull(InputTables.LsoaLookup.NAME)));
     DeprivationResult result = stage.run("referral_deprivation compute",
         () -> ReferralDeprivation.compute(spark, inputs, options));
-    ReferralAdditivities.Nesting nesting = stage.run("referral footprint nesting", () -> nesting(inputs.lsoaFootprint()));
+    ReferralAdditivities.Nesting nesting = nesting(geography.districtPlaceIcs(FootprintBasis.fromConfig(config)));
     Dataset<Row> deprivation = result.referralDeprivation().persist();
     stage.run("referral_deprivation publish", () -> RunJob.publish(writer, disclosure,
         OutputTables.ReferralDeprivation.TABLE, deprivation, ReferralAdditivities.deprivation(nesting), manifest));
@@ -69,20 +67,19 @@ final class ReferralDeprivationStep {
   }
 
   /**
-   * Which places lie in one ICS, and districts in one place, over every interval of the LSOA footprint (one row
-   * per place-ICS and district-place pair reaches the driver: grows with the geography, not the population).
-   * Unknown nests in unknown: an LSOA outside the footprint has neither place nor ICS.
+   * Which places lie in one ICS, and districts in one place, over every interval of the footprint. Unknown nests in
+   * unknown: an LSOA outside the footprint has neither place nor ICS.
+   *
+   * @param links (district, place, ICS) triples
    */
-  static ReferralAdditivities.Nesting nesting(Dataset<Row> footprint) {
-    return new ReferralAdditivities.Nesting(
-        singleParents(footprint, FootprintColumns.PLACE_CODE, FootprintColumns.ICS_CODE),
-        singleParents(footprint, FootprintColumns.LAD_CODE, FootprintColumns.PLACE_CODE));
+  static ReferralAdditivities.Nesting nesting(Set<List<String>> links) {
+    return new ReferralAdditivities.Nesting(singleParents(links, 1, 2), singleParents(links, 0, 1));
   }
 
-  private static Map<String, String> singleParents(Dataset<Row> footprint, String child, String parent) {
+  private static Map<String, String> singleParents(Set<List<String>> links, int child, int parent) {
     Map<String, Set<String>> parents = new HashMap<>();
-    for (Row pair : footprint.select(col(child), col(parent)).distinct().collectAsList()) {
-      parents.computeIfAbsent(pair.getString(0), k -> new HashSet<>()).add(pair.getString(1));
+    for (List<String> link : links) {
+      parents.computeIfAbsent(link.get(child), k -> new HashSet<>()).add(link.get(parent));
     }
     Map<String, String> single = new HashMap<>();
     parents.forEach((code, of) -> {

@@ -118,22 +118,17 @@ final class ComplementarySuppression {
 
   private Dataset<Row> members(Dataset<Row> rows, int additivity, String count, Column condition, List<Column> groupKey,
       int role) {
-    List<Column> columns = new ArrayList<>();
-    keys.forEach(k -> columns.add(col(k)));
-    columns.add(lit(additivity).as(ADDITIVITY));
-    columns.add(lit(count).as(COUNT));
-    columns.add(lit(count).as(EQUATION));
-    // Positional field names, so a part's key and its total's key render identically.
+    return member(rows.filter(coalesce(condition, lit(false))), additivity, lit(count), lit(count), group(groupKey), role,
+        col(count), col(DisclosureControl.flag(count)), true);
+  }
+
+  /** The equation a row belongs to: its group key with positional field names, so a part's and its total's match. */
+  private static Column group(List<Column> groupKey) {
     List<Column> key = new ArrayList<>();
     for (int i = 0; i < groupKey.size(); i++) {
       key.add(groupKey.get(i).as("k" + i));
     }
-    columns.add(to_json(struct(key.toArray(new Column[0]))).as(GROUP));
-    columns.add(lit(role).as(ROLE));
-    columns.add(col(count).as(VALUE));
-    columns.add(col(DisclosureControl.flag(count)).as(SUPPRESSED));
-    columns.add(lit(true).as(CHOOSABLE));
-    return rows.filter(coalesce(condition, lit(false))).select(columns.toArray(new Column[0]));
+    return to_json(struct(key.toArray(new Column[0])));
   }
 
   /**
@@ -142,23 +137,19 @@ final class ComplementarySuppression {
    */
   private Dataset<Row> rowSumMembers(Dataset<Row> rows, int additivity, Additivity relation) {
     Additivity.RowSum sum = relation.rowSum().orElseThrow();
-    List<Column> key = new ArrayList<>();
-    for (int i = 0; i < keys.size(); i++) {
-      key.add(col(keys.get(i)).as("k" + i));
-    }
-    Column group = to_json(struct(key.toArray(new Column[0])));
+    Column group = group(keys.stream().map(k -> col(k)).toList());
     Column remainder = col(sum.total());
     List<Dataset<Row>> cells = new ArrayList<>();
     Dataset<Row> matching = rows.filter(coalesce(relation.partCondition(), lit(false)));
     for (String part : sum.parts()) {
       remainder = remainder.minus(col(part));
-      cells.add(rowSumCell(matching, additivity, group, lit(part), ROLE_PART, col(part),
+      cells.add(member(matching, additivity, lit(part), lit(""), group, ROLE_PART, col(part),
           col(DisclosureControl.flag(part)), true));
     }
-    cells.add(rowSumCell(matching, additivity, group, lit(sum.total()), ROLE_TOTAL, col(sum.total()),
+    cells.add(member(matching, additivity, lit(sum.total()), lit(""), group, ROLE_TOTAL, col(sum.total()),
         col(DisclosureControl.flag(sum.total())), true));
     Column small = coalesce(remainder.geq(1).and(remainder.leq(DisclosureControl.MAX_SUPPRESSED_COUNT)), lit(false));
-    cells.add(rowSumCell(matching, additivity, group, lit(REMAINDER + additivity), ROLE_PART, remainder, small,
+    cells.add(member(matching, additivity, lit(REMAINDER + additivity), lit(""), group, ROLE_PART, remainder, small,
         false));
     Dataset<Row> all = cells.get(0);
     for (Dataset<Row> cell : cells.subList(1, cells.size())) {
@@ -167,13 +158,17 @@ final class ComplementarySuppression {
     return all;
   }
 
-  private Dataset<Row> rowSumCell(Dataset<Row> rows, int additivity, Column group, Column count, int role,
+  /**
+   * One membership row per row of {@code rows}: the cell {@code count} (a count column's name, or a row sum's
+   * remainder) of that row in the equation ({@code equation}, {@code group}) of the additivity.
+   */
+  private Dataset<Row> member(Dataset<Row> rows, int additivity, Column count, Column equation, Column group, int role,
       Column value, Column suppressed, boolean choosable) {
     List<Column> columns = new ArrayList<>();
     keys.forEach(k -> columns.add(col(k)));
     columns.add(lit(additivity).as(ADDITIVITY));
     columns.add(count.as(COUNT));
-    columns.add(lit("").as(EQUATION));
+    columns.add(equation.as(EQUATION));
     columns.add(group.as(GROUP));
     columns.add(lit(role).as(ROLE));
     columns.add(value.cast(org.apache.spark.sql.types.DataTypes.LongType).as(VALUE));

@@ -27,8 +27,7 @@ public final class DataDictionary {
 
   private DataDictionary() {}
 
-  /** Every published table the dictionary describes, in order. */
-  /** The product tables, then data_quality. */
+  /** Every published table the dictionary describes, in order: the product tables, then data_quality. */
   public static List<OutputTable> tables() {
     List<OutputTable> tables = new java.util.ArrayList<>(OutputTables.ALL);
     tables.add(DataQualityTable.TABLE);

@@ -88,6 +88,14 @@ class FootprintResolverTest {
     SharedSpark.frames().assertDataFrameNoOrderEquals(expected, resolver.lsoaHierarchy());
   }
 
+  @Test
+  void districtLinksFollowTheSameIntervalsOrTheRebaseDate() {
+    assertEquals(java.util.Set.of(List.of("L1", "S1", "X"), List.of("L1", "S1", "Y"), List.of("L2", "S2", "Y")),
+        resolver.districtPlaceIcs(FootprintBasis.AT_EACH_DATE));
+    assertEquals(java.util.Set.of(List.of("L1", "S1", "X"), List.of("L2", "S2", "Y")),
+        resolver.districtPlaceIcs(FootprintBasis.rebasedTo(java.time.LocalDate.parse("2021-12-31"))));
+  }
+
   private static final StructType FACTS = new StructType()
       .add("practice", DataTypes.StringType).add("period_end", DataTypes.DateType).add("register", DataTypes.IntegerType);
 

@@ -85,7 +85,9 @@ class ReferralAdditivitiesTest {
         Optional.of(spark.createDataFrame(population, InputTables.Population.TABLE.schema())));
     DeprivationResult result = ReferralDeprivation.compute(spark, inputs,
         new DeprivationOptions(YearMonth.of(2022, 6), YearMonth.of(2022, 6), false, 0.6, 1_000, 7));
-    ReferralAdditivities.Nesting nesting = ReferralDeprivationStep.nesting(inputs.lsoaFootprint());
+    // The footprint above as (district, place, ICS) links, as FootprintResolver.districtPlaceIcs gives them.
+    ReferralAdditivities.Nesting nesting = ReferralDeprivationStep.nesting(
+        Set.of(List.of("D1", "P1", "I1"), List.of("D2", "P2", "I1")));
     assertEquals(Map.of("P1", "I1", "P2", "I1", "unknown", "unknown"), nesting.placeIcs());
 
     Dataset<Row> deprivationFrame = result.referralDeprivation().cache();

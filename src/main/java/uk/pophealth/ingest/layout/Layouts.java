@@ -14,24 +14,27 @@ import uk.pophealth.schema.InputTables;
  * force from the input's {@code valid_from} to its {@code valid_to}, so they are selected with {@link #forSource}.
  */
 public final class Layouts {
-  private static final List<Layout> OFFICIAL = List.of(
+  private static final Map<String, Layout> OFFICIAL = byName(List.of(
       ImdLayout.imd2019File1(), ImdLayout.imd2025Lsoa21(), new EpraccurLayout(), new EpcnCorePartnerLayout(),
-      new ClientLevelDataLayout());
+      new ClientLevelDataLayout()), Layout::name);
+  private static final Map<String, OnsLookupColumns> DATED = byName(OnsLookupColumns.ALL, OnsLookupColumns::id);
 
   private Layouts() {}
 
   /** Every undated official layout by name. */
   public static Map<String, Layout> official() {
-    Map<String, Layout> byName = new TreeMap<>();
-    OFFICIAL.forEach(layout -> byName.put(layout.name(), layout));
-    return byName;
+    return OFFICIAL;
   }
 
   /** Every dated layout (the ONS lookups) by name. */
   public static Map<String, OnsLookupColumns> dated() {
-    Map<String, OnsLookupColumns> byName = new TreeMap<>();
-    OnsLookupColumns.ALL.forEach(columns -> byName.put(columns.id(), columns));
-    return byName;
+    return DATED;
+  }
+
+  private static <T> Map<String, T> byName(List<T> items, java.util.function.Function<T, String> name) {
+    Map<String, T> byName = new TreeMap<>();
+    items.forEach(item -> byName.put(name.apply(item), item));
+    return java.util.Collections.unmodifiableMap(byName);
   }
 
   /** An undated layout; a dated one is refused here, as it needs the dates of {@link #forSource}. */

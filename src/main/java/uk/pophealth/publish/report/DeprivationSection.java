@@ -41,9 +41,6 @@ final class DeprivationSection {
     return new Section(ID, "Referral deprivation spread", body.toString());
   }
 
-  private static final String IMD_BASIS = ReferralDeprivation.IMD_BASIS;
-  private static final String NATIONAL = ReferralDeprivation.BASIS_NATIONAL;
-
   private static String gradient(OutputTable table) {
     String heading = "Referrals by IMD decile (the gradient)";
     String unusable = table.unusable(NEEDED);
@@ -58,8 +55,8 @@ final class DeprivationSection {
     org.apache.spark.sql.Dataset<Row> deciles = period.filter(table.data())
         .filter(col(GEOGRAPHY_LEVEL).isin(AreaService.LEVEL_ORDER.toArray()))
         .filter(col(ReferralDeprivation.IMD_DECILE).isNotNull());
-    if (java.util.Arrays.asList(deciles.columns()).contains(IMD_BASIS)) {
-      deciles = deciles.filter(col(IMD_BASIS).equalTo(NATIONAL));
+    if (table.hasColumn(ReferralDeprivation.IMD_BASIS)) {
+      deciles = deciles.filter(col(ReferralDeprivation.IMD_BASIS).equalTo(ReferralDeprivation.BASIS_NATIONAL));
     }
     List<Row> rows = Tables.selectPresent(table, deciles, COLUMNS)
         .orderBy(col(ReferralDeprivation.IMD_DECILE)).collectAsList();

@@ -96,7 +96,7 @@ final class FunnelPlot {
    * The limits at PHE's plotting denominators up to the axis end, and at every unit's own denominator, in
    * increasing order: the drawn curve passes exactly through the limit each unit's flag was tested against.
    */
-  static List<FunnelLimits> curveLimits(ProportionFunnel funnel, List<Unit> units, long minSize, long maxSize,
+  private static List<FunnelLimits> curveLimits(ProportionFunnel funnel, List<Unit> units, long minSize, long maxSize,
       double axisEnd) {
     TreeSet<Double> denominators = new TreeSet<>();
     for (FunnelLimits point : funnel.plotPoints(minSize, maxSize)) {

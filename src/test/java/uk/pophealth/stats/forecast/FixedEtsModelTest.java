@@ -47,6 +47,7 @@ class FixedEtsModelTest {
     BacktestOptions options = new BacktestOptions(12, 3, 3, ForecastOptions.defaults().withEtsModel("ETS(A,N,N)"));
     BacktestResult result = Backtest.run(seasonal, ForecastMethod.AUTO, options);
     assertEquals(3, result.origins());
+    assertEquals(java.util.List.of("ETS(A,N,N)", "ETS(A,N,N)", "ETS(A,N,N)"), result.models());
     BacktestResult chosen = Backtest.run(seasonal, ForecastMethod.AUTO, BacktestOptions.defaults());
     // A non-seasonal level model on a strongly seasonal series scores far worse than the seasonal choice.
     assertTrue(result.mase() > 2 * chosen.mase(), result.mase() + " vs " + chosen.mase());
