@@ -1,12 +1,10 @@
 package uk.pophealth.bench;
 
-import java.util.Arrays;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import uk.pophealth.schema.TableSchema;
+import uk.pophealth.testing.RawCsv;
 
 /**
  * Reads a canonical input table from {@code DIR/<table name>} (Parquet), cast to its declared types: the
@@ -22,9 +20,6 @@ final class ParquetInputs {
   }
 
   Dataset<Row> read(TableSchema table) {
-    Column[] columns = Arrays.stream(table.schema().fields())
-        .map(f -> functions.col(f.name()).cast(f.dataType()).as(f.name()))
-        .toArray(Column[]::new);
-    return spark.read().parquet(dir + "/" + table.name()).select(columns);
+    return RawCsv.typed(spark.read().parquet(dir + "/" + table.name()), table);
   }
 }

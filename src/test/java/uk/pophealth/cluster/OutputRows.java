@@ -70,10 +70,7 @@ final class OutputRows {
   }
 
   static Dataset<Row> read(Path table) {
-    if (contains(table, ".parquet")) {
-      return SharedSpark.spark().read().parquet(table.toString());
-    }
-    return SharedSpark.spark().read().option("header", "true").csv(table.toString());
+    return SharedSpark.spark().read().parquet(table.toString());
   }
 
   /**
@@ -106,27 +103,6 @@ final class OutputRows {
           Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static void delete(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static boolean contains(Path dir, String suffix) {
-    try (Stream<Path> all = Files.walk(dir)) {
-      return all.anyMatch(p -> p.getFileName().toString().endsWith(suffix));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -33,7 +33,10 @@ import uk.pophealth.cli.Main;
 import uk.pophealth.config.InputSpec;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.config.JobConfigLoader;
+import uk.pophealth.publish.OutputLock;
 import uk.pophealth.schema.InputTables;
+import uk.pophealth.schema.OutputTables.AcpUptake;
+import uk.pophealth.testing.TestFiles;
 
 /**
  * What a monthly scheduled run relies on, on the bundled sample through the real jar (scripts/pophealth, local[*]):
@@ -42,11 +45,6 @@ import uk.pophealth.schema.InputTables;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScheduledRunIT {
-  /** The uptake table and its partition column (uk.pophealth.schema.OutputTables.AcpUptake). */
-  private static final String ACP_UPTAKE = "acp_uptake";
-  private static final String PERIOD_END = "period_end";
-  /** The publish layer's lock file (uk.pophealth.publish.OutputLock.FILE_NAME). */
-  private static final String LOCK_FILE = "_pophealth.lock";
   private static final Pattern STAGE_LINE = Pattern.compile("stage (.+?) finished in [0-9]");
 
   private final Path dir = Project.workDir("scheduled-run");
@@ -55,8 +53,7 @@ class ScheduledRunIT {
 
   @BeforeAll
   void runTheSampleOnce() {
-    JobUnderTest.assumeRunReady();
-    OutputRows.delete(dir);
+    TestFiles.deleteRecursively(dir);
     reference = LocalReference.output();
     referenceLog = LocalReference.log();
   }
@@ -77,12 +74,12 @@ class ScheduledRunIT {
     YearMonth period = JobUnderTest.lastPeriod();
     Path out = dir.resolve("period");
     OutputRows.copy(reference, out);
-    Map<String, String> before = partitionFiles(out.resolve(ACP_UPTAKE));
+    Map<String, String> before = partitionFiles(out.resolve(AcpUptake.NAME));
 
     Path log = dir.resolve("period-1.log");
     assertEquals(0, JobUnderTest.runLocally(JobUnderTest.periodRun(out, period), log), Processes.tail(log));
-    Map<String, String> after = partitionFiles(out.resolve(ACP_UPTAKE));
-    String periodPartition = PERIOD_END + "=" + period.atEndOfMonth();
+    Map<String, String> after = partitionFiles(out.resolve(AcpUptake.NAME));
+    String periodPartition = AcpUptake.PERIOD_END + "=" + period.atEndOfMonth();
     assertTrue(before.size() > 1, "the reference run has only the period's partition: " + before.keySet());
     assertEquals(before.keySet(), after.keySet(), "acp_uptake partitions after run --period " + period);
     Set<String> rewritten = new TreeSet<>();
@@ -136,7 +133,7 @@ class ScheduledRunIT {
     holder.setProperty("host", InetAddress.getLocalHost().getHostName());
     holder.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
     holder.setProperty("acquired", Instant.now().toString());
-    try (OutputStream stream = Files.newOutputStream(out.resolve(LOCK_FILE))) {
+    try (OutputStream stream = Files.newOutputStream(out.resolve(OutputLock.FILE_NAME))) {
       holder.store(stream, "held by a live process: this test JVM");
     }
     Path log = dir.resolve("locked.log");
@@ -160,7 +157,7 @@ class ScheduledRunIT {
     assertLostToLock(code2, log2);
     OutputRows.assertSameRows(reference, out);
     assertEquals(List.of(), OutputRows.leftovers(out));
-    assertFalse(Files.exists(out.resolve(LOCK_FILE)), "lock left behind");
+    assertFalse(Files.exists(out.resolve(OutputLock.FILE_NAME)), "lock left behind");
   }
 
   /** A run that did not succeed must have failed (1) on the other run's lock, nothing else. */

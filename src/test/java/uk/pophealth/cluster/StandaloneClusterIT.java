@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import uk.pophealth.publish.OutputLock;
+import uk.pophealth.schema.DataQualityTable;
+import uk.pophealth.testing.TestFiles;
 
 /**
  * The job on a real Spark standalone cluster (master + two workers on 127.0.0.1, scripts/cluster.sh), submitted
@@ -33,10 +36,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
-  /** Name of the publish layer's lock file in an output root (uk.pophealth.publish.OutputLock.FILE_NAME). */
-  private static final String LOCK_FILE = "_pophealth.lock";
-  /** The data_quality table (uk.pophealth.schema.DataQualityTable.NAME). */
-  private static final String DATA_QUALITY = "data_quality";
   private static final Duration FAULT_WAIT = Duration.ofMinutes(4);
 
   private final Path dir = Project.workDir("standalone-cluster");
@@ -45,12 +44,11 @@ class StandaloneClusterIT {
 
   @BeforeAll
   void startClusterAndRunClean() {
-    OutputRows.delete(dir);
+    TestFiles.deleteRecursively(dir);
     cluster = StandaloneCluster.start(dir.resolve("cluster"));
     clean = dir.resolve("clean");
     Path log = dir.resolve("clean.log");
     int code = cluster.submitAndWait(log, JobUnderTest.commandLine(clean), JobUnderTest.ENV);
-    JobUnderTest.assumeBuilt(code, log);
     assertEquals(0, code, "clean cluster run failed:\n" + Processes.tail(log));
   }
 
@@ -77,18 +75,15 @@ class StandaloneClusterIT {
       assertEquals(1, apps.size(), "applications with an executor on worker " + worker + ": " + apps);
       assertTrue(ranTasks(apps.iterator().next()), "worker " + worker + " ran no task of the clean run");
     }
-    if (JobUnderTest.RUN_READY) {
-      // Stage names every Spark job (uk.pophealth.job.Stage): the job group is in the event log the UI replays.
-      assertTrue(cluster.eventLogs().stream().anyMatch(log -> Processes.read(log).contains("\"spark.jobGroup.id\":\"pophealth-")),
-          "no Spark job of the run carries a pophealth stage job group in the event log");
-    }
+    // Stage names every Spark job (uk.pophealth.job.Stage): the job group is in the event log the UI replays.
+    assertTrue(cluster.eventLogs().stream().anyMatch(log -> Processes.read(log).contains("\"spark.jobGroup.id\":\"pophealth-")),
+        "no Spark job of the run carries a pophealth stage job group in the event log");
     OutputRows.assertSameRows(LocalReference.output(), clean);
   }
 
   @Test
   @Order(2)
   void driverKilledMidPublishKeepsPreviousOutputAndRerunCompletes() {
-    JobUnderTest.assumeRunReady();
     Path out = dir.resolve("driver-fault");
     OutputRows.copy(clean, out);
     Path log = dir.resolve("driver-fault.log");
@@ -105,7 +100,7 @@ class StandaloneClusterIT {
         "re-run after the killed driver failed:\n" + Processes.tail(rerunLog));
     OutputRows.assertSameRows(clean, out);
     assertEquals(List.of(), OutputRows.leftovers(out), "staging or trash left after the re-run");
-    assertFalse(Files.exists(out.resolve(LOCK_FILE)), "the re-run did not release its lock");
+    assertFalse(Files.exists(out.resolve(OutputLock.FILE_NAME)), "the re-run did not release its lock");
   }
 
   @Test
@@ -145,7 +140,7 @@ class StandaloneClusterIT {
   private static Optional<Path> stagingUnder(Path out) {
     Path staging = out.resolve("_staging");
     try (Stream<Path> tables = Files.list(staging)) {
-      return tables.filter(p -> !p.getFileName().toString().startsWith(DATA_QUALITY + "-"))
+      return tables.filter(p -> !p.getFileName().toString().startsWith(DataQualityTable.NAME + "-"))
           .filter(StandaloneClusterIT::nonEmptyDirectory).findFirst();
     } catch (IOException e) {
       return Optional.empty(); // no staging yet, or gone meanwhile

@@ -65,13 +65,16 @@ final class SeasonalityTest {
     }
     double restricted;
     double unrestricted;
+    double total;
     try {
-      restricted = residualSumOfSquares(y, trend);
-      unrestricted = residualSumOfSquares(y, full);
+      OLSMultipleLinearRegression trendOnly = fit(y, trend);
+      restricted = trendOnly.calculateResidualSumOfSquares();
+      total = trendOnly.calculateTotalSumOfSquares();
+      unrestricted = fit(y, full).calculateResidualSumOfSquares();
     } catch (MathIllegalArgumentException singularOrTooFewRows) {
       return Double.NaN;
     }
-    double rounding = ROUNDING * totalSumOfSquares(y);
+    double rounding = ROUNDING * total;
     if (!(restricted > rounding)) {
       return Double.NaN;
     }
@@ -87,21 +90,9 @@ final class SeasonalityTest {
     return pValue < LEVEL;
   }
 
-  private static double totalSumOfSquares(double[] y) {
-    double mean = 0;
-    for (double v : y) {
-      mean += v / y.length;
-    }
-    double sum = 0;
-    for (double v : y) {
-      sum += (v - mean) * (v - mean);
-    }
-    return sum;
-  }
-
-  private static double residualSumOfSquares(double[] y, double[][] x) {
+  private static OLSMultipleLinearRegression fit(double[] y, double[][] x) {
     OLSMultipleLinearRegression regression = new OLSMultipleLinearRegression();
     regression.newSampleData(y, x);
-    return regression.calculateResidualSumOfSquares();
+    return regression;
   }
 }

@@ -8,13 +8,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import uk.pophealth.job.JobRequest;
 import uk.pophealth.job.RunJob;
 import uk.pophealth.publish.RunManifest;
+import uk.pophealth.testing.TestFiles;
 
 /**
  * The output root of a whole run on the committed sample (data/job.yaml, through the real job): the one
@@ -43,7 +42,7 @@ final class SampleRun {
       return OWN;
     }
     System.out.println(LEFT_BY_SAMPLE_TEST + " holds no succeeded run: running the job on " + SAMPLE + " into " + OWN);
-    delete(OWN);
+    TestFiles.deleteRecursively(OWN);
     RunJob.run(spark, JobRequest.fromCommandLine(SAMPLE, OWN.toAbsolutePath().toString(), null, null, null, "off",
         Map.of()), ENV, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     if (!succeeded(OWN)) {
@@ -59,13 +58,5 @@ final class SampleRun {
     }
     JsonNode status = new ObjectMapper().readTree(manifest.toFile()).get("status");
     return status != null && "succeeded".equals(status.asText());
-  }
-
-  private static void delete(Path directory) throws IOException {
-    if (Files.exists(directory)) {
-      try (Stream<Path> paths = Files.walk(directory)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
   }
 }
