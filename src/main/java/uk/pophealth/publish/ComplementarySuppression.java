@@ -2,31 +2,38 @@ package uk.pophealth.publish;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import uk.pophealth.schema.OutputTable;
 
 /**
  * The complementary step of {@link DisclosureControl}, on a long "membership" table: one row per (cell,
  * equation it belongs to), where a cell is one count of one row and an equation is one group of one
- * {@link Additivity} for one count. Each pass is one window (suppressed cells per equation, and the cell to
- * add where there is exactly one) and one join (mark the added cells in every equation they belong to); the
- * passes repeat until one adds nothing. The suppressed cells are then joined back to the table's rows once.
+ * {@link Additivity} for one count. The table's key columns that are constant within every equation (the period,
+ * say) split the cells into blocks no equation crosses; each block's fixpoint is solved in plain Java
+ * ({@link SuppressionFixpoint}) in one task, so the whole step is a few Spark jobs however many passes it takes.
+ * A block holds one period's cells of an aggregated table: it grows with the geography, not the population. The
+ * cells added are joined back to the table's rows once.
  */
 final class ComplementarySuppression {
   private static final String ADDITIVITY = "__additivity";
@@ -40,19 +47,14 @@ final class ComplementarySuppression {
   private static final String ROLE = "__role";
   private static final String VALUE = "__value";
   private static final String SUPPRESSED = "__suppressed";
-  private static final String IN_GROUP = "__suppressed_in_group";
-  private static final String RANK = "__rank";
+  private static final String BLOCK = "__block";
+  private static final String CONSTANT = "__constant_";
   private static final String HIT = "__hit";
   private static final String KEY = "__key_";
-  private static final int ROLE_PART = 0;
-  private static final int ROLE_TOTAL = 1;
-  /** Working frames kept persisted at once: the newest pass and the one it was computed from. */
-  private static final int KEEP_PERSISTED = 2;
 
   private final OutputTable table;
   private final List<Additivity> additivities;
   private final List<String> keys;
-  private int passes;
 
   ComplementarySuppression(OutputTable table, List<Additivity> additivities) {
     this.table = table;
@@ -64,33 +66,46 @@ final class ComplementarySuppression {
     }
   }
 
-  int passes() {
-    return passes;
-  }
-
   /** Sets the working flag of every count cell that must be suppressed to protect another; adds to {@code persisted}. */
   Dataset<Row> apply(Dataset<Row> flagged, List<JavaRDD<Row>> persisted) {
     Dataset<Row> rows = truncated(flagged, persisted);
-    // One partition set keyed by equation: the union has a partition per family, count and input partition,
-    // which every pass would otherwise schedule a task for.
-    Dataset<Row> members = truncated(membership(rows).repartition(col(ADDITIVITY), col(EQUATION), col(GROUP)),
-        persisted);
-    long suppressed = countSuppressed(members);
-    while (true) {
-      Dataset<Row> next = truncated(mark(members, chosen(members)), persisted);
-      long now = countSuppressed(next);
-      passes++;
-      members = next;
-      // Release passes no longer read (the table rows, persisted first, stay until the end).
-      while (persisted.size() > KEEP_PERSISTED + 1) {
-        persisted.remove(1).unpersist(false);
-      }
-      if (now == suppressed) {
-        break;
-      }
-      suppressed = now;
+    Dataset<Row> members = membership(rows);
+    Column block = block(members);
+    StructType hitSchema = hitSchema(rows.schema());
+    Dataset<Row> blocked = members.withColumn(BLOCK, block);
+    Dataset<Row> added = blocked.groupBy(col(BLOCK)).as(Encoders.STRING(), Encoders.row(blocked.schema()))
+        .flatMapGroups(new SolveBlock(keys.size()), Encoders.row(hitSchema));
+    return withSuppressedCells(rows, added);
+  }
+
+  /**
+   * The block a membership row belongs to: the key columns constant within every equation, found from the data in
+   * one aggregation (a column is constant in an equation when its smallest and largest values are equal and it is
+   * null in all or none of the equation's rows).
+   */
+  private Column block(Dataset<Row> members) {
+    List<Column> perEquation = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      Column key = col(keys.get(i));
+      Column constant = min(key).eqNullSafe(max(key))
+          .and(count(key).equalTo(0).or(count(key).equalTo(count(lit(1)))));
+      perEquation.add(when(constant, 1).otherwise(0).as(CONSTANT + i));
     }
-    return withSuppressedCells(rows, members);
+    List<Column> overall = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      overall.add(coalesce(min(col(CONSTANT + i)), lit(1)));
+    }
+    Row constant = members.groupBy(col(ADDITIVITY), col(EQUATION), col(GROUP))
+        .agg(perEquation.get(0), perEquation.subList(1, perEquation.size()).toArray(new Column[0]))
+        .agg(overall.get(0), overall.subList(1, overall.size()).toArray(new Column[0]))
+        .first();
+    List<Column> blockColumns = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      if (constant.getInt(i) == 1) {
+        blockColumns.add(col(keys.get(i)).as("k" + i));
+      }
+    }
+    return blockColumns.isEmpty() ? lit("") : to_json(struct(blockColumns.toArray(new Column[0])));
   }
 
   /** Every (cell, equation) pair: each count cell of a part row or a total row of each additivity. */
@@ -107,8 +122,8 @@ final class ComplementarySuppression {
         if (!additivity.counts().isEmpty() && !additivity.counts().contains(count)) {
           continue;
         }
-        Dataset<Row> parts = members(rows, a, count, additivity.partCondition(), additivity.partKey(), ROLE_PART);
-        Dataset<Row> totals = members(rows, a, count, additivity.totalCondition(), additivity.totalKey(), ROLE_TOTAL);
+        Dataset<Row> parts = members(rows, a, count, additivity.partCondition(), additivity.partKey(), SuppressionFixpoint.ROLE_PART);
+        Dataset<Row> totals = members(rows, a, count, additivity.totalCondition(), additivity.totalKey(), SuppressionFixpoint.ROLE_TOTAL);
         Dataset<Row> both = parts.union(totals);
         members = members == null ? both : members.union(both);
       }
@@ -143,13 +158,13 @@ final class ComplementarySuppression {
     Dataset<Row> matching = rows.filter(coalesce(relation.partCondition(), lit(false)));
     for (String part : sum.parts()) {
       remainder = remainder.minus(col(part));
-      cells.add(member(matching, additivity, lit(part), lit(""), group, ROLE_PART, col(part),
+      cells.add(member(matching, additivity, lit(part), lit(""), group, SuppressionFixpoint.ROLE_PART, col(part),
           col(DisclosureControl.flag(part)), true));
     }
-    cells.add(member(matching, additivity, lit(sum.total()), lit(""), group, ROLE_TOTAL, col(sum.total()),
+    cells.add(member(matching, additivity, lit(sum.total()), lit(""), group, SuppressionFixpoint.ROLE_TOTAL, col(sum.total()),
         col(DisclosureControl.flag(sum.total())), true));
     Column small = coalesce(remainder.geq(1).and(remainder.leq(DisclosureControl.MAX_SUPPRESSED_COUNT)), lit(false));
-    cells.add(member(matching, additivity, lit(REMAINDER + additivity), lit(""), group, ROLE_PART, remainder, small,
+    cells.add(member(matching, additivity, lit(REMAINDER + additivity), lit(""), group, SuppressionFixpoint.ROLE_PART, remainder, small,
         false));
     Dataset<Row> all = cells.get(0);
     for (Dataset<Row> cell : cells.subList(1, cells.size())) {
@@ -177,58 +192,17 @@ final class ComplementarySuppression {
     return rows.select(columns.toArray(new Column[0]));
   }
 
-  /**
-   * In each equation with exactly one suppressed cell, the cell to suppress with it: the smallest non-zero
-   * part, else a zero part, else the total; ties broken by the table's key. Keyed by renamed key columns.
-   */
-  private Dataset<Row> chosen(Dataset<Row> members) {
-    WindowSpec equation = Window.partitionBy(col(ADDITIVITY), col(EQUATION), col(GROUP));
-    List<Column> order = new ArrayList<>();
-    order.add(col(ROLE).asc());
-    order.add(col(VALUE).equalTo(0L).asc());
-    order.add(col(VALUE).asc());
-    keys.forEach(k -> order.add(col(k).asc_nulls_first()));
+  /** The table rows with each count's working flag raised where the fixpoint added the cell. */
+  private Dataset<Row> withSuppressedCells(Dataset<Row> rows, Dataset<Row> added) {
     List<Column> renamed = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
-      renamed.add(col(keys.get(i)).as(KEY + i));
-    }
-    renamed.add(col(COUNT).as(KEY + COUNT));
-    return members
-        .withColumn(IN_GROUP, sum(when(col(SUPPRESSED), 1).otherwise(0)).over(equation))
-        .filter(col(IN_GROUP).equalTo(1).and(col(SUPPRESSED).unary_$bang()).and(col(VALUE).isNotNull())
-            .and(col(CHOOSABLE)))
-        .withColumn(RANK, row_number().over(equation.orderBy(order.toArray(new Column[0]))))
-        .filter(col(RANK).equalTo(1))
-        .select(renamed.toArray(new Column[0]))
-        .distinct()
-        .withColumn(HIT, lit(true));
-  }
-
-  /** Marks the chosen cells suppressed in every equation they belong to. */
-  private Dataset<Row> mark(Dataset<Row> members, Dataset<Row> chosen) {
-    Column same = col(COUNT).equalTo(col(KEY + COUNT));
-    for (int i = 0; i < keys.size(); i++) {
-      same = same.and(col(keys.get(i)).eqNullSafe(col(KEY + i)));
-    }
-    List<Column> kept = new ArrayList<>();
-    for (String column : members.columns()) {
-      kept.add(column.equals(SUPPRESSED) ? col(SUPPRESSED).or(coalesce(col(HIT), lit(false))).as(SUPPRESSED) : col(column));
-    }
-    return members.join(chosen, same, "left").select(kept.toArray(new Column[0]));
-  }
-
-  /** The table rows with each count's working flag raised where the membership table suppressed the cell. */
-  private Dataset<Row> withSuppressedCells(Dataset<Row> rows, Dataset<Row> members) {
-    List<Column> renamed = new ArrayList<>();
-    for (int i = 0; i < keys.size(); i++) {
-      renamed.add(col(keys.get(i)).as(KEY + i));
+      renamed.add(col(KEY + i));
     }
     List<Column> perCount = new ArrayList<>();
     for (String count : table.countColumns()) {
-      perCount.add(max(col(COUNT).equalTo(count)).as(HIT + count));
+      perCount.add(max(col(KEY + COUNT).equalTo(count)).as(HIT + count));
     }
-    Dataset<Row> cells = members.filter(col(SUPPRESSED))
-        .groupBy(renamed.toArray(new Column[0]))
+    Dataset<Row> cells = added.groupBy(renamed.toArray(new Column[0]))
         .agg(perCount.get(0), perCount.subList(1, perCount.size()).toArray(new Column[0]));
     Column same = lit(true);
     for (int i = 0; i < keys.size(); i++) {
@@ -243,9 +217,73 @@ final class ComplementarySuppression {
     return rows.join(cells, same, "left").select(kept.toArray(new Column[0]));
   }
 
-  private static long countSuppressed(Dataset<Row> members) {
-    Row row = members.agg(sum(when(col(SUPPRESSED), 1L).otherwise(0L))).first();
-    return row.isNullAt(0) ? 0 : row.getLong(0);
+  /** The cells the fixpoint adds: the table's key columns, renamed, and the count column's name. */
+  private StructType hitSchema(StructType rowSchema) {
+    List<StructField> fields = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      fields.add(DataTypes.createStructField(KEY + i, rowSchema.apply(keys.get(i)).dataType(), true));
+    }
+    fields.add(DataTypes.createStructField(KEY + COUNT, DataTypes.StringType, false));
+    return DataTypes.createStructType(fields);
+  }
+
+  /**
+   * A cell: the key values of its row (the table's key columns, in order) and its count column. Ordered by the
+   * keys (nulls first), then the count, which breaks ties between equally good cells.
+   */
+  record Cell(List<Object> keys, String count) implements Comparable<Cell> {
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public int compareTo(Cell other) {
+      for (int i = 0; i < keys.size(); i++) {
+        Object a = keys.get(i);
+        Object b = other.keys.get(i);
+        if (a == null || b == null) {
+          if (a != b) {
+            return a == null ? -1 : 1;
+          }
+          continue;
+        }
+        int order = ((Comparable) a).compareTo(b);
+        if (order != 0) {
+          return order;
+        }
+      }
+      return count.compareTo(other.count);
+    }
+  }
+
+  /** Executor-side: the fixpoint of one block's membership rows; one output row per cell it adds. */
+  static final class SolveBlock implements FlatMapGroupsFunction<String, Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final int keyCount;
+
+    SolveBlock(int keyCount) {
+      this.keyCount = keyCount;
+    }
+
+    @Override
+    public Iterator<Row> call(String block, Iterator<Row> members) {
+      SuppressionFixpoint<Cell> fixpoint = new SuppressionFixpoint<>();
+      while (members.hasNext()) {
+        Row member = members.next();
+        List<Object> key = new ArrayList<>(keyCount);
+        for (int i = 0; i < keyCount; i++) {
+          key.add(member.get(i));
+        }
+        Object equation = List.of(member.getAs(ADDITIVITY), member.getAs(EQUATION), member.getAs(GROUP));
+        Long value = member.getAs(VALUE);
+        fixpoint.add(equation, new Cell(key, member.getAs(COUNT)), member.<Integer>getAs(ROLE), value,
+            member.<Boolean>getAs(SUPPRESSED), member.<Boolean>getAs(CHOOSABLE));
+      }
+      List<Row> added = new ArrayList<>();
+      for (Cell cell : fixpoint.solve()) {
+        Object[] values = cell.keys().toArray(new Object[keyCount + 1]);
+        values[keyCount] = cell.count();
+        added.add(RowFactory.create(values));
+      }
+      return added.iterator();
+    }
   }
 
   /**

@@ -51,8 +51,10 @@ import uk.pophealth.schema.OutputTable;
  * A group whose total is published in another table is protected only if the caller declares it
  * ({@link Additivity#partsOnly}).
  *
- * <p>Runs as Spark window functions and joins; complementary passes each run one small action (a count of
- * suppressed cells) and keep the working table persisted; nothing that grows with the data reaches the driver.
+ * <p>Runs as Spark: the equations are split into blocks no equation crosses (the key columns constant within every
+ * equation, such as the period), and each block's passes run in plain Java in one task
+ * ({@code ComplementarySuppression}); a block is one period of an aggregated table, and nothing that grows with
+ * the data reaches the driver.
  *
  * <p>When disabled (internal analyst runs only) counts pass through untouched, {@code suppressed} is false, a
  * warning is logged, and the caller must record it in the manifest ({@code RunManifest.Builder#disclosureControl}).
@@ -97,14 +99,14 @@ public final class DisclosureControl {
     requireNonNull(data, "data is null");
     SchemaCheck.requireDeclared(table, data.schema());
     if (!table.hasCounts()) {
-      return new Disclosed(data, 0, List.of());
+      return new Disclosed(data, List.of());
     }
     String suppressedColumn = table.suppressedColumn().orElseThrow();
     if (!enabled) {
       LOG.warn("DISCLOSURE CONTROL IS OFF for {}: small counts are published unsuppressed and unrounded; "
           + "for internal analyst use only", table.name());
       Dataset<Row> unchanged = data.withColumn(suppressedColumn, lit(false));
-      return new Disclosed(SchemaCheck.withDeclaredMetadata(table, unchanged), 0, List.of());
+      return new Disclosed(SchemaCheck.withDeclaredMetadata(table, unchanged), List.of());
     }
     for (Additivity additivity : additivities) {
       for (String count : additivity.counts()) {
@@ -121,14 +123,11 @@ public final class DisclosureControl {
           coalesce(value.geq(1).and(value.leq(MAX_SUPPRESSED_COUNT)), lit(false)));
     }
     List<JavaRDD<Row>> persisted = new ArrayList<>();
-    int passes = 0;
     if (!additivities.isEmpty()) {
-      ComplementarySuppression complementary = new ComplementarySuppression(table, additivities);
-      working = complementary.apply(working, persisted);
-      passes = complementary.passes();
+      working = new ComplementarySuppression(table, additivities).apply(working, persisted);
     }
     Dataset<Row> published = publishedValues(table, working, suppressedColumn);
-    return new Disclosed(SchemaCheck.withDeclaredMetadata(table, published), passes, persisted);
+    return new Disclosed(SchemaCheck.withDeclaredMetadata(table, published), persisted);
   }
 
   /** Nulls suppressed counts and their derived columns, rounds the rest, sets the row's suppressed flag. */
@@ -163,27 +162,19 @@ public final class DisclosureControl {
   }
 
   /**
-   * The disclosure-controlled table and the number of complementary passes. Close it after writing: it
-   * releases the persisted working data.
+   * The disclosure-controlled table. Close it after writing: it releases the persisted working data.
    */
   public static final class Disclosed implements AutoCloseable {
     private final Dataset<Row> data;
-    private final int passes;
     private final List<JavaRDD<Row>> persisted;
 
-    Disclosed(Dataset<Row> data, int passes, List<JavaRDD<Row>> persisted) {
+    Disclosed(Dataset<Row> data, List<JavaRDD<Row>> persisted) {
       this.data = data;
-      this.passes = passes;
       this.persisted = List.copyOf(persisted);
     }
 
     public Dataset<Row> data() {
       return data;
-    }
-
-    /** Complementary passes run (the last one found nothing more to suppress); 0 without additivities. */
-    public int passes() {
-      return passes;
     }
 
     @Override
