@@ -2,20 +2,25 @@ package uk.pophealth.forecast;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.pophealth.geography.FootprintBasis;
 
 /**
  * The demand forecast product: monthly activity series per place, ICS and all areas (history re-based onto the
  * footprint in force at the end of the last month of history), forecast on the executors with the stats library
- * (ETS chosen by AICc, 80% and 95% intervals, rolling-origin backtest beside seasonal naive), reconciled bottom-up
- * so places add up to their ICS and ICSs to the total, with an optional demographic projection and capacity
+ * (ETS chosen by AICc, 80% and 95% intervals, rolling-origin backtest beside seasonal naive), reconciled so places
+ * add up to their ICS and ICSs to the total (bottom-up or top-down, chosen per activity by backtest:
+ * {@link Reconciliation}), with an optional demographic projection and capacity
  * utilisation. Counts are not disclosure-controlled here: the publish layer does that.
  */
 public final class DemandForecast {
+  private static final Logger LOG = LoggerFactory.getLogger(DemandForecast.class);
   private DemandForecast() {}
 
   /** The product from canonical input tables. */
@@ -31,7 +36,15 @@ public final class DemandForecast {
       Dataset<Row> series = SeriesGrid.build(spark, facts, options.firstMonth(), options.lastMonth());
       spark.sparkContext().setJobDescription("forecast: fit, forecast and backtest every series");
       Dataset<Row> fits = SeriesFitting.fit(spark, series, options, true);
-      Dataset<Row> rows = BottomUp.reconcile(OutputRows.monthRecords(withShortPlan(spark, fits)));
+      Dataset<Row> shortFits = withShortPlan(spark, fits);
+      spark.sparkContext().setJobDescription("forecast: choose the reconciliation by backtest");
+      Dataset<Row> scores = Reconciliation.scores(shortFits);
+      Dataset<Row> choice = Reconciliation.choose(scores);
+      // one row per activity: logged, and kept so the choice is made once
+      List<Row> choices = choice.collectAsList();
+      choices.forEach(c -> LOG.info("Reconciliation of {}", Reconciliation.describe(c)));
+      Dataset<Row> rows = Reconciliation.reconcile(OutputRows.monthRecords(shortFits),
+          spark.createDataFrame(choices, choice.schema()));
       if (inputs.population() != null) {
         rows = DemographicProjection.add(rows, facts, inputs.population(), inputs.geography(), basis,
             options.lastMonth());
@@ -39,7 +52,9 @@ public final class DemandForecast {
       if (inputs.capacity() != null) {
         rows = CapacityUtilisation.add(rows, inputs.capacity());
       }
-      return new DemandResult(OutputRows.demand(rows), OutputRows.accuracy(fits), fits);
+      Dataset<Row> accuracy = OutputRows.accuracy(fits)
+          .union(OutputRows.accuracyOf(Reconciliation.accuracy(scores, options.backtestHorizon())));
+      return new DemandResult(OutputRows.demand(rows), accuracy, fits);
     } finally {
       spark.sparkContext().setJobDescription(null);
     }

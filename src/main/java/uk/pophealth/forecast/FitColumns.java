@@ -13,14 +13,16 @@ import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
 
 /**
- * What the fitting step emits per series (internal): month rows (actual, fitted, forecast) and accuracy rows (the
- * chosen model's backtest and the benchmark's) in one schema, told apart by {@link #RECORD}, so one pass over the
- * series feeds both output tables.
+ * What the fitting step emits per series (internal): month rows (actual, fitted, forecast), accuracy rows (the
+ * chosen model's backtest and the benchmark's) and backtest rows (each point forecast the chosen model's backtest
+ * made, with its actual, so the hierarchy's reconciliation can be backtested) in one schema, told apart by
+ * {@link #RECORD}, so one pass over the series feeds both output tables.
  */
 final class FitColumns {
   static final String RECORD = "_record";
   static final String RECORD_MONTH = "month";
   static final String RECORD_ACCURACY = "accuracy";
+  static final String RECORD_BACKTEST = "backtest";
 
   static final String FORECAST_ORIGIN = DemandForecast.FORECAST_ORIGIN;
   static final String LEVEL = SeriesColumns.LEVEL;
@@ -46,6 +48,9 @@ final class FitColumns {
   static final String WINKLER95 = ForecastAccuracy.WINKLER95;
   static final String ORIGINS = ForecastAccuracy.ORIGINS;
   static final String MAX_HORIZON = ForecastAccuracy.MAX_HORIZON;
+  static final String BACKTEST_ORIGIN = "_backtest_origin";
+  static final String ACTUAL = "_actual";
+  static final String SCALE = "_scale";
 
   static final StructType SCHEMA = new StructType(new StructField[] {
       required(RECORD, StringType, "month or accuracy"),
@@ -72,7 +77,10 @@ final class FitColumns {
       optional(COVERAGE95, DoubleType, "Backtest 95% coverage"),
       optional(WINKLER95, DoubleType, "Backtest Winkler score"),
       optional(ORIGINS, IntegerType, "Backtest origins used"),
-      optional(MAX_HORIZON, IntegerType, "Backtest horizon")});
+      optional(MAX_HORIZON, IntegerType, "Backtest horizon"),
+      optional(BACKTEST_ORIGIN, DateType, "Last training month of a backtest origin (backtest records)"),
+      optional(ACTUAL, DoubleType, "The actual a backtest forecast is scored against (backtest records)"),
+      optional(SCALE, DoubleType, "MASE's divisor at that origin; null when unusable (backtest records)")});
 
   private FitColumns() {}
 }

@@ -17,6 +17,11 @@ import org.apache.spark.sql.Column;
 final class OrderedSum {
   private OrderedSum() {}
 
+  /** The mean of the non-null values, with the sum taken in a fixed order; null when there are none. */
+  static Column mean(String column) {
+    return of(column).divide(count(col(column)));
+  }
+
   static Column of(String column) {
     return when(count(col(column)).gt(0),
         expr("aggregate(array_sort(collect_list(`" + column + "`)), cast(0 as double), (a, x) -> a + x)"));

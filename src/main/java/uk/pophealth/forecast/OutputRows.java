@@ -26,8 +26,12 @@ final class OutputRows {
   }
 
   static Dataset<Row> accuracy(Dataset<Row> fits) {
-    return shape(fits.filter(col(FitColumns.RECORD).equalTo(lit(FitColumns.RECORD_ACCURACY))),
-        ForecastAccuracy.SCHEMA);
+    return accuracyOf(fits.filter(col(FitColumns.RECORD).equalTo(lit(FitColumns.RECORD_ACCURACY))));
+  }
+
+  /** Accuracy rows named as {@link FitColumns}, shaped as forecast_accuracy. */
+  static Dataset<Row> accuracyOf(Dataset<Row> rows) {
+    return shape(rows, ForecastAccuracy.SCHEMA);
   }
 
   /** The schema's columns in order, cast to their types; a column the rows lack is null (an optional feature off). */

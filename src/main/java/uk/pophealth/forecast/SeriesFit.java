@@ -14,6 +14,7 @@ import uk.pophealth.stats.forecast.AutoForecaster;
 import uk.pophealth.stats.forecast.Backtest;
 import uk.pophealth.stats.forecast.BacktestOptions;
 import uk.pophealth.stats.forecast.BacktestResult;
+import uk.pophealth.stats.forecast.OriginForecast;
 import uk.pophealth.stats.forecast.ForecastMethod;
 import uk.pophealth.stats.forecast.ForecastOptions;
 import uk.pophealth.stats.forecast.ForecastResult;
@@ -62,8 +63,31 @@ final class SeriesFit {
               clip(at[3], nonNegative)}, model, parameters));
     }
     rows.add(accuracyRow(series, origin, model, ForecastAccuracy.ROLE_CHOSEN, chosenScore, options));
+    backtestRows(series, origin, model, chosenScore, forecastOptions, nonNegative, rows);
     rows.add(accuracyRow(series, origin, BENCHMARK_MODEL, ForecastAccuracy.ROLE_BENCHMARK, benchmarkScore, options));
     return rows;
+  }
+
+  /** Each scored point forecast of the chosen model's backtest, clipped as the published forecasts are. */
+  private static void backtestRows(SeriesData series, Date origin, String model, BacktestResult score,
+      ForecastOptions forecastOptions, boolean nonNegative, List<Row> rows) {
+    double[] y = series.values();
+    for (OriginForecast forecast : score.forecasts()) {
+      Date trainingEnd = Date.valueOf(series.firstMonth().plusMonths(forecast.origin() - 1L).atDay(1));
+      Double scale = forecast.scale() > 0 && Double.isFinite(forecast.scale()) ? forecast.scale() : null;
+      double[] point = forecast.point();
+      for (int h = 0; h < point.length; h++) {
+        int t = forecast.origin() + h;
+        if (t >= y.length || !Double.isFinite(y[t]) || forecastOptions.excluded(t)) {
+          continue;
+        }
+        Date month = Date.valueOf(series.firstMonth().plusMonths(t).atDay(1));
+        rows.add(RowFactory.create(FitColumns.RECORD_BACKTEST, origin, series.level(), series.code(), series.name(),
+            series.parentCode(), series.activity(), series.seriesKind(), month, null, clip(point[h], nonNegative),
+            null, null, null, null, model, null, null, null, null, null, null, null, null, null, trainingEnd, y[t],
+            scale));
+      }
+    }
   }
 
   /** The exclusion window as positions in this series (clipped to it; none when it misses the series). */
@@ -110,7 +134,7 @@ final class SeriesFit {
         series.parentCode(), series.activity(), series.seriesKind(), month, kind, boxed(value),
         limits == null ? null : boxed(limits[0]), limits == null ? null : boxed(limits[1]),
         limits == null ? null : boxed(limits[2]), limits == null ? null : boxed(limits[3]), model, parameters,
-        null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null);
   }
 
   private static Row accuracyRow(SeriesData series, Date origin, String model, String role, BacktestResult score,
@@ -118,6 +142,6 @@ final class SeriesFit {
     return RowFactory.create(FitColumns.RECORD_ACCURACY, origin, series.level(), series.code(), series.name(),
         series.parentCode(), series.activity(), series.seriesKind(), null, null, null, null, null, null, null, model,
         null, role, boxed(score.mase()), boxed(score.smape()), boxed(score.coverage80()), boxed(score.coverage95()),
-        boxed(score.winkler95()), score.origins(), options.backtestHorizon());
+        boxed(score.winkler95()), score.origins(), options.backtestHorizon(), null, null, null);
   }
 }

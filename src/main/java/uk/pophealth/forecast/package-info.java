@@ -22,9 +22,12 @@
  *       chosen by AICc, 80% and 95% intervals, rolling-origin backtest (3 origins 3 months apart, horizon up to 12)
  *       of the chosen procedure and of seasonal naive; an exclusion window is left out of fitting and scoring.
  *       Forecasts of activity are clipped at zero; an analyst's series are not.</li>
- *   <li><b>Coherence</b> ({@link uk.pophealth.forecast.BottomUp}): bottom-up from places; aggregated levels keep
- *       their own model's interval widths recentred on the bottom-up point. The backtest at ICS and all levels
- *       scores the direct model (whose intervals are published); the bottom-up point itself is not backtested.</li>
+ *   <li><b>Coherence</b> ({@link uk.pophealth.forecast.Reconciliation}): bottom-up from places, or top-down from
+ *       the all-areas forecast by forecast proportions, chosen per activity by backtest: the chosen models'
+ *       rolling-origin backtest forecasts are reconciled both ways and the method with the lower mean over levels of
+ *       the level's mean MASE wins (ties: bottom-up). Each method's per-series backtest is in forecast_accuracy
+ *       (role reconciliation); ICS and all-areas forecasts are the sums of their places' either way, so they add up
+ *       exactly. A reconciled series keeps its own model's interval widths, recentred on the reconciled point.</li>
  *   <li><b>Demographic projection</b> ({@link uk.pophealth.forecast.DemographicProjection}) and <b>capacity</b>
  *       ({@link uk.pophealth.forecast.CapacityUtilisation}) are columns of demand_forecast.</li>
  * </ul>

@@ -490,6 +490,8 @@ public final class OutputTables {
     public static final String ROLE_CHOSEN = "chosen";
     public static final String ROLE_BENCHMARK = "benchmark";
     public static final String ROLE_CANDIDATE = "candidate";
+    /** A reconciliation method's backtest (model BottomUp or TopDown), from which the hierarchy's method is chosen. */
+    public static final String ROLE_RECONCILIATION = "reconciliation";
 
     public static final TableSchema SCHEMA = new TableSchema(NAME, new StructType(new StructField[] {
         field(FORECAST_ORIGIN, DateType, false, "Forecast origin of the run the backtest belongs to", DATE),
@@ -503,7 +505,8 @@ public final class OutputTables {
         field(COVERAGE95, DoubleType, true, "Share of backtest actuals inside the 95% interval", PROPORTION),
         field(ORIGINS, IntegerType, false, "Number of rolling origins in the backtest", "origins"),
         field(MODEL_ROLE, StringType, false,
-            "chosen (the model in demand_forecast), benchmark (seasonal naive) or candidate", NONE),
+            "chosen (the model in demand_forecast), benchmark (seasonal naive), candidate, or reconciliation (model "
+                + "BottomUp or TopDown: the chosen models' backtest forecasts reconciled by that method)", NONE),
         field(WINKLER95, DoubleType, true, "Mean Winkler interval score of the 95% interval (lower is better)", ACTIVITY),
         field(MAX_HORIZON, IntegerType, true, "Longest horizon in months scored at each origin", "months")}),
         Set.of(), "Rolling-origin backtest accuracy per series and model, the chosen model beside the benchmark.");

@@ -59,8 +59,10 @@ class DemandForecastTest {
     List<Row> accuracy = result.accuracy().collectAsList();
     accuracyRows = accuracy.size();
     for (Row row : accuracy) {
+      String role = row.getAs(ForecastAccuracy.MODEL_ROLE);
       ACCURACY.put(row.getAs(ForecastAccuracy.GEOGRAPHY_LEVEL) + "|" + row.getAs(ForecastAccuracy.GEOGRAPHY_CODE) + "|"
-          + row.getAs(ForecastAccuracy.MODEL_ROLE), row);
+          + role + (role.equals(ForecastAccuracy.ROLE_RECONCILIATION) ? "|" + row.getAs(ForecastAccuracy.MODEL) : ""),
+          row);
     }
   }
 
@@ -95,8 +97,9 @@ class DemandForecastTest {
   void tablesHaveTheDeclaredColumnsAndOneAccuracyRowPerSeriesAndRole() {
     assertEquals(List.of(DemandForecast.SCHEMA.schema().fieldNames()), List.of(result.forecasts().columns()));
     assertEquals(List.of(ForecastAccuracy.SCHEMA.schema().fieldNames()), List.of(result.accuracy().columns()));
-    // 5 places, ICS A and B, all: 8 series, each with a chosen and a benchmark row.
-    assertEquals(16, accuracyRows);
+    // 5 places, ICS A and B, all: 8 series, each with a chosen, a benchmark and two reconciliation rows.
+    assertEquals(32, accuracyRows);
+    assertEquals(32, ACCURACY.size(), "one row per series, role and reconciliation method");
     assertEquals(SeriesFit.BENCHMARK_MODEL, ACCURACY.get("place|PA1|benchmark").getAs(ForecastAccuracy.MODEL));
     assertEquals((8 * 60 * 2) + 8 * 12, ROWS.size());
   }
@@ -133,8 +136,47 @@ class DemandForecastTest {
       assertEquals(a + b, value("all", "all", "forecast", month), 1e-9 * (a + b));
       Row ics = row("ics", "A", "forecast", month);
       assertTrue(ics.<Double>getAs(DemandForecast.LOWER95) <= a && a <= ics.<Double>getAs(DemandForecast.UPPER95));
-      assertTrue(ics.<String>getAs(DemandForecast.MODEL).startsWith(BottomUp.MODEL_PREFIX));
+      String prefix = ics.<String>getAs(DemandForecast.MODEL_PARAMETERS).startsWith("reconciliation=top-down;")
+          ? Reconciliation.TOP_DOWN_MODEL : Reconciliation.BOTTOM_UP_MODEL;
+      assertTrue(ics.<String>getAs(DemandForecast.MODEL).startsWith(prefix + "/"), ics::toString);
     }
+  }
+
+  @Test
+  void reconciliationIsTheMethodWithTheBetterBacktest() {
+    // bottom-up leaves a place's backtest forecasts as its model made them: its score is the chosen model's own
+    // backtest MASE, computed by the stats library (an independent path)
+    for (String place : List.of("PA1", "PA2", "PB1", "PB2", "P4")) {
+      double own = ACCURACY.get("place|" + place + "|chosen").<Double>getAs(ForecastAccuracy.MASE);
+      double bottomUp = ACCURACY.get("place|" + place + "|reconciliation|" + Reconciliation.BOTTOM_UP_MODEL)
+          .<Double>getAs(ForecastAccuracy.MASE);
+      assertEquals(own, bottomUp, 1e-9 * own, place);
+    }
+    // the published choice is the method whose mean over levels of the level's mean MASE is lower
+    double bottomUp = levelMeanScore(Reconciliation.BOTTOM_UP_MODEL);
+    double topDown = levelMeanScore(Reconciliation.TOP_DOWN_MODEL);
+    String method = topDown < bottomUp ? "top-down" : "bottom-up";
+    for (YearMonth month : forecastMonths()) {
+      String parameters = row("ics", "B", "forecast", month).getAs(DemandForecast.MODEL_PARAMETERS);
+      assertTrue(parameters.startsWith("reconciliation=" + method + ";"), bottomUp + " vs " + topDown + ": " + parameters);
+    }
+  }
+
+  private static double levelMeanScore(String method) {
+    double sum = 0;
+    for (String level : List.of("place", "ics", "all")) {
+      double levelSum = 0;
+      int n = 0;
+      for (Map.Entry<String, Row> entry : ACCURACY.entrySet()) {
+        if (entry.getKey().startsWith(level + "|") && entry.getKey().endsWith("|reconciliation|" + method)) {
+          levelSum += entry.getValue().<Double>getAs(ForecastAccuracy.MASE);
+          n++;
+        }
+      }
+      assertTrue(n > 0, level);
+      sum += levelSum / n;
+    }
+    return sum / 3;
   }
 
   @Test

@@ -27,6 +27,7 @@ public final class Backtest {
     int period = forecastOptions.period();
     List<String> notes = new ArrayList<>();
     List<String> models = new ArrayList<>();
+    List<OriginForecast> forecasts = new ArrayList<>();
     double[] absScaledByHorizon = new double[horizon];
     int[] countByHorizon = new int[horizon];
     double scaledSum = 0;
@@ -55,6 +56,7 @@ public final class Backtest {
         notes.add("origin " + origin + ": in-sample seasonal-naive MAE is " + scale + ", no MASE from it");
       }
       double[] point = forecast.point();
+      forecasts.add(new OriginForecast(origin, scale, point));
       double[] lower80 = forecast.lower80();
       double[] upper80 = forecast.upper80();
       double[] lower95 = forecast.lower95();
@@ -88,7 +90,7 @@ public final class Backtest {
     }
     return new BacktestResult(method, ratio(scaledSum, scaledCount), ratio(smapeSum, pointCount),
         ratio(inside80, intervalCount), ratio(inside95, intervalCount), ratio(winklerSum, intervalCount),
-        originsUsed, pointCount, maseByHorizon, models, notes);
+        originsUsed, pointCount, maseByHorizon, models, forecasts, notes);
   }
 
   private static double ratio(double sum, int count) {

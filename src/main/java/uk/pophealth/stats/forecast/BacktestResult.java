@@ -21,16 +21,18 @@ import java.util.Objects;
  * @param points         (origin, h) pairs scored
  * @param maseByHorizon  MASE at h = 1..horizon
  * @param models         model fitted at each origin, oldest origin first
+ * @param forecasts      the point forecasts made at each origin used, oldest origin first
  * @param notes          what was skipped and why
  */
 public record BacktestResult(ForecastMethod method, double mase, double smape, double coverage80, double coverage95,
-    double winkler95, int origins, int points, double[] maseByHorizon, List<String> models, List<String> notes)
-    implements Serializable {
+    double winkler95, int origins, int points, double[] maseByHorizon, List<String> models,
+    List<OriginForecast> forecasts, List<String> notes) implements Serializable {
 
   public BacktestResult {
     requireNonNull(method, "method is null");
     maseByHorizon = maseByHorizon.clone();
     models = List.copyOf(models);
+    forecasts = List.copyOf(forecasts);
     notes = List.copyOf(notes);
   }
 
@@ -45,7 +47,7 @@ public record BacktestResult(ForecastMethod method, double mase, double smape, d
         && Double.compare(smape, that.smape) == 0 && Double.compare(coverage80, that.coverage80) == 0
         && Double.compare(coverage95, that.coverage95) == 0 && Double.compare(winkler95, that.winkler95) == 0
         && origins == that.origins && points == that.points && Arrays.equals(maseByHorizon, that.maseByHorizon)
-        && models.equals(that.models) && notes.equals(that.notes);
+        && models.equals(that.models) && forecasts.equals(that.forecasts) && notes.equals(that.notes);
   }
 
   @Override

@@ -65,7 +65,8 @@ public record ForecastOptions(ForecastMethod method, int period, List<IndexRange
     return new ForecastOptions(method, period, exclusions, selection, seed, newEtsModel);
   }
 
-  boolean excluded(int index) {
+  /** Whether month {@code index} of the series is in an exclusion window (left out of fitting and scoring). */
+  public boolean excluded(int index) {
     for (IndexRange range : exclusions) {
       if (range.contains(index)) {
         return true;

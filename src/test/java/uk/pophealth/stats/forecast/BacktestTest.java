@@ -19,11 +19,18 @@ class BacktestTest {
     assertEquals(3, result.origins());
     assertEquals(36, result.points());
     double expected = 0;
-    for (int origin : new int[] {40, 44, 48}) {
+    int[] origins = {40, 44, 48};
+    assertEquals(3, result.forecasts().size());
+    for (int k = 0; k < origins.length; k++) {
+      int origin = origins[k];
       double[] training = Arrays.copyOf(Y, origin);
       double[] point = AutoForecaster.forecast(training, 12).point();
       double scale = Accuracy.seasonalNaiveScale(training, PreparedSeries.of(training, ForecastOptions.defaults())
           .observed(), 12);
+      OriginForecast kept = result.forecasts().get(k);
+      assertEquals(origin, kept.origin(), "origins are kept oldest first");
+      assertEquals(scale, kept.scale(), 1e-12);
+      assertArrayEquals(point, kept.point(), 1e-9);
       for (int h = 0; h < 12; h++) {
         expected += Math.abs(Y[origin + h] - point[h]) / scale / 36;
       }
