@@ -2,13 +2,17 @@ package uk.pophealth.forecast;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
 import uk.pophealth.schema.TableSchema;
@@ -21,8 +25,17 @@ final class OutputRows {
     return fits.filter(col(FitColumns.RECORD).equalTo(lit(FitColumns.RECORD_MONTH)));
   }
 
+  /**
+   * demand_forecast rows: the actual of a place, ICS or all-areas series is also its count ({@code actual_count},
+   * which disclosure control suppresses and rounds at publish); an analyst's own series carry none.
+   */
   static Dataset<Row> demand(Dataset<Row> rows) {
-    return shape(rows, DemandForecast.SCHEMA);
+    Column countable = col(FitColumns.KIND).equalTo(lit(DemandForecast.KIND_ACTUAL)).and(col(FitColumns.LEVEL)
+        .isin(OutputTables.LEVEL_PLACE, OutputTables.LEVEL_ICS, OutputTables.LEVEL_ALL));
+    return shape(rows
+        .withColumn(DemandForecast.ACTUAL_COUNT, when(countable, round(col(FitColumns.VALUE)).cast(DataTypes.LongType)))
+        .withColumn(DemandForecast.PARENT_CODE, col(FitColumns.PARENT_CODE))
+        .withColumn(DemandForecast.SUPPRESSED, lit(false)), DemandForecast.SCHEMA);
   }
 
   static Dataset<Row> accuracy(Dataset<Row> fits) {

@@ -1,16 +1,21 @@
 package uk.pophealth.job;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.time.YearMonth;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.config.JobConfig;
+import uk.pophealth.forecast.Activities;
 import uk.pophealth.forecast.DemandForecast;
 import uk.pophealth.forecast.DemandInputs;
 import uk.pophealth.forecast.DemandOptions;
 import uk.pophealth.forecast.DemandResult;
 import uk.pophealth.geography.FootprintResolver;
 import uk.pophealth.ingest.IngestResult;
+import uk.pophealth.publish.Additivity;
 import uk.pophealth.publish.DisclosureControl;
 import uk.pophealth.publish.RunManifest;
 import uk.pophealth.publish.TableWriter;
@@ -18,17 +23,41 @@ import uk.pophealth.schema.InputTables;
 import uk.pophealth.schema.OutputTables;
 
 /**
- * Forecasts demand from the whole history (config period_from, or earlier, to the last reporting month) and
- * publishes demand_forecast and forecast_accuracy, partitioned by forecast origin.
- *
- * <p>The demographic projection and capacity utilisation of the product are not yet switched on in the run:
- * on the sample they exhausted a 4 GB driver heap (to be profiled); the product and its tests carry them.
+ * Forecasts demand from the whole history (config period_from, or earlier, to the last reporting month), with the
+ * demographic projection and capacity utilisation when those inputs are given, and publishes demand_forecast and
+ * forecast_accuracy, partitioned by forecast origin. The actuals are counts of events or people, so they go
+ * through disclosure control with the relations a reader could difference ({@link #additivities()}).
  */
 final class DemandForecastStep {
   /** Fewer months than this and there is nothing sensible to fit a seasonal model to. */
   static final int MINIMUM_HISTORY_MONTHS = 24;
 
   private DemandForecastStep() {}
+
+  /**
+   * The additive relations of demand_forecast's actual counts: places within their ICS (on the current footprint,
+   * which the forecast re-bases all history onto), ICSs within all areas, and new services of each type within
+   * all new services (every new service has one type, "unknown" included), per forecast origin and month.
+   */
+  static List<Additivity> additivities() {
+    Column actual = col(OutputTables.DemandForecast.KIND).equalTo(OutputTables.DemandForecast.KIND_ACTUAL)
+        .and(col(OutputTables.DemandForecast.ACTUAL_COUNT).isNotNull());
+    Column level = col(OutputTables.GEOGRAPHY_LEVEL);
+    Column activity = col(OutputTables.ACTIVITY_NAME);
+    String origin = OutputTables.FORECAST_ORIGIN;
+    String month = OutputTables.DemandForecast.MONTH;
+    List<Column> placeKey = List.of(col(origin), activity, col(month), col(OutputTables.PARENT_CODE));
+    List<Column> icsKey = List.of(col(origin), activity, col(month), col(OutputTables.GEOGRAPHY_CODE));
+    return List.of(
+        Additivity.of("places within ICS", actual.and(level.equalTo(OutputTables.LEVEL_PLACE)), placeKey,
+            actual.and(level.equalTo(OutputTables.LEVEL_ICS)), icsKey),
+        Additivity.breakdown("ICSs within all", actual.and(level.equalTo(OutputTables.LEVEL_ICS)),
+            actual.and(level.equalTo(OutputTables.LEVEL_ALL)), origin, OutputTables.ACTIVITY_NAME, month),
+        Additivity.breakdown("new services by type within all new services",
+            actual.and(activity.startsWith(Activities.ASC_NEW_SERVICE_OF_TYPE)),
+            actual.and(activity.equalTo(Activities.ASC_NEW_SERVICE)), origin, OutputTables.GEOGRAPHY_LEVEL,
+            OutputTables.GEOGRAPHY_CODE, month));
+  }
 
   static void run(org.apache.spark.sql.SparkSession spark, IngestResult ingest, FootprintResolver geography,
       JobConfig config, String historyFrom, Dataset<Row> register, Stage stage, TableWriter writer,
@@ -46,7 +75,7 @@ final class DemandForecastStep {
         register, ingest.tableOrNull(InputTables.Population.NAME), ingest.tableOrNull(InputTables.Capacity.NAME));
     DemandResult result = stage.run("demand_forecast compute", () -> DemandForecast.compute(spark, inputs, options));
     stage.run("demand_forecast publish", () -> RunJob.publish(writer, disclosure, OutputTables.DemandForecast.TABLE,
-        result.forecasts(), List.of(), manifest));
+        result.forecasts(), additivities(), manifest));
     stage.run("forecast_accuracy publish", () -> RunJob.publish(writer, disclosure, OutputTables.ForecastAccuracy.TABLE,
         result.accuracy(), List.of(), manifest));
     result.release();

@@ -140,6 +140,8 @@ public final class DisclosureControl {
       replaced.put(count, when(col(flag(count)), lit(null).cast(DataTypes.LongType)).otherwise(rounded));
       anySuppressed = anySuppressed.or(col(flag(count)));
     }
+    table.countCopies().forEach((copy, count) -> replaced.put(copy, when(col(count).isNotNull(),
+        replaced.get(count).cast(table.field(copy).dataType())).otherwise(col(copy))));
     table.derivedFrom().forEach((derived, counts) -> {
       Column suppressed = lit(false);
       for (String count : counts) {

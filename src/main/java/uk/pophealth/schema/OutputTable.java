@@ -25,13 +25,17 @@ import org.apache.spark.sql.types.StructField;
  *   <li>{@code derivedFrom}: each rate / interval / flag column and the counts it was computed from; it is
  *       suppressed whenever any of those counts is;</li>
  *   <li>{@code suppressedColumn}: the BooleanType column disclosure control sets to true on a row where any
- *       count was suppressed; empty for tables without counts.</li>
+ *       count was suppressed; empty for tables without counts;</li>
+ *   <li>{@code countCopies}: a numeric column that, on the rows where a count column is not null, holds that
+ *       count (e.g. demand_forecast's {@code value} on actual rows): there it is published as the count is,
+ *       rounded or suppressed; elsewhere it is left alone.</li>
  * </ul>
  *
  * Build one with {@link #builder(TableSchema)}; the builder checks every named column against the schema.
  */
 public record OutputTable(TableSchema table, Optional<String> partitionColumn, List<String> keyColumns,
-    List<String> countColumns, Map<String, List<String>> derivedFrom, Optional<String> suppressedColumn) {
+    List<String> countColumns, Map<String, List<String>> derivedFrom, Optional<String> suppressedColumn,
+    Map<String, String> countCopies) {
 
   public OutputTable {
     requireNonNull(table, "table is null");
@@ -42,7 +46,9 @@ public record OutputTable(TableSchema table, Optional<String> partitionColumn, L
     derivedFrom.forEach((column, counts) -> copy.put(column, List.copyOf(counts)));
     derivedFrom = java.util.Collections.unmodifiableMap(copy);
     requireNonNull(suppressedColumn, "suppressedColumn is null");
+    countCopies = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(countCopies));
     validate(table, partitionColumn, keyColumns, countColumns, derivedFrom, suppressedColumn);
+    validateCopies(table, countColumns, countCopies);
   }
 
   public String name() {
@@ -108,6 +114,26 @@ public record OutputTable(TableSchema table, Optional<String> partitionColumn, L
     }
   }
 
+  private static void validateCopies(TableSchema table, List<String> countColumns, Map<String, String> countCopies) {
+    List<String> problems = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>(table.columnNames());
+    countCopies.forEach((copy, count) -> {
+      if (requireColumn(problems, names, "count copy", copy)) {
+        if (!(table.field(copy).dataType() instanceof org.apache.spark.sql.types.NumericType)) {
+          problems.add("count copy is not numeric (" + copy + ": " + table.field(copy).dataType().simpleString() + ")");
+        } else if (!table.field(copy).nullable()) {
+          problems.add("count copy must be nullable to hold a suppressed value (" + copy + ")");
+        }
+      }
+      if (!countColumns.contains(count)) {
+        problems.add("count copy " + copy + " names a column that is not a count (" + count + ")");
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("Cannot declare output table " + table.name() + ": " + String.join("; ", problems));
+    }
+  }
+
   private static boolean requireColumn(List<String> problems, Set<String> names, String role, String column) {
     if (!names.contains(column)) {
       problems.add(role + " column not in schema (" + column + ")");
@@ -132,6 +158,7 @@ public record OutputTable(TableSchema table, Optional<String> partitionColumn, L
     private final List<String> countColumns = new ArrayList<>();
     private final Map<String, List<String>> derivedFrom = new LinkedHashMap<>();
     private String suppressedColumn;
+    private final Map<String, String> countCopies = new LinkedHashMap<>();
 
     private Builder(TableSchema table) {
       this.table = requireNonNull(table, "table is null");
@@ -160,6 +187,12 @@ public record OutputTable(TableSchema table, Optional<String> partitionColumn, L
       return this;
     }
 
+    /** Declares that {@code column} holds {@code count} on the rows where that count is not null. */
+    public Builder countCopy(String column, String count) {
+      countCopies.put(requireNonNull(column, "column is null"), requireNonNull(count, "count is null"));
+      return this;
+    }
+
     public Builder suppressedFlag(String column) {
       this.suppressedColumn = requireNonNull(column, "column is null");
       return this;
@@ -167,7 +200,7 @@ public record OutputTable(TableSchema table, Optional<String> partitionColumn, L
 
     public OutputTable build() {
       return new OutputTable(table, Optional.ofNullable(partitionColumn), keyColumns, countColumns, derivedFrom,
-          Optional.ofNullable(suppressedColumn));
+          Optional.ofNullable(suppressedColumn), countCopies);
     }
   }
 }

@@ -40,6 +40,7 @@ public final class OutputTables {
   public static final String GEOGRAPHY_LEVEL = "geography_level";
   public static final String GEOGRAPHY_CODE = "geography_code";
   public static final String GEOGRAPHY_NAME = "geography_name";
+  public static final String PARENT_CODE = "parent_code";
   public static final String PERIOD_TYPE = "period_type";
   public static final String PERIOD_START = "period_start";
   public static final String SERVICE = "service";
@@ -99,7 +100,7 @@ public final class OutputTables {
     public static final String UPPER998 = "upper998";
     public static final String FUNNEL_FLAG = "funnel_flag";
     public static final String PARENT_LEVEL = "parent_level";
-    public static final String PARENT_CODE = "parent_code";
+    public static final String PARENT_CODE = OutputTables.PARENT_CODE;
     public static final String PARENT_UPTAKE = "parent_uptake";
     public static final String CHANGE_12M = "change_12m";
 
@@ -413,6 +414,9 @@ public final class OutputTables {
     public static final String UTILISATION = "utilisation";
     public static final String UTILISATION_UPPER95 = "utilisation_upper95";
     public static final String CAPACITY_EXCEEDED_FROM = "capacity_exceeded_from";
+    public static final String PARENT_CODE = OutputTables.PARENT_CODE;
+    public static final String ACTUAL_COUNT = "actual_count";
+    public static final String SUPPRESSED = OutputTables.SUPPRESSED;
 
     /** kind values. */
     public static final String KIND_ACTUAL = "actual";
@@ -457,13 +461,22 @@ public final class OutputTables {
         field(UTILISATION_UPPER95, DoubleType, true, "upper95 / capacity", PROPORTION),
         field(CAPACITY_EXCEEDED_FROM, DateType, true,
             "First forecast month whose 95% upper limit exceeds capacity (same on every row of the series); null if none",
-            DATE)}),
+            DATE),
+        field(PARENT_CODE, StringType, true, "ICS of a place (current footprint); null at other levels", NONE),
+        field(ACTUAL_COUNT, LongType, true, "The actual as a count of events or people (actual rows of place, ICS and "
+            + "all-areas series; null elsewhere); under disclosure control, and value on those rows is published as "
+            + "this count is", ACTIVITY),
+        field(SUPPRESSED, BooleanType, false, "Set by disclosure control at publish", NONE)}),
         Set.of(), "Demand series per area and activity: actuals, fitted values and forecasts with 80% and 95% "
             + "prediction intervals, demographic projection and capacity.");
 
     public static final OutputTable TABLE = OutputTable.builder(SCHEMA)
         .partitionedBy(FORECAST_ORIGIN)
         .key(FORECAST_ORIGIN, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, ACTIVITY_NAME, MONTH, KIND)
+        .counts(ACTUAL_COUNT)
+        .countCopy(VALUE, ACTUAL_COUNT)
+        .derived(List.of(UTILISATION), ACTUAL_COUNT)
+        .suppressedFlag(SUPPRESSED)
         .build();
 
     private DemandForecast() {}
