@@ -107,29 +107,24 @@ class LsoaDistrictsIngestTest {
     }
   }
 
-  /** The LSOA 2011 -> 2021 lookup names two LSOA vintages: which one is meant cannot be guessed. */
-  @Test
-  void fileWithTwoLsoaColumnsIsRefusedNamingThem(@TempDir Path dir) {
-    Path file = write(dir, "lsoa11_lsoa21.csv", "lsoa11_code,change_code,lsoa21_code,ltla22_code\n"
-        + "E01000001,U,E01000001,E09000001\n");
+  /**
+   * A file without a district column (the LSOA -> ICB 2024 lookup) is refused, and so is one with two LSOA columns
+   * (the LSOA 2011 -> 2021 lookup): which vintage is meant cannot be guessed.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "lsoa11_code,change_code,lsoa21_code,ltla22_code | an LSOA code column, e.g. lsoa21_code or LSOA21CD: expected "
+          + "exactly one, found [lsoa11_code, lsoa21_code] ([lsoa11_code, change_code, lsoa21_code, ltla22_code])",
+      "lsoa21_code,sicbl24_code,icb24_code,utla24_code | a district code column, e.g. ltla24_code or LAD24CD: "
+          + "expected exactly one, found none ([lsoa21_code, sicbl24_code, icb24_code, utla24_code])"})
+  void fileWithoutExactlyOneColumnOfEachKindIsRefusedNamingWhatItHas(String header, String problem,
+      @TempDir Path dir) {
+    Path file = write(dir, "lookup.csv", header + "\nE01000001,E01000001,E54000029,E09000001\n");
     PopHealthException error = assertThrows(PopHealthException.class,
         () -> ingestOne(dir, LsoaDistricts.NAME, csv(file, LAYOUT), PSEUDONYMISED));
     assertEquals(ErrorCategory.BAD_INPUT, error.category());
-    assertEquals("Cannot read lsoa_districts with layout ons_lsoa_ltla: Cannot find an LSOA code column, e.g. "
-        + "lsoa21_code or LSOA21CD: expected exactly one, found [lsoa11_code, lsoa21_code] ([lsoa11_code, "
-        + "change_code, lsoa21_code, ltla22_code]) (" + file + ")", error.getMessage());
-  }
-
-  @Test
-  void fileWithoutADistrictColumnIsRefused(@TempDir Path dir) {
-    Path file = write(dir, "lsoa21_icb24.csv", "lsoa21_code,sicbl24_code,icb24_code,utla24_code\n"
-        + "E01000001,E38000255,E54000029,E09000001\n");
-    PopHealthException error = assertThrows(PopHealthException.class,
-        () -> ingestOne(dir, LsoaDistricts.NAME, csv(file, LAYOUT), PSEUDONYMISED));
-    assertEquals(ErrorCategory.BAD_INPUT, error.category());
-    assertEquals("Cannot read lsoa_districts with layout ons_lsoa_ltla: Cannot find a district code column, e.g. "
-        + "ltla24_code or LAD24CD: expected exactly one, found none ([lsoa21_code, sicbl24_code, icb24_code, "
-        + "utla24_code]) (" + file + ")", error.getMessage());
+    assertEquals("Cannot read lsoa_districts with layout ons_lsoa_ltla: Cannot find " + problem + " (" + file + ")",
+        error.getMessage());
   }
 
   private static List<String> lsoasOf(Dataset<Row> table, String district) {
