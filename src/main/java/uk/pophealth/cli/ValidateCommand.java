@@ -9,7 +9,7 @@ import uk.pophealth.job.JobRequest;
 import uk.pophealth.job.ValidateJob;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Ingest and check the inputs; write only data_quality (and quarantine).")
+    description = "Ingest and check the inputs and the geography; write only data_quality (and quarantine).")
 final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--config", required = true, description = "Job config file (YAML).")
   Path config;

@@ -11,7 +11,8 @@ import uk.pophealth.schema.DataQualityTable;
  * affected. Findings quarantine nothing: gaps stay unmapped (empty footprint columns) and overlaps are resolved
  * (latest effective_from wins), so rows_accepted = rows_in and rows_quarantined = 0.
  *
- * @param tableName the reference table at fault (pcn_membership, practices, footprints, lsoa_deprivation)
+ * @param tableName the reference table at fault (pcn_membership, practices, footprints, lsoa_deprivation,
+ *     lsoa_districts)
  * @param rule {@link #GAP} or {@link #OVERLAP}
  * @param rowsIn rows of that table read
  * @param orgsAffected distinct organisations (practices, sub-ICB locations, districts, LSOAs) with the problem

@@ -3,9 +3,6 @@ package uk.pophealth.geography;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -39,9 +36,6 @@ import uk.pophealth.schema.InputTables.Practices;
  * ({@link FootprintBasis}).
  */
 public final class FootprintResolver {
-  private static final String DISTRICTS = "_districts";
-  private static final String LAST_DISTRICT = "_last_district";
-
   private final SparkSession spark;
   private final Map<String, List<Dated<PracticeChain>>> practiceChains;
   private final Map<String, Timeline<Footprint>> districts;
@@ -82,7 +76,7 @@ public final class FootprintResolver {
           collector.resolve(Practices.NAME, "", practiceRows), collector.resolve(PcnMembership.NAME, "", pcnRows),
           subIcbs, new PracticeChains.Coverage(DateSpan.hull(pcnRows.values()), DateSpan.hull(subIcbRows.values())),
           collector);
-      Dataset<Row> lsoaDistricts = lsoaDistricts(inputs.lsoaDeprivation(), collector);
+      Dataset<Row> lsoaDistricts = LsoaDistrictLinks.of(inputs, collector);
       reportDistrictGaps(lsoaDistricts, districts, DateSpan.hull(districtRows.values()), collector);
       return new FootprintResolver(spark, chains, districts, lsoaDistricts, collector.findings());
     } finally {
@@ -179,24 +173,6 @@ public final class FootprintResolver {
       }
     }
     return latest == null ? List.of() : List.of(latest);
-  }
-
-  /** One district per LSOA; an LSOA given two districts takes the first code and is reported as an overlap. */
-  private static Dataset<Row> lsoaDistricts(Dataset<Row> lsoaDeprivation, FindingCollector collector) {
-    Dataset<Row> perLsoa = lsoaDeprivation.groupBy(col(LsoaDeprivation.LSOA_CODE))
-        .agg(min(col(LsoaDeprivation.LAD_CODE)).as(LsoaDeprivation.LAD_CODE),
-            max(col(LsoaDeprivation.LAD_CODE)).as(LAST_DISTRICT),
-            countDistinct(col(LsoaDeprivation.LAD_CODE)).as(DISTRICTS));
-    Dataset<Row> split = perLsoa.filter(col(DISTRICTS).gt(1));
-    List<Row> examples = split.orderBy(col(LsoaDeprivation.LSOA_CODE)).limit(FindingCollector.EXAMPLES).collectAsList();
-    if (!examples.isEmpty()) {
-      collector.rowsIn(LsoaDeprivation.NAME, lsoaDeprivation.count());
-      collector.addCounted(LsoaDeprivation.NAME, FootprintFinding.OVERLAP, split.count(), examples.stream()
-          .map(r -> r.getString(0) + " in " + r.getLong(3) + " districts (" + r.getString(1) + ".." + r.getString(2)
-              + "), kept " + r.getString(1))
-          .toList());
-    }
-    return perLsoa.select(col(LsoaDeprivation.LSOA_CODE), col(LsoaDeprivation.LAD_CODE));
   }
 
   private static void reportDistrictGaps(Dataset<Row> lsoaDistricts, Map<String, Timeline<Footprint>> districts,

@@ -36,12 +36,13 @@ import uk.pophealth.schema.InputTables.SocialCareEvents;
  * quarantined, person_id pseudonymised. Reference tables go first so later tables are checked against them
  * (practices and LSOAs by broadcast join; gp_events against the accepted gp_patients).
  *
- * <p>{@link #ingest} is the step; {@link #ingestAndReport} is what validate and run both do with it.
+ * <p>{@link #ingest} is the step; {@link #report} writes data_quality (with any later stage's findings), prints the
+ * summary and enforces the quarantine ceiling, once per run or validate.
  */
 public final class Ingestion {
   /** The order tables are ingested in: references before the tables checked against them. */
   static final List<String> ORDER = List.of(Practices.NAME, LsoaDeprivation.NAME, InputTables.LsoaLookup.NAME,
-      PcnMembership.NAME,
+      InputTables.LsoaDistricts.NAME, PcnMembership.NAME,
       Footprints.NAME, Codelists.NAME, GpPatients.NAME, GpEvents.NAME, SocialCareEvents.NAME, ServiceReferrals.NAME,
       InputTables.Population.NAME, InputTables.Capacity.NAME);
 
@@ -91,17 +92,6 @@ public final class Ingestion {
       spark.sparkContext().setJobDescription(null);
     }
     return new IngestResult(tables, counts, rowsInBySource, dataQuality);
-  }
-
-  /**
-   * Ingests, hands the data_quality rows to {@code dataQualityWriter}, prints the summary to {@code out}, then stops the run
-   * (BAD_INPUT) if any table quarantined more than max_quarantine_rate. Returns the result for the products.
-   */
-  public static IngestResult ingestAndReport(SparkSession spark, JobConfig config, Map<String, String> env,
-      Consumer<Dataset<Row>> dataQualityWriter, PrintStream out) {
-    IngestResult result = ingest(spark, config, env);
-    report(spark, result, List.of(), dataQualityWriter, out);
-    return result;
   }
 
   /**

@@ -40,6 +40,7 @@ import uk.pophealth.schema.InputTables.Footprints;
 import uk.pophealth.schema.InputTables.GpEvents;
 import uk.pophealth.schema.InputTables.GpPatients;
 import uk.pophealth.schema.InputTables.LsoaDeprivation;
+import uk.pophealth.schema.InputTables.LsoaDistricts;
 import uk.pophealth.schema.InputTables.PcnMembership;
 import uk.pophealth.schema.InputTables.Population;
 import uk.pophealth.schema.InputTables.Practices;
@@ -59,10 +60,11 @@ import uk.pophealth.schema.TableSchema;
  * invalid_nhs_number on person_id in nhs_number mode; out_of_range_year_of_birth outside 1890..extract
  * year; impossible_date for a date before 1900, an event, registration or death after the extract date, or
  * an end before its start; unknown_code_format for a SNOMED CT id (gp_events, codelists) that is not 6-18
- * digits; unknown_practice (gp_patients, gp_events) and unknown_lsoa (gp_patients, social_care_events,
- * service_referrals) against the accepted reference tables; event_before_birth / event_after_death for
- * gp_events against the person's accepted gp_patients rows; duplicate_row for an exact copy of an earlier
- * row (by file, then line) of the same table: the first copy is kept.
+ * digits and for an lsoa_districts code that is not a nine-character ONS code; unknown_practice (gp_patients,
+ * gp_events) and unknown_lsoa (gp_patients, social_care_events, service_referrals) against the accepted
+ * reference tables; event_before_birth / event_after_death for gp_events against the person's accepted
+ * gp_patients rows; duplicate_row for an exact copy of an earlier row (by file, then line) of the same table:
+ * the first copy is kept.
  */
 final class RowRules {
   /** A row breaking several rules is quarantined once, under the first rule of this list it breaks. */
@@ -73,6 +75,8 @@ final class RowRules {
   static final int MIN_YEAR_OF_BIRTH = 1890;
   static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
   private static final String SNOMED_ID = "^[0-9]{6,18}$";
+  /** An ONS (GSS) nine-character code: a letter, then eight digits or letters (E01012000, E06000001, E01Z00001). */
+  private static final String ONS_CODE = "^[A-Z][0-9A-Z]{8}$";
   private static final String DUPLICATE_RANK = "_duplicate_rank";
 
   private final TableSchema table;
@@ -233,6 +237,10 @@ final class RowRules {
     if (table.name().equals(Footprints.NAME)) {
       add(OUT_OF_RANGE_VALUE, col(Footprints.ORG_TYPE)
           .isin(Footprints.ORG_TYPE_SUB_ICB, Footprints.ORG_TYPE_LAD).equalTo(false));
+    }
+    if (table.name().equals(LsoaDistricts.NAME)) {
+      add(UNKNOWN_CODE_FORMAT, col(LsoaDistricts.LSOA_CODE).rlike(ONS_CODE).equalTo(false));
+      add(UNKNOWN_CODE_FORMAT, col(LsoaDistricts.LAD_CODE).rlike(ONS_CODE).equalTo(false));
     }
     if (table.name().equals(Capacity.NAME)) {
       add(OUT_OF_RANGE_VALUE, typed(Capacity.CAPACITY).lt(0));

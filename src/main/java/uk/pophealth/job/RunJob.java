@@ -138,7 +138,7 @@ public final class RunJob {
    * Ingests; when a table quarantined more than the ceiling, writes data_quality, prints the summary and stops the
    * run there. Otherwise data_quality is written by the geography stage, with its findings.
    */
-  private static IngestResult ingestWithinCeiling(SparkSession spark, JobConfig config, Map<String, String> env,
+  static IngestResult ingestWithinCeiling(SparkSession spark, JobConfig config, Map<String, String> env,
       DataQualityPublisher dataQuality, PrintStream out) {
     IngestResult ingest = Ingestion.ingest(spark, config, env);
     if (!ingest.overCeiling().isEmpty()) {

@@ -7,13 +7,13 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.ingest.IngestResult;
-import uk.pophealth.ingest.Ingestion;
 import uk.pophealth.publish.OutputLock;
 import uk.pophealth.publish.TableWriter;
 
 /**
- * The validate sub-command: ingests every configured input and writes only data_quality (under the output)
- * and the quarantine; computes no product. Exits 3 when an input is unreadable or over-quarantined.
+ * The validate sub-command: ingests every configured input and resolves the geography as a run does, and writes
+ * only data_quality (under the output: the ingestion rows and the geography's gap and overlap findings, as in a
+ * run) and the quarantine; computes no product. Exits 3 when an input is unreadable or over-quarantined.
  */
 public final class ValidateJob {
   private ValidateJob() {}
@@ -34,8 +34,12 @@ public final class ValidateJob {
     String runId = "validate-" + UUID.randomUUID().toString().substring(0, 8);
     try (OutputLock lock = OutputLock.acquire(hadoop, config.output(), runId)) {
       DataQualityPublisher dataQuality = new DataQualityPublisher(new TableWriter(spark, config.output()), null);
-      IngestResult result = Ingestion.ingestAndReport(spark, config, env, dataQuality, out);
-      result.release();
+      IngestResult result = RunJob.ingestWithinCeiling(spark, config, env, dataQuality, out);
+      try {
+        GeographyStep.run(spark, result, dataQuality, out, null);
+      } finally {
+        result.release();
+      }
     }
   }
 }

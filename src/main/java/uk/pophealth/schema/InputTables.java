@@ -241,6 +241,22 @@ public final class InputTables {
         Set.of(CHANGE_CODE), "ONS LSOA 2011 to LSOA 2021 lookup (optional reference input).");
   }
 
+  /**
+   * An ONS LSOA to local authority district lookup (optional input): when given, it is the geography's LSOA ->
+   * district link in place of lsoa_deprivation's lad_code, so that the districts can be those of the footprints'
+   * vintage (e.g. LAD 2021 codes beside the IMD 2019 file's LAD 2019 codes). Read as published with the
+   * {@code ons_lsoa_ltla} layout, or in this canonical form. One row per LSOA.
+   */
+  public static final class LsoaDistricts {
+    public static final String NAME = "lsoa_districts";
+    public static final String LSOA_CODE = "lsoa_code";
+    public static final String LAD_CODE = "lad_code";
+    public static final TableSchema TABLE = new TableSchema(NAME, new StructType(new StructField[] {
+        required(LSOA_CODE, StringType, "ONS LSOA code"),
+        required(LAD_CODE, StringType, "Local authority district (lower tier) of the LSOA")}),
+        Set.of(), "ONS LSOA to local authority district lookup (optional reference input).");
+  }
+
   /** Every table of the data model (the generator writes each one), in the order the pipeline reads them. */
   public static final List<TableSchema> ALL = List.of(
       Codelists.TABLE, Practices.TABLE, PcnMembership.TABLE, Footprints.TABLE, LsoaDeprivation.TABLE,
@@ -248,10 +264,11 @@ public final class InputTables {
       Population.TABLE, Capacity.TABLE);
 
   /** Official reference lookups a job may be given as well; the generator writes none. */
-  public static final List<TableSchema> LOOKUPS = List.of(LsoaLookup.TABLE);
+  public static final List<TableSchema> LOOKUPS = List.of(LsoaLookup.TABLE, LsoaDistricts.TABLE);
 
   /** Tables a job may run without. */
-  public static final Set<String> OPTIONAL_TABLES = Set.of(Population.NAME, Capacity.NAME, LsoaLookup.NAME);
+  public static final Set<String> OPTIONAL_TABLES = Set.of(Population.NAME, Capacity.NAME, LsoaLookup.NAME,
+      LsoaDistricts.NAME);
 
   public static TableSchema byName(String name) {
     return java.util.stream.Stream.concat(ALL.stream(), LOOKUPS.stream()).filter(t -> t.name().equals(name)).findFirst()

@@ -104,7 +104,7 @@ class FootprintVintagesTest {
         () -> Ingestion.ingest(SharedSpark.spark(), config, IngestFixture.ENV));
     assertEquals(ErrorCategory.BAD_CONFIG, e.category());
     assertEquals("Cannot read footprints: unknown layout; known layouts are canonical and [asc_cld, epcn_core_partner, "
-        + "epraccur, imd2019_file1, imd2025_lsoa21], and the dated ONS lookups [ons_lsoa11_ccg21_stp21, "
+        + "epraccur, imd2019_file1, imd2025_lsoa21, ons_lsoa_ltla], and the dated ONS lookups [ons_lsoa11_ccg21_stp21, "
         + "ons_lsoa11_sicbl22_icb22, ons_lsoa11_sicbl22_icb22_nhs_codes, ons_lsoa21_icb24, "
         + "ons_lsoa21_icb24_nhs_codes] (ons_lsoa11_ccg99)", e.getMessage());
   }

@@ -158,8 +158,8 @@ class IngestionTest {
     JobConfig strict = IngestFixture.config(out, Map.of(GpEvents.NAME, config.input(GpEvents.NAME)),
         config.personIdMode(), 0.3);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    PopHealthException error = assertThrows(PopHealthException.class, () -> Ingestion.ingestAndReport(
-        SharedSpark.spark(), strict, IngestFixture.ENV,
+    PopHealthException error = assertThrows(PopHealthException.class, () -> Ingestion.report(
+        SharedSpark.spark(), Ingestion.ingest(SharedSpark.spark(), strict, IngestFixture.ENV), List.of(),
         rows -> rows.write().parquet(out.resolve("out").resolve(DataQualityTable.NAME).toString()),
         new PrintStream(printed, true, StandardCharsets.UTF_8)));
     assertEquals(ErrorCategory.BAD_INPUT, error.category());

@@ -161,7 +161,7 @@ class LayoutsTest {
         () -> Layouts.forInput(Practices.NAME, "epraccur_v9"));
     assertEquals(ErrorCategory.BAD_CONFIG, unknown.category());
     assertEquals("Cannot read practices: unknown layout; known layouts are canonical and [asc_cld, epcn_core_partner, "
-        + "epraccur, imd2019_file1, imd2025_lsoa21], and the dated ONS lookups [ons_lsoa11_ccg21_stp21, "
+        + "epraccur, imd2019_file1, imd2025_lsoa21, ons_lsoa_ltla], and the dated ONS lookups [ons_lsoa11_ccg21_stp21, "
         + "ons_lsoa11_sicbl22_icb22, ons_lsoa11_sicbl22_icb22_nhs_codes, ons_lsoa21_icb24, ons_lsoa21_icb24_nhs_codes] "
         + "(epraccur_v9)", unknown.getMessage());
     PopHealthException wrongTable = assertThrows(PopHealthException.class,

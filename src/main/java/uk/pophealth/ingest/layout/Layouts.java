@@ -16,7 +16,7 @@ import uk.pophealth.schema.InputTables;
 public final class Layouts {
   private static final Map<String, Layout> OFFICIAL = byName(List.of(
       ImdLayout.imd2019File1(), ImdLayout.imd2025Lsoa21(), new EpraccurLayout(), new EpcnCorePartnerLayout(),
-      new ClientLevelDataLayout()), Layout::name);
+      new ClientLevelDataLayout(), new OnsDistrictLayout()), Layout::name);
   private static final Map<String, OnsLookupColumns> DATED = byName(OnsLookupColumns.ALL, OnsLookupColumns::id);
 
   private Layouts() {}
