@@ -38,7 +38,8 @@ public final class DemandForecast {
       Dataset<Row> fits = SeriesFitting.fit(spark, series, options, true);
       Dataset<Row> shortFits = withShortPlan(spark, fits);
       spark.sparkContext().setJobDescription("forecast: choose the reconciliation by backtest");
-      Dataset<Row> scores = Reconciliation.scores(shortFits);
+      // read twice (the choice, and forecast_accuracy at publish): small, one row per series
+      Dataset<Row> scores = Reconciliation.scores(shortFits).persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> choice = Reconciliation.choose(scores);
       // one row per activity: logged, and kept so the choice is made once
       List<Row> choices = choice.collectAsList();
@@ -54,7 +55,7 @@ public final class DemandForecast {
       }
       Dataset<Row> accuracy = OutputRows.accuracy(fits)
           .union(OutputRows.accuracyOf(Reconciliation.accuracy(scores, options.backtestHorizon())));
-      return new DemandResult(OutputRows.demand(rows), accuracy, fits);
+      return new DemandResult(OutputRows.demand(rows), accuracy, List.of(fits, scores));
     } finally {
       spark.sparkContext().setJobDescription(null);
     }
@@ -72,7 +73,8 @@ public final class DemandForecast {
     spark.sparkContext().setJobDescription("forecast: fit, forecast and backtest analyst series");
     try {
       Dataset<Row> fits = SeriesFitting.fit(spark, AnalystSeries.toSeries(series), options, false);
-      return new DemandResult(OutputRows.demand(OutputRows.monthRecords(fits)), OutputRows.accuracy(fits), fits);
+      return new DemandResult(OutputRows.demand(OutputRows.monthRecords(fits)), OutputRows.accuracy(fits),
+          List.of(fits));
     } finally {
       spark.sparkContext().setJobDescription(null);
     }

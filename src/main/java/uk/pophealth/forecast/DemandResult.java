@@ -2,6 +2,7 @@ package uk.pophealth.forecast;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.schema.OutputTables;
@@ -12,17 +13,17 @@ import uk.pophealth.schema.OutputTables;
  *
  * @param forecasts demand_forecast ({@link OutputTables.DemandForecast#SCHEMA})
  * @param accuracy  forecast_accuracy ({@link OutputTables.ForecastAccuracy#SCHEMA})
- * @param fits      the cached fitting pass both are read from
+ * @param cached    the cached frames both are read from (the fitting pass, the reconciliation scores)
  */
-public record DemandResult(Dataset<Row> forecasts, Dataset<Row> accuracy, Dataset<Row> fits) {
+public record DemandResult(Dataset<Row> forecasts, Dataset<Row> accuracy, List<Dataset<Row>> cached) {
   public DemandResult {
     requireNonNull(forecasts, "forecasts is null");
     requireNonNull(accuracy, "accuracy is null");
-    requireNonNull(fits, "fits is null");
+    cached = List.copyOf(cached);
   }
 
-  /** Drops the cached fitting pass. */
+  /** Drops the cached frames. */
   public void release() {
-    fits.unpersist();
+    cached.forEach(Dataset::unpersist);
   }
 }

@@ -1,8 +1,10 @@
 package uk.pophealth.publish;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -48,6 +50,7 @@ final class ComplementarySuppression {
   private static final String VALUE = "__value";
   private static final String SUPPRESSED = "__suppressed";
   private static final String BLOCK = "__block";
+  private static final String MEMBER = "__member";
   private static final String CONSTANT = "__constant_";
   private static final String HIT = "__hit";
   private static final String KEY = "__key_";
@@ -69,7 +72,8 @@ final class ComplementarySuppression {
   /** Sets the working flag of every count cell that must be suppressed to protect another; adds to {@code persisted}. */
   Dataset<Row> apply(Dataset<Row> flagged, List<JavaRDD<Row>> persisted) {
     Dataset<Row> rows = truncated(flagged, persisted);
-    Dataset<Row> members = membership(rows);
+    // read twice: once to find the blocks, once to solve them
+    Dataset<Row> members = truncated(membership(rows), persisted);
     Column block = block(members);
     StructType hitSchema = hitSchema(rows.schema());
     Dataset<Row> blocked = members.withColumn(BLOCK, block);
@@ -108,33 +112,41 @@ final class ComplementarySuppression {
     return blockColumns.isEmpty() ? lit("") : to_json(struct(blockColumns.toArray(new Column[0])));
   }
 
-  /** Every (cell, equation) pair: each count cell of a part row or a total row of each additivity. */
+  /**
+   * Every (cell, equation) pair: each count cell of a part row or a total row of each additivity. One pass over
+   * the rows: each row yields an array of its memberships (null where the row is not in that role), exploded.
+   */
   private Dataset<Row> membership(Dataset<Row> rows) {
-    Dataset<Row> members = null;
+    List<Column> cells = new ArrayList<>();
     for (int a = 0; a < additivities.size(); a++) {
       Additivity additivity = additivities.get(a);
       if (additivity.rowSum().isPresent()) {
-        Dataset<Row> row = rowSumMembers(rows, a, additivity);
-        members = members == null ? row : members.union(row);
+        rowSumMembers(cells, a, additivity);
         continue;
       }
       for (String count : table.countColumns()) {
         if (!additivity.counts().isEmpty() && !additivity.counts().contains(count)) {
           continue;
         }
-        Dataset<Row> parts = members(rows, a, count, additivity.partCondition(), additivity.partKey(), SuppressionFixpoint.ROLE_PART);
-        Dataset<Row> totals = members(rows, a, count, additivity.totalCondition(), additivity.totalKey(), SuppressionFixpoint.ROLE_TOTAL);
-        Dataset<Row> both = parts.union(totals);
-        members = members == null ? both : members.union(both);
+        cells.add(members(a, count, additivity.partCondition(), additivity.partKey(), SuppressionFixpoint.ROLE_PART));
+        cells.add(members(a, count, additivity.totalCondition(), additivity.totalKey(), SuppressionFixpoint.ROLE_TOTAL));
       }
     }
-    return members;
+    List<Column> columns = new ArrayList<>();
+    keys.forEach(k -> columns.add(col(k)));
+    columns.add(explode(array(cells.toArray(new Column[0]))).as(MEMBER));
+    List<Column> flattened = new ArrayList<>();
+    keys.forEach(k -> flattened.add(col(k)));
+    for (String field : new String[] {ADDITIVITY, COUNT, EQUATION, GROUP, ROLE, VALUE, SUPPRESSED, CHOOSABLE}) {
+      flattened.add(col(MEMBER + "." + field).as(field));
+    }
+    return rows.select(columns.toArray(new Column[0])).filter(col(MEMBER).isNotNull())
+        .select(flattened.toArray(new Column[0]));
   }
 
-  private Dataset<Row> members(Dataset<Row> rows, int additivity, String count, Column condition, List<Column> groupKey,
-      int role) {
-    return member(rows.filter(coalesce(condition, lit(false))), additivity, lit(count), lit(count), group(groupKey), role,
-        col(count), col(DisclosureControl.flag(count)), true);
+  private Column members(int additivity, String count, Column condition, List<Column> groupKey, int role) {
+    return member(condition, additivity, lit(count), lit(count), group(groupKey), role, col(count),
+        col(DisclosureControl.flag(count)), true);
   }
 
   /** The equation a row belongs to: its group key with positional field names, so a part's and its total's match. */
@@ -150,46 +162,33 @@ final class ComplementarySuppression {
    * The cells of a row sum, one equation per row: each part column, the total column, and the remainder (total
    * minus parts), suppressed when 1-7 and never chosen.
    */
-  private Dataset<Row> rowSumMembers(Dataset<Row> rows, int additivity, Additivity relation) {
+  private void rowSumMembers(List<Column> cells, int additivity, Additivity relation) {
     Additivity.RowSum sum = relation.rowSum().orElseThrow();
     Column group = group(keys.stream().map(k -> col(k)).toList());
     Column remainder = col(sum.total());
-    List<Dataset<Row>> cells = new ArrayList<>();
-    Dataset<Row> matching = rows.filter(coalesce(relation.partCondition(), lit(false)));
+    Column matching = relation.partCondition();
     for (String part : sum.parts()) {
       remainder = remainder.minus(col(part));
       cells.add(member(matching, additivity, lit(part), lit(""), group, SuppressionFixpoint.ROLE_PART, col(part),
           col(DisclosureControl.flag(part)), true));
     }
-    cells.add(member(matching, additivity, lit(sum.total()), lit(""), group, SuppressionFixpoint.ROLE_TOTAL, col(sum.total()),
-        col(DisclosureControl.flag(sum.total())), true));
+    cells.add(member(matching, additivity, lit(sum.total()), lit(""), group, SuppressionFixpoint.ROLE_TOTAL,
+        col(sum.total()), col(DisclosureControl.flag(sum.total())), true));
     Column small = coalesce(remainder.geq(1).and(remainder.leq(DisclosureControl.MAX_SUPPRESSED_COUNT)), lit(false));
-    cells.add(member(matching, additivity, lit(REMAINDER + additivity), lit(""), group, SuppressionFixpoint.ROLE_PART, remainder, small,
-        false));
-    Dataset<Row> all = cells.get(0);
-    for (Dataset<Row> cell : cells.subList(1, cells.size())) {
-      all = all.union(cell);
-    }
-    return all;
+    cells.add(member(matching, additivity, lit(REMAINDER + additivity), lit(""), group, SuppressionFixpoint.ROLE_PART,
+        remainder, small, false));
   }
 
   /**
-   * One membership row per row of {@code rows}: the cell {@code count} (a count column's name, or a row sum's
-   * remainder) of that row in the equation ({@code equation}, {@code group}) of the additivity.
+   * A row's membership where {@code condition} holds (else null): the cell {@code count} (a count column's name,
+   * or a row sum's remainder) of that row in the equation ({@code equation}, {@code group}) of the additivity.
    */
-  private Dataset<Row> member(Dataset<Row> rows, int additivity, Column count, Column equation, Column group, int role,
+  private static Column member(Column condition, int additivity, Column count, Column equation, Column group, int role,
       Column value, Column suppressed, boolean choosable) {
-    List<Column> columns = new ArrayList<>();
-    keys.forEach(k -> columns.add(col(k)));
-    columns.add(lit(additivity).as(ADDITIVITY));
-    columns.add(count.as(COUNT));
-    columns.add(equation.as(EQUATION));
-    columns.add(group.as(GROUP));
-    columns.add(lit(role).as(ROLE));
-    columns.add(value.cast(org.apache.spark.sql.types.DataTypes.LongType).as(VALUE));
-    columns.add(suppressed.as(SUPPRESSED));
-    columns.add(lit(choosable).as(CHOOSABLE));
-    return rows.select(columns.toArray(new Column[0]));
+    Column member = struct(lit(additivity).as(ADDITIVITY), count.as(COUNT), equation.as(EQUATION), group.as(GROUP),
+        lit(role).as(ROLE), value.cast(DataTypes.LongType).as(VALUE), suppressed.as(SUPPRESSED),
+        lit(choosable).as(CHOOSABLE));
+    return when(coalesce(condition, lit(false)), member);
   }
 
   /** The table rows with each count's working flag raised where the fixpoint added the cell. */

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /** Child processes of the tests: output to a log file, bounded waits, forcible stop of the whole tree on timeout. */
 final class Processes {
   /** The cap on any one job run in these tests: a hang fails the test instead of blocking CI. */
-  static final Duration JOB_TIMEOUT = Duration.ofMinutes(8);
+  static final Duration JOB_TIMEOUT = Duration.ofMinutes(12);
 
   private Processes() {}
 
