@@ -32,7 +32,8 @@ public final class DemandForecast {
     FootprintBasis basis = FootprintBasis.rebasedTo(options.lastMonth().atEndOfMonth());
     spark.sparkContext().setJobDescription("forecast: build monthly demand series");
     try {
-      Dataset<Row> facts = withShortPlan(spark, placeFacts(inputs, basis).persist(StorageLevel.MEMORY_AND_DISK()));
+      Dataset<Row> cachedFacts = placeFacts(inputs, basis).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> facts = withShortPlan(spark, cachedFacts);
       Dataset<Row> series = SeriesGrid.build(spark, facts, options.firstMonth(), options.lastMonth());
       spark.sparkContext().setJobDescription("forecast: fit, forecast and backtest every series");
       Dataset<Row> fits = SeriesFitting.fit(spark, series, options, true);
@@ -55,7 +56,7 @@ public final class DemandForecast {
       }
       Dataset<Row> accuracy = OutputRows.accuracy(fits)
           .union(OutputRows.accuracyOf(Reconciliation.accuracy(scores, options.backtestHorizon())));
-      return new DemandResult(OutputRows.demand(rows), accuracy, List.of(fits, scores));
+      return new DemandResult(OutputRows.demand(rows), accuracy, List.of(cachedFacts, fits, scores));
     } finally {
       spark.sparkContext().setJobDescription(null);
     }

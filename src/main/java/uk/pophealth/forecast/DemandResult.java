@@ -13,7 +13,7 @@ import uk.pophealth.schema.OutputTables;
  *
  * @param forecasts demand_forecast ({@link OutputTables.DemandForecast#SCHEMA})
  * @param accuracy  forecast_accuracy ({@link OutputTables.ForecastAccuracy#SCHEMA})
- * @param cached    the cached frames both are read from (the fitting pass, the reconciliation scores)
+ * @param cached    the cached frames both are read from (the facts, the fitting pass, the reconciliation scores)
  */
 public record DemandResult(Dataset<Row> forecasts, Dataset<Row> accuracy, List<Dataset<Row>> cached) {
   public DemandResult {

@@ -137,8 +137,10 @@ final class Reconciliation {
     Column isForecast = col(FitColumns.KIND).equalTo(lit(OutputTables.DemandForecast.KIND_FORECAST));
     Dataset<Row> forecasts = hierarchy(monthRows.filter(isForecast));
     List<String> cell = List.of(FitColumns.ACTIVITY, FitColumns.MONTH);
+    // an activity without a backtest to choose by (none scored) is reconciled bottom-up
     Dataset<Row> values = allLevels(placeValues(forecasts, cell), cell)
-        .join(choice, seq(List.of(FitColumns.ACTIVITY)))
+        .join(choice, seq(List.of(FitColumns.ACTIVITY)), "left")
+        .withColumn(METHOD, coalesce(col(METHOD), lit(BOTTOM_UP)))
         .select(with(columns(FitColumns.LEVEL, FitColumns.CODE, FitColumns.ACTIVITY, FitColumns.MONTH),
             when(col(METHOD).equalTo(TOP_DOWN), col(TD)).otherwise(col(BU)).as(RECONCILED), col(METHOD),
             col(SCORE_BU), col(SCORE_TD)));

@@ -68,6 +68,26 @@ class ReconciliationTest {
   }
 
   @Test
+  void anActivityWithoutABacktestIsReconciledBottomUp() {
+    Dataset<Row> noChoice = SharedSpark.spark().sql("select 'other' as " + FitColumns.ACTIVITY
+        + ", cast(1.0 as double) as _score_bu, cast(0.5 as double) as _score_td, 'top-down' as _method");
+    List<Row> rows = new ArrayList<>();
+    double[] own = {10, 30, 0, 0, 30, 90, 100};
+    for (int i = 0; i < SERIES.length; i++) {
+      rows.add(row(FitColumns.RECORD_MONTH, SERIES[i], OutputTables.DemandForecast.KIND_FORECAST, MONTH, own[i],
+          own[i] - 5, own[i] + 5, null, null, null));
+    }
+    Map<String, Row> out = new HashMap<>();
+    for (Row row : Reconciliation.reconcile(frame(rows), noChoice).collectAsList()) {
+      out.put(row.getAs(FitColumns.CODE), row);
+    }
+    assertEquals(40.0, value(out, "A"));
+    assertEquals(40.0, value(out, Activities.ALL));
+    assertTrue(out.get("A").<String>getAs(FitColumns.MODEL_PARAMETERS).startsWith(
+        "reconciliation=bottom-up;backtest_mase_bottom_up=NA;"), out.get("A").<String>getAs(FitColumns.MODEL_PARAMETERS));
+  }
+
+  @Test
   void choosesBottomUpWhenThePlacesAreRightAndTopDownWhenOnlyTheTotalIs() {
     // actuals: PA1 10, PA2 30, PB1 20, PB2 40 (A 40, B 60, all 100); scale 1 everywhere.
     double[] actual = {10, 30, 20, 40, 40, 60, 100};
