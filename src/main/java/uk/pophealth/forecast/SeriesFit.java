@@ -78,7 +78,7 @@ final class SeriesFit {
       double[] point = forecast.point();
       for (int h = 0; h < point.length; h++) {
         int t = forecast.origin() + h;
-        if (t >= y.length || !Double.isFinite(y[t]) || forecastOptions.excluded(t)) {
+        if (!Backtest.scored(y, t, forecastOptions)) {
           continue;
         }
         Date month = Date.valueOf(series.firstMonth().plusMonths(t).atDay(1));

@@ -286,9 +286,10 @@ final class ComplementarySuppression {
   }
 
   /**
-   * Persists a frame and restarts the plan from it: without this each pass would nest the whole plan of the
-   * previous one and the plan would grow with every pass. The RDD lineage stays, so a lost executor's blocks
-   * are recomputed rather than failing the job (unlike a local checkpoint).
+   * Persists a frame that is read twice (the table rows: membership and the final join; the membership: blocks
+   * and solve) and restarts the plan from it, so the second read neither recomputes it nor carries its plan. The
+   * RDD lineage stays, so a lost executor's blocks are recomputed rather than failing the job (unlike a local
+   * checkpoint).
    */
   private static Dataset<Row> truncated(Dataset<Row> data, List<JavaRDD<Row>> persisted) {
     JavaRDD<Row> rows = data.javaRDD().persist(StorageLevel.MEMORY_AND_DISK());

@@ -63,7 +63,7 @@ public final class Backtest {
       double[] upper95 = forecast.upper95();
       for (int h = 0; h < horizon; h++) {
         int t = origin + h;
-        if (t >= y.length || !Double.isFinite(y[t]) || forecastOptions.excluded(t)) {
+        if (!scored(y, t, forecastOptions)) {
           continue;
         }
         double actual = y[t];
@@ -91,6 +91,11 @@ public final class Backtest {
     return new BacktestResult(method, ratio(scaledSum, scaledCount), ratio(smapeSum, pointCount),
         ratio(inside80, intervalCount), ratio(inside95, intervalCount), ratio(winklerSum, intervalCount),
         originsUsed, pointCount, maseByHorizon, models, forecasts, notes);
+  }
+
+  /** Whether month {@code t} of {@code y} is scored: inside the series, observed, and not excluded. */
+  public static boolean scored(double[] y, int t, ForecastOptions options) {
+    return t < y.length && Double.isFinite(y[t]) && !options.excluded(t);
   }
 
   private static double ratio(double sum, int count) {

@@ -66,7 +66,7 @@ public record ForecastOptions(ForecastMethod method, int period, List<IndexRange
   }
 
   /** Whether month {@code index} of the series is in an exclusion window (left out of fitting and scoring). */
-  public boolean excluded(int index) {
+  boolean excluded(int index) {
     for (IndexRange range : exclusions) {
       if (range.contains(index)) {
         return true;
