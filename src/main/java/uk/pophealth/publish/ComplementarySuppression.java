@@ -5,13 +5,17 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,31 +33,31 @@ import org.apache.spark.storage.StorageLevel;
 import uk.pophealth.schema.OutputTable;
 
 /**
- * The complementary step of {@link DisclosureControl}, on a long "membership" table: one row per (cell,
- * equation it belongs to), where a cell is one count of one row and an equation is one group of one
- * {@link Additivity} for one count. The table's key columns that are constant within every equation (the period,
- * say) split the cells into blocks no equation crosses; each block's fixpoint is solved in plain Java
- * ({@link SuppressionFixpoint}) in one task, so the whole step is a few Spark jobs however many passes it takes.
- * A block holds one period's cells of an aggregated table: it grows with the geography, not the population. The
- * cells added are joined back to the table's rows once.
+ * The complementary step of {@link DisclosureControl}. A cell is one count of one row; an equation is one group of
+ * one {@link Additivity} for one count, or one row of a row sum. Each row carries a small array of the equations it
+ * is in (the group's key hashed). The table's key columns that are constant within every equation (the period, say)
+ * split the rows into blocks no equation crosses; each block's rows go to one task, which expands them into cells
+ * and equations and solves the fixpoint in plain Java ({@link SuppressionFixpoint}), so the whole step is a few
+ * Spark jobs however many passes it takes, and no (cell, equation) table is ever materialised. A block holds one
+ * period's rows of an aggregated table: it grows with the geography, not the population. The cells added are
+ * joined back to the table's rows once.
  */
 final class ComplementarySuppression {
-  private static final String ADDITIVITY = "__additivity";
-  private static final String COUNT = "__count";
-  /** The count an equation holds for (row-wise families), or empty for a row sum (its cells are several counts). */
-  private static final String EQUATION = "__equation";
-  /** False for a row sum's unpublished remainder: it can hide nothing, so it is never the complementary cell. */
-  private static final String CHOOSABLE = "__choosable";
+  /** Per row: the equations it is in, as an array of (additivity, role, group hash, group check). */
+  private static final String MEMBERS = "__members";
+  private static final String ADDITIVITY = "additivity";
+  private static final String ROLE = "role";
+  private static final String GROUP = "group";
+  private static final String CHECK = "check";
+  /** The role of a row in a row sum: the row is the whole equation (its part columns, total and remainder). */
+  private static final int ROLE_ROW = 2;
   private static final String REMAINDER = "__remainder_";
-  private static final String GROUP = "__group";
-  private static final String ROLE = "__role";
-  private static final String VALUE = "__value";
-  private static final String SUPPRESSED = "__suppressed";
   private static final String BLOCK = "__block";
   private static final String MEMBER = "__member";
   private static final String CONSTANT = "__constant_";
   private static final String HIT = "__hit";
   private static final String KEY = "__key_";
+  private static final String COUNT_NAME = "count";
 
   private final OutputTable table;
   private final List<Additivity> additivities;
@@ -71,23 +75,26 @@ final class ComplementarySuppression {
 
   /** Sets the working flag of every count cell that must be suppressed to protect another; adds to {@code persisted}. */
   Dataset<Row> apply(Dataset<Row> flagged, List<JavaRDD<Row>> persisted) {
-    Dataset<Row> rows = truncated(flagged, persisted);
-    // read twice: once to find the blocks, once to solve them
-    Dataset<Row> members = truncated(membership(rows), persisted);
-    Column block = block(members);
-    StructType hitSchema = hitSchema(rows.schema());
-    Dataset<Row> blocked = members.withColumn(BLOCK, block);
+    // read three times: to find the blocks, to solve them, and to take the cells added
+    Dataset<Row> rows = truncated(flagged.withColumn(MEMBERS, memberships()), persisted);
+    List<Column> solved = new ArrayList<>();
+    keys.forEach(k -> solved.add(col(k)));
+    table.countColumns().forEach(c -> solved.add(col(c).cast(DataTypes.LongType)));
+    table.countColumns().forEach(c -> solved.add(col(DisclosureControl.flag(c))));
+    solved.add(col(MEMBERS));
+    solved.add(block(rows).as(BLOCK));
+    Dataset<Row> blocked = rows.select(solved.toArray(new Column[0]));
     Dataset<Row> added = blocked.groupBy(col(BLOCK)).as(Encoders.STRING(), Encoders.row(blocked.schema()))
-        .flatMapGroups(new SolveBlock(keys.size()), Encoders.row(hitSchema));
-    return withSuppressedCells(rows, added);
+        .flatMapGroups(new SolveBlock(keys.size(), table.countColumns(), specs()), Encoders.row(hitSchema(rows)));
+    return withSuppressedCells(rows.drop(MEMBERS), added);
   }
 
   /**
-   * The block a membership row belongs to: the key columns constant within every equation, found from the data in
-   * one aggregation (a column is constant in an equation when its smallest and largest values are equal and it is
-   * null in all or none of the equation's rows).
+   * The block of a row: the key columns constant within every equation, found from the data in one aggregation (a
+   * column is constant in an equation when its smallest and largest values are equal and it is null in all or none
+   * of the equation's rows). A row sum's equation is one row, so it constrains nothing.
    */
-  private Column block(Dataset<Row> members) {
+  private Column block(Dataset<Row> rows) {
     List<Column> perEquation = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       Column key = col(keys.get(i));
@@ -99,7 +106,12 @@ final class ComplementarySuppression {
     for (int i = 0; i < keys.size(); i++) {
       overall.add(coalesce(min(col(CONSTANT + i)), lit(1)));
     }
-    Row constant = members.groupBy(col(ADDITIVITY), col(EQUATION), col(GROUP))
+    List<Column> exploded = new ArrayList<>();
+    keys.forEach(k -> exploded.add(col(k)));
+    exploded.add(explode(col(MEMBERS)).as(MEMBER));
+    Row constant = rows.select(exploded.toArray(new Column[0]))
+        .filter(col(MEMBER + "." + ROLE).notEqual(ROLE_ROW))
+        .groupBy(col(MEMBER + "." + ADDITIVITY), col(MEMBER + "." + GROUP), col(MEMBER + "." + CHECK))
         .agg(perEquation.get(0), perEquation.subList(1, perEquation.size()).toArray(new Column[0]))
         .agg(overall.get(0), overall.subList(1, overall.size()).toArray(new Column[0]))
         .first();
@@ -113,44 +125,35 @@ final class ComplementarySuppression {
   }
 
   /**
-   * Every (cell, equation) pair: each count cell of a part row or a total row of each additivity. One pass over
-   * the rows: each row yields an array of its memberships (null where the row is not in that role), exploded.
+   * Every equation a row is in, as an array of (additivity, role, group hash, group check): a part or the total of
+   * a group of an additivity (one equation per count it holds for), or the whole of a row sum. The group is hashed
+   * (64 + 32 bits of its key's JSON, fields named by position so a part's and its total's match), so the array stays
+   * small however long the key; two groups of one block would be merged only if both hashes collided.
    */
-  private Dataset<Row> membership(Dataset<Row> rows) {
-    List<Column> cells = new ArrayList<>();
+  private Column memberships() {
+    List<Column> members = new ArrayList<>();
     for (int a = 0; a < additivities.size(); a++) {
       Additivity additivity = additivities.get(a);
       if (additivity.rowSum().isPresent()) {
-        rowSumMembers(cells, a, additivity);
+        members.add(member(additivity.partCondition(), a, ROLE_ROW, lit(0L), lit(0)));
         continue;
       }
-      for (String count : table.countColumns()) {
-        if (!additivity.counts().isEmpty() && !additivity.counts().contains(count)) {
-          continue;
-        }
-        cells.add(members(a, count, additivity.partCondition(), additivity.partKey(), SuppressionFixpoint.ROLE_PART));
-        cells.add(members(a, count, additivity.totalCondition(), additivity.totalKey(), SuppressionFixpoint.ROLE_TOTAL));
-      }
+      Column part = groupJson(additivity.partKey());
+      Column total = groupJson(additivity.totalKey());
+      members.add(member(additivity.partCondition(), a, SuppressionFixpoint.ROLE_PART, xxhash64(part), hash(part)));
+      members.add(member(additivity.totalCondition(), a, SuppressionFixpoint.ROLE_TOTAL, xxhash64(total),
+          hash(total)));
     }
-    List<Column> columns = new ArrayList<>();
-    keys.forEach(k -> columns.add(col(k)));
-    columns.add(explode(array(cells.toArray(new Column[0]))).as(MEMBER));
-    List<Column> flattened = new ArrayList<>();
-    keys.forEach(k -> flattened.add(col(k)));
-    for (String field : new String[] {ADDITIVITY, COUNT, EQUATION, GROUP, ROLE, VALUE, SUPPRESSED, CHOOSABLE}) {
-      flattened.add(col(MEMBER + "." + field).as(field));
-    }
-    return rows.select(columns.toArray(new Column[0])).filter(col(MEMBER).isNotNull())
-        .select(flattened.toArray(new Column[0]));
+    return filter(array(members.toArray(new Column[0])), Column::isNotNull);
   }
 
-  private Column members(int additivity, String count, Column condition, List<Column> groupKey, int role) {
-    return member(condition, additivity, lit(count), lit(count), group(groupKey), role, col(count),
-        col(DisclosureControl.flag(count)), true);
+  private static Column member(Column condition, int additivity, int role, Column group, Column check) {
+    return when(coalesce(condition, lit(false)), struct(lit(additivity).as(ADDITIVITY), lit(role).as(ROLE),
+        group.cast(DataTypes.LongType).as(GROUP), check.cast(DataTypes.IntegerType).as(CHECK)));
   }
 
-  /** The equation a row belongs to: its group key with positional field names, so a part's and its total's match. */
-  private static Column group(List<Column> groupKey) {
+  /** A group key as JSON with positional field names, so a part's and its total's match. */
+  private static Column groupJson(List<Column> groupKey) {
     List<Column> key = new ArrayList<>();
     for (int i = 0; i < groupKey.size(); i++) {
       key.add(groupKey.get(i).as("k" + i));
@@ -158,37 +161,30 @@ final class ComplementarySuppression {
     return to_json(struct(key.toArray(new Column[0])));
   }
 
-  /**
-   * The cells of a row sum, one equation per row: each part column, the total column, and the remainder (total
-   * minus parts), suppressed when 1-7 and never chosen.
-   */
-  private void rowSumMembers(List<Column> cells, int additivity, Additivity relation) {
-    Additivity.RowSum sum = relation.rowSum().orElseThrow();
-    Column group = group(keys.stream().map(k -> col(k)).toList());
-    Column remainder = col(sum.total());
-    Column matching = relation.partCondition();
-    for (String part : sum.parts()) {
-      remainder = remainder.minus(col(part));
-      cells.add(member(matching, additivity, lit(part), lit(""), group, SuppressionFixpoint.ROLE_PART, col(part),
-          col(DisclosureControl.flag(part)), true));
+  /** What the executor needs of each additivity, by index: the counts it holds for, or its row sum's columns. */
+  private List<Spec> specs() {
+    List<String> counts = table.countColumns();
+    List<Spec> specs = new ArrayList<>();
+    for (Additivity additivity : additivities) {
+      if (additivity.rowSum().isPresent()) {
+        Additivity.RowSum sum = additivity.rowSum().orElseThrow();
+        specs.add(new Spec(sum.parts().stream().mapToInt(counts::indexOf).toArray(), counts.indexOf(sum.total())));
+      } else {
+        specs.add(new Spec(counts.stream().filter(c -> additivity.counts().isEmpty() || additivity.counts().contains(c))
+            .mapToInt(counts::indexOf).toArray(), -1));
+      }
     }
-    cells.add(member(matching, additivity, lit(sum.total()), lit(""), group, SuppressionFixpoint.ROLE_TOTAL,
-        col(sum.total()), col(DisclosureControl.flag(sum.total())), true));
-    Column small = coalesce(remainder.geq(1).and(remainder.leq(DisclosureControl.MAX_SUPPRESSED_COUNT)), lit(false));
-    cells.add(member(matching, additivity, lit(REMAINDER + additivity), lit(""), group, SuppressionFixpoint.ROLE_PART,
-        remainder, small, false));
+    return specs;
   }
 
   /**
-   * A row's membership where {@code condition} holds (else null): the cell {@code count} (a count column's name,
-   * or a row sum's remainder) of that row in the equation ({@code equation}, {@code group}) of the additivity.
+   * One additivity as the executor sees it: the count columns (by index) it holds for, one equation each per group;
+   * or, for a row sum ({@code total >= 0}), the part columns and the total column of one row.
    */
-  private static Column member(Column condition, int additivity, Column count, Column equation, Column group, int role,
-      Column value, Column suppressed, boolean choosable) {
-    Column member = struct(lit(additivity).as(ADDITIVITY), count.as(COUNT), equation.as(EQUATION), group.as(GROUP),
-        lit(role).as(ROLE), value.cast(DataTypes.LongType).as(VALUE), suppressed.as(SUPPRESSED),
-        lit(choosable).as(CHOOSABLE));
-    return when(coalesce(condition, lit(false)), member);
+  record Spec(int[] counts, int total) implements Serializable {
+    boolean isRowSum() {
+      return total >= 0;
+    }
   }
 
   /** The table rows with each count's working flag raised where the fixpoint added the cell. */
@@ -199,7 +195,7 @@ final class ComplementarySuppression {
     }
     List<Column> perCount = new ArrayList<>();
     for (String count : table.countColumns()) {
-      perCount.add(max(col(KEY + COUNT).equalTo(count)).as(HIT + count));
+      perCount.add(max(col(KEY + COUNT_NAME).equalTo(count)).as(HIT + count));
     }
     Dataset<Row> cells = added.groupBy(renamed.toArray(new Column[0]))
         .agg(perCount.get(0), perCount.subList(1, perCount.size()).toArray(new Column[0]));
@@ -217,12 +213,12 @@ final class ComplementarySuppression {
   }
 
   /** The cells the fixpoint adds: the table's key columns, renamed, and the count column's name. */
-  private StructType hitSchema(StructType rowSchema) {
+  private StructType hitSchema(Dataset<Row> rows) {
     List<StructField> fields = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
-      fields.add(DataTypes.createStructField(KEY + i, rowSchema.apply(keys.get(i)).dataType(), true));
+      fields.add(DataTypes.createStructField(KEY + i, rows.schema().apply(keys.get(i)).dataType(), true));
     }
-    fields.add(DataTypes.createStructField(KEY + COUNT, DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField(KEY + COUNT_NAME, DataTypes.StringType, false));
     return DataTypes.createStructType(fields);
   }
 
@@ -252,28 +248,58 @@ final class ComplementarySuppression {
     }
   }
 
-  /** Executor-side: the fixpoint of one block's membership rows; one output row per cell it adds. */
+  /** An equation of a group: one count of one group (by its hashes) of one additivity. */
+  private record GroupEquation(int additivity, int count, long group, int check) {}
+
+  /** An equation of a row sum: one row (its serial number within the block) of one additivity. */
+  private record RowEquation(int additivity, long row) {}
+
+  /**
+   * Executor-side: the fixpoint of one block's rows; one output row per cell it adds. A row is its key columns,
+   * its counts (as longs), their flags, and its membership array, in that order.
+   */
   static final class SolveBlock implements FlatMapGroupsFunction<String, Row, Row> {
     private static final long serialVersionUID = 1L;
     private final int keyCount;
+    private final List<String> counts;
+    private final List<Spec> specs;
 
-    SolveBlock(int keyCount) {
+    SolveBlock(int keyCount, List<String> counts, List<Spec> specs) {
       this.keyCount = keyCount;
+      this.counts = List.copyOf(counts);
+      this.specs = List.copyOf(specs);
     }
 
     @Override
-    public Iterator<Row> call(String block, Iterator<Row> members) {
+    public Iterator<Row> call(String block, Iterator<Row> rows) {
       SuppressionFixpoint<Cell> fixpoint = new SuppressionFixpoint<>();
-      while (members.hasNext()) {
-        Row member = members.next();
+      int countCount = counts.size();
+      long serial = 0;
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        serial++;
         List<Object> key = new ArrayList<>(keyCount);
         for (int i = 0; i < keyCount; i++) {
-          key.add(member.get(i));
+          key.add(row.get(i));
         }
-        Object equation = List.of(member.getAs(ADDITIVITY), member.getAs(EQUATION), member.getAs(GROUP));
-        Long value = member.getAs(VALUE);
-        fixpoint.add(equation, new Cell(key, member.getAs(COUNT)), member.<Integer>getAs(ROLE), value,
-            member.<Boolean>getAs(SUPPRESSED), member.<Boolean>getAs(CHOOSABLE));
+        Long[] values = new Long[countCount];
+        boolean[] flags = new boolean[countCount];
+        for (int c = 0; c < countCount; c++) {
+          values[c] = row.isNullAt(keyCount + c) ? null : row.getLong(keyCount + c);
+          flags[c] = row.getBoolean(keyCount + countCount + c);
+        }
+        for (Row member : row.<Row>getList(keyCount + 2 * countCount)) {
+          int additivity = member.getInt(0);
+          Spec spec = specs.get(additivity);
+          if (spec.isRowSum()) {
+            addRowSum(fixpoint, new RowEquation(additivity, serial), spec, key, values, flags);
+            continue;
+          }
+          for (int c : spec.counts()) {
+            fixpoint.add(new GroupEquation(additivity, c, member.getLong(2), member.getInt(3)),
+                new Cell(key, counts.get(c)), member.getInt(1), values[c], flags[c], true);
+          }
+        }
       }
       List<Row> added = new ArrayList<>();
       for (Cell cell : fixpoint.solve()) {
@@ -282,6 +308,25 @@ final class ComplementarySuppression {
         added.add(RowFactory.create(values));
       }
       return added.iterator();
+    }
+
+    /**
+     * A row sum's cells: each part column, the total column, and the remainder (total minus parts), suppressed when
+     * 1-7 and never chosen.
+     */
+    private void addRowSum(SuppressionFixpoint<Cell> fixpoint, RowEquation equation, Spec spec, List<Object> key,
+        Long[] values, boolean[] flags) {
+      Long remainder = values[spec.total()];
+      for (int part : spec.counts()) {
+        fixpoint.add(equation, new Cell(key, counts.get(part)), SuppressionFixpoint.ROLE_PART, values[part],
+            flags[part], true);
+        remainder = remainder == null || values[part] == null ? null : remainder - values[part];
+      }
+      fixpoint.add(equation, new Cell(key, counts.get(spec.total())), SuppressionFixpoint.ROLE_TOTAL,
+          values[spec.total()], flags[spec.total()], true);
+      boolean small = remainder != null && remainder >= 1 && remainder <= DisclosureControl.MAX_SUPPRESSED_COUNT;
+      fixpoint.add(equation, new Cell(key, REMAINDER + equation.additivity()), SuppressionFixpoint.ROLE_PART,
+          remainder, small, false);
     }
   }
 
