@@ -14,6 +14,9 @@ final class IngestColumns {
   static final String MALFORMED = "_malformed";
   static final String RULE = "_rule";
   static final String PSEUDONYM = "_pseudonym";
+  /** person_id as checked and pseudonymised (spaces removed in NHS number mode), and whether it passes the check. */
+  static final String PERSON_ID_NORMALISED = "_person_id_normalised";
+  static final String PERSON_ID_VALID = "_person_id_valid";
 
   private IngestColumns() {}
 

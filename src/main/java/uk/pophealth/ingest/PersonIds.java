@@ -2,7 +2,6 @@ package uk.pophealth.ingest;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -50,13 +49,19 @@ final class PersonIds {
     return checksNhsNumbers() ? regexp_replace(raw, "\\s", "") : raw;
   }
 
-  /** True when the (normalised, non-empty) identifier breaks {@code invalid_nhs_number}. */
-  Column invalid(Column normalised) {
-    return checksNhsNumbers() ? not(NhsNumber.isValid(normalised)) : lit(false);
+  /**
+   * True when the normalised identifier is acceptable: a valid NHS number in NHS number mode, anything in
+   * pseudonymised mode. Give it a column, not the expression: the check is a dozen expressions over the value.
+   */
+  Column valid(Column normalised) {
+    return checksNhsNumbers() ? NhsNumber.isValid(normalised) : lit(true);
   }
 
-  /** The identifier the products see; null for an invalid NHS number (such rows are quarantined). */
-  Column pseudonym(Column normalised) {
-    return checksNhsNumbers() ? when(NhsNumber.isValid(normalised), hmac.apply(normalised)) : normalised;
+  /**
+   * The identifier the products see; null where {@code valid} is false (such rows are quarantined). Give it the
+   * columns holding the normalised identifier and its validity, computed once per row.
+   */
+  Column pseudonym(Column normalised, Column valid) {
+    return checksNhsNumbers() ? when(valid, hmac.apply(normalised)) : normalised;
   }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
@@ -112,7 +113,13 @@ final class RowRules {
       }
     }
     if (hasColumn(PERSON_ID)) {
-      frame = frame.withColumn(IngestColumns.PSEUDONYM, context.personIds().pseudonym(normalisedPersonId()));
+      // each computed once, as a column: the rules and the pseudonym read them (inlined, the NHS number check
+      // repeated the whitespace removal a dozen times per use, and the stage ran at ~30 us per row)
+      PersonIds ids = context.personIds();
+      frame = frame.withColumn(IngestColumns.PERSON_ID_NORMALISED, ids.normalised(col(PERSON_ID)));
+      frame = frame.withColumn(IngestColumns.PERSON_ID_VALID, ids.valid(col(IngestColumns.PERSON_ID_NORMALISED)));
+      frame = frame.withColumn(IngestColumns.PSEUDONYM,
+          ids.pseudonym(col(IngestColumns.PERSON_ID_NORMALISED), col(IngestColumns.PERSON_ID_VALID)));
     }
     frame = joinReferences(frame);
     Column[] allColumns = table.columnNames().stream().map(name -> col(name)).toArray(Column[]::new);
@@ -139,7 +146,8 @@ final class RowRules {
     frame = frame.withColumn(IngestColumns.RULE, rule);
     List<Column> kept = new ArrayList<>();
     for (String name : frame.columns()) {
-      if (!name.startsWith("_ref_") && !name.equals(DUPLICATE_RANK)) {
+      if (!name.startsWith("_ref_") && !name.equals(DUPLICATE_RANK) && !name.equals(IngestColumns.PERSON_ID_NORMALISED)
+          && !name.equals(IngestColumns.PERSON_ID_VALID)) {
         kept.add(col(name));
       }
     }
@@ -185,7 +193,7 @@ final class RowRules {
       add(MISSING_REQUIRED_FIELD, col(name).isNull());
     }
     if (hasColumn(PERSON_ID)) {
-      add(INVALID_NHS_NUMBER, col(PERSON_ID).isNotNull().and(context.personIds().invalid(normalisedPersonId())));
+      add(INVALID_NHS_NUMBER, col(PERSON_ID).isNotNull().and(not(col(IngestColumns.PERSON_ID_VALID))));
     }
     Column earliest = lit(Date.valueOf(EARLIEST_DATE));
     for (StructField field : table.schema().fields()) {
@@ -249,10 +257,6 @@ final class RowRules {
 
   private void endsBeforeStart(String start, String end) {
     add(IMPOSSIBLE_DATE, typed(end).lt(typed(start)));
-  }
-
-  private Column normalisedPersonId() {
-    return context.personIds().normalised(col(PERSON_ID));
   }
 
   private static Column typed(String column) {

@@ -3,13 +3,10 @@ package uk.pophealth.publish;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
@@ -35,7 +32,7 @@ import uk.pophealth.schema.OutputTable;
 /**
  * The complementary step of {@link DisclosureControl}. A cell is one count of one row; an equation is one group of
  * one {@link Additivity} for one count, or one row of a row sum. Each row carries a small array of the equations it
- * is in (the group's key hashed). The table's key columns that are constant within every equation (the period, say)
+ * is in (the group's key hashed). The table's key columns that every equation's key holds (the period, say)
  * split the rows into blocks no equation crosses; each block's rows go to one task, which expands them into cells
  * and equations and solves the fixpoint in plain Java ({@link SuppressionFixpoint}), so the whole step is a few
  * Spark jobs however many passes it takes, and no (cell, equation) table is ever materialised. A block holds one
@@ -53,8 +50,6 @@ final class ComplementarySuppression {
   private static final int ROLE_ROW = 2;
   private static final String REMAINDER = "__remainder_";
   private static final String BLOCK = "__block";
-  private static final String MEMBER = "__member";
-  private static final String CONSTANT = "__constant_";
   private static final String HIT = "__hit";
   private static final String KEY = "__key_";
   private static final String COUNT_NAME = "count";
@@ -75,53 +70,48 @@ final class ComplementarySuppression {
 
   /** Sets the working flag of every count cell that must be suppressed to protect another; adds to {@code persisted}. */
   Dataset<Row> apply(Dataset<Row> flagged, List<JavaRDD<Row>> persisted) {
-    // read three times: to find the blocks, to solve them, and to take the cells added
+    // read twice: to solve the blocks, and to take the cells added
     Dataset<Row> rows = truncated(flagged.withColumn(MEMBERS, memberships()), persisted);
     List<Column> solved = new ArrayList<>();
     keys.forEach(k -> solved.add(col(k)));
     table.countColumns().forEach(c -> solved.add(col(c).cast(DataTypes.LongType)));
     table.countColumns().forEach(c -> solved.add(col(DisclosureControl.flag(c))));
     solved.add(col(MEMBERS));
-    solved.add(block(rows).as(BLOCK));
+    solved.add(block().as(BLOCK));
     Dataset<Row> blocked = rows.select(solved.toArray(new Column[0]));
     Dataset<Row> added = blocked.groupBy(col(BLOCK)).as(Encoders.STRING(), Encoders.row(blocked.schema()))
         .flatMapGroups(new SolveBlock(keys.size(), table.countColumns(), specs()), Encoders.row(hitSchema(rows)));
     return withSuppressedCells(rows.drop(MEMBERS), added);
   }
 
+  /** The block of a row: its values of the {@link #blockColumns} (one block for all rows when there are none). */
+  private Column block() {
+    List<Column> columns = new ArrayList<>();
+    for (String column : blockColumns(keys, additivities)) {
+      columns.add(col(column).as("k" + keys.indexOf(column)));
+    }
+    return columns.isEmpty() ? lit("") : to_json(struct(columns.toArray(new Column[0])));
+  }
+
   /**
-   * The block of a row: the key columns constant within every equation, found from the data in one aggregation (a
-   * column is constant in an equation when its smallest and largest values are equal and it is null in all or none
-   * of the equation's rows). A row sum's equation is one row, so it constrains nothing.
+   * The key columns constant within every equation, read off the declarations: those every additivity's part key
+   * and total key hold, as themselves, at the same position (a row sum's equation is one row, so it constrains
+   * nothing). They split the cells into blocks no equation crosses (the period, say). A column the declarations
+   * do not show to be constant is left out, which only makes blocks larger.
    */
-  private Column block(Dataset<Row> rows) {
-    List<Column> perEquation = new ArrayList<>();
-    for (int i = 0; i < keys.size(); i++) {
-      Column key = col(keys.get(i));
-      Column constant = min(key).eqNullSafe(max(key))
-          .and(count(key).equalTo(0).or(count(key).equalTo(count(lit(1)))));
-      perEquation.add(when(constant, 1).otherwise(0).as(CONSTANT + i));
-    }
-    List<Column> overall = new ArrayList<>();
-    for (int i = 0; i < keys.size(); i++) {
-      overall.add(coalesce(min(col(CONSTANT + i)), lit(1)));
-    }
-    List<Column> exploded = new ArrayList<>();
-    keys.forEach(k -> exploded.add(col(k)));
-    exploded.add(explode(col(MEMBERS)).as(MEMBER));
-    Row constant = rows.select(exploded.toArray(new Column[0]))
-        .filter(col(MEMBER + "." + ROLE).notEqual(ROLE_ROW))
-        .groupBy(col(MEMBER + "." + ADDITIVITY), col(MEMBER + "." + GROUP), col(MEMBER + "." + CHECK))
-        .agg(perEquation.get(0), perEquation.subList(1, perEquation.size()).toArray(new Column[0]))
-        .agg(overall.get(0), overall.subList(1, overall.size()).toArray(new Column[0]))
-        .first();
-    List<Column> blockColumns = new ArrayList<>();
-    for (int i = 0; i < keys.size(); i++) {
-      if (constant.getInt(i) == 1) {
-        blockColumns.add(col(keys.get(i)).as("k" + i));
+  static List<String> blockColumns(List<String> keys, List<Additivity> additivities) {
+    List<String> block = new ArrayList<>();
+    for (String key : keys) {
+      Column column = col(key);
+      boolean constant = additivities.stream().filter(a -> a.rowSum().isEmpty()).allMatch(a -> {
+        int position = a.partKey().indexOf(column);
+        return position >= 0 && position < a.totalKey().size() && a.totalKey().get(position).equals(column);
+      });
+      if (constant) {
+        block.add(key);
       }
     }
-    return blockColumns.isEmpty() ? lit("") : to_json(struct(blockColumns.toArray(new Column[0])));
+    return block;
   }
 
   /**

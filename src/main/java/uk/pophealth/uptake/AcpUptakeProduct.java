@@ -1,14 +1,18 @@
 package uk.pophealth.uptake;
 
-import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.last_day;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import uk.pophealth.cohort.CohortColumns;
 import uk.pophealth.schema.OutputTables;
 
@@ -41,32 +45,24 @@ public final class AcpUptakeProduct {
         .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
   }
 
+  /**
+   * The parent unit's uptake, as the sum of its children's counts (a window over the children of one parent,
+   * period and breakdown value), not a join back to the parent's row: every person-month is counted once at
+   * each level, so a unit's register and ACP counts are exactly the sums over its children's, and the counts are
+   * computed once instead of once per join side (at England scale each pass over the register costs minutes).
+   */
   private static Dataset<Row> addParentUptake(Dataset<Row> counts) {
-    Dataset<Row> parents = counts.select(
-        col(CohortColumns.PERIOD_END).as("_p_period"), col(UptakeCounts.LEVEL).as("_p_level"),
-        col(UptakeCounts.CODE).as("_p_code"), col(UptakeCounts.BREAKDOWN).as("_p_breakdown"),
-        col(UptakeCounts.BREAKDOWN_VALUE).as("_p_value"), col(UPTAKE).as(PARENT_UPTAKE));
-    Column match = col(CohortColumns.PERIOD_END).equalTo(col("_p_period"))
-        .and(col(UptakeCounts.PARENT_LEVEL).equalTo(col("_p_level")))
-        .and(col(UptakeCounts.PARENT_CODE).equalTo(col("_p_code")))
-        .and(col(UptakeCounts.BREAKDOWN).equalTo(col("_p_breakdown")))
-        .and(col(UptakeCounts.BREAKDOWN_VALUE).equalTo(col("_p_value")));
-    return counts.join(parents, match, "left").drop("_p_period", "_p_level", "_p_code", "_p_breakdown", "_p_value");
+    WindowSpec siblings = Window.partitionBy(col(CohortColumns.PERIOD_END), col(UptakeCounts.PARENT_LEVEL),
+        col(UptakeCounts.PARENT_CODE), col(UptakeCounts.BREAKDOWN), col(UptakeCounts.BREAKDOWN_VALUE));
+    Column parent = sum(col(UptakeCounts.WITH_ACP)).over(siblings).divide(sum(col(UptakeCounts.REGISTER)).over(siblings));
+    return counts.withColumn(PARENT_UPTAKE, when(col(UptakeCounts.PARENT_CODE).isNotNull(), parent));
   }
 
+  /** Uptake minus the same unit's uptake exactly 12 months earlier (a range window over the month number). */
   private static Dataset<Row> addChangeFrom12MonthsEarlier(Dataset<Row> counts) {
-    Dataset<Row> earlier = counts.select(
-        last_day(add_months(col(CohortColumns.PERIOD_END), 12)).as("_e_period"), col(UptakeCounts.LEVEL).as("_e_level"),
-        col(UptakeCounts.CODE).as("_e_code"), col(UptakeCounts.BREAKDOWN).as("_e_breakdown"),
-        col(UptakeCounts.BREAKDOWN_VALUE).as("_e_value"), col(UPTAKE).as("_e_uptake"));
-    Column match = col(CohortColumns.PERIOD_END).equalTo(col("_e_period"))
-        .and(col(UptakeCounts.LEVEL).equalTo(col("_e_level")))
-        .and(col(UptakeCounts.CODE).equalTo(col("_e_code")))
-        .and(col(UptakeCounts.BREAKDOWN).equalTo(col("_e_breakdown")))
-        .and(col(UptakeCounts.BREAKDOWN_VALUE).equalTo(col("_e_value")));
-    return counts.join(earlier, match, "left")
-        .withColumn(CHANGE_12M, when(col("_e_uptake").isNull(), lit(null).cast("double"))
-            .otherwise(col(UPTAKE).minus(col("_e_uptake"))))
-        .drop("_e_period", "_e_level", "_e_code", "_e_breakdown", "_e_value", "_e_uptake");
+    Column monthNumber = year(col(CohortColumns.PERIOD_END)).multiply(12).plus(month(col(CohortColumns.PERIOD_END)));
+    WindowSpec yearEarlier = Window.partitionBy(col(UptakeCounts.LEVEL), col(UptakeCounts.CODE),
+        col(UptakeCounts.BREAKDOWN), col(UptakeCounts.BREAKDOWN_VALUE)).orderBy(monthNumber).rangeBetween(-12, -12);
+    return counts.withColumn(CHANGE_12M, col(UPTAKE).minus(first(col(UPTAKE)).over(yearEarlier)));
   }
 }

@@ -1,0 +1,43 @@
+package uk.pophealth.publish;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The blocks complementary suppression splits a table into, read off the additivity declarations (no Spark). */
+class SuppressionBlocksTest {
+  private static final List<String> KEYS = List.of("period", "area", "breakdown", "value");
+
+  @Test
+  void aColumnEveryGroupKeyHoldsAtTheSamePositionSplitsTheBlocks() {
+    List<Additivity> relations = List.of(
+        Additivity.breakdown("sex within unit", col("breakdown").equalTo("sex"), col("breakdown").equalTo("none"),
+            "period", "area"),
+        Additivity.of("practices within PCN", col("level").equalTo("practice"),
+            List.of(col("period"), col("parent"), col("breakdown"), col("value")), col("level").equalTo("pcn"),
+            List.of(col("period"), col("area"), col("breakdown"), col("value"))),
+        Additivity.withinRow("known within all", lit(true), "total", "known"));
+    assertEquals(List.of("period"), ComplementarySuppression.blockColumns(KEYS, relations));
+  }
+
+  @Test
+  void aColumnAtDifferentPositionsOrUnderAnExpressionIsNotConstant() {
+    List<Additivity> swapped = List.of(Additivity.of("swapped", lit(true), List.of(col("period"), col("area")),
+        lit(false), List.of(col("area"), col("period"))));
+    assertEquals(List.of(), ComplementarySuppression.blockColumns(KEYS, swapped));
+    List<Additivity> wrapped = List.of(Additivity.of("wrapped", lit(true),
+        List.of(col("period"), col("area").substr(1, 3)), lit(false), List.of(col("period"), col("area"))));
+    assertEquals(List.of("period"), ComplementarySuppression.blockColumns(KEYS, wrapped));
+  }
+
+  @Test
+  void partsOnlyGroupsAndRowSumsAlone() {
+    assertEquals(List.of("period", "area"), ComplementarySuppression.blockColumns(KEYS,
+        List.of(Additivity.partsOnly("areas", lit(true), "area", "period"))));
+    assertEquals(KEYS, ComplementarySuppression.blockColumns(KEYS,
+        List.of(Additivity.withinRow("known within all", lit(true), "total", "known"))));
+  }
+}
