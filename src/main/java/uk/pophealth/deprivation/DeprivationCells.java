@@ -56,13 +56,14 @@ final class DeprivationCells {
    * @param referralCells per period, footprint, quantiles and {@code service}: {@link Columns#COUNT}
    * @param populationCells per period, footprint and quantiles: {@link Columns#COUNT}
    * @param periods {@link Periods#frame}
+   * @param referralServices the distinct {@code service} values of the referrals
    */
   static Dataset<Row> of(Dataset<Row> referralCells, Dataset<Row> populationCells, Dataset<Row> periods,
-      boolean local, String populationSource) {
+      Dataset<Row> referralServices, boolean local, String populationSource) {
     Dataset<Row> referrals = QuantileRollup.rollUp(referralCells, local, SERVICE)
         .withColumnRenamed(Columns.COUNT, REFERRALS)
         .withColumnRenamed(GEOGRAPHY_NAME, REFERRAL_NAME);
-    Dataset<Row> services = referrals.select(col(SERVICE))
+    Dataset<Row> services = referralServices.select(col(SERVICE))
         .union(periods.select(lit(SERVICE_ALL).as(SERVICE)))
         .distinct();
     Dataset<Row> population = QuantileRollup.rollUp(populationCells, local)

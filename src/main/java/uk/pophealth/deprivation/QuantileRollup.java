@@ -1,6 +1,7 @@
 package uk.pophealth.deprivation;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -37,13 +38,15 @@ import org.apache.spark.sql.Row;
 /**
  * Sums a count from fine cells (period x district, place, ICS x deprivation quantiles x extra keys) up to every
  * geography level (place, ICS, district, all) and every deprivation grouping (national deciles and quintiles, and
- * ICS-local ones when asked for), in one aggregation. An unknown quantile is {@link #UNKNOWN_QUANTILE} here, so
+ * ICS-local ones when asked for), in one aggregation; each area's name per period beside it. An unknown quantile is {@link #UNKNOWN_QUANTILE} here, so
  * that cells join on it without null handling.
  */
 final class QuantileRollup {
   static final int UNKNOWN_QUANTILE = 0;
   private static final String LEVEL = "_level";
   private static final String GROUPING = "_grouping";
+  private static final String NAME_PREFIX = "_name_";
+  private static final List<String> NAME_KEYS = List.of(PERIOD_TYPE, PERIOD_START, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE);
 
   private QuantileRollup() {}
 
@@ -71,12 +74,39 @@ final class QuantileRollup {
     keys.add(col(GROUPING + "." + IMD_BASIS).as(IMD_BASIS));
     keys.add(col(GROUPING + "." + QUANTILE_TYPE).as(QUANTILE_TYPE));
     keys.add(col(GROUPING + "." + IMD_QUANTILE).as(IMD_QUANTILE));
-    return fine
-        .withColumn(LEVEL, explode(levels))
+    Dataset<Row> exploded = fine.withColumn(LEVEL, explode(levels));
+    Dataset<Row> counts = exploded
         .withColumn(GROUPING, explode(array(groupings.toArray(new Column[0]))))
         .groupBy(keys.toArray(new Column[0]))
-        .agg(sum(col(Columns.COUNT)).as(Columns.COUNT),
-            max(col(LEVEL + "." + GEOGRAPHY_NAME)).as(GEOGRAPHY_NAME));
+        .agg(sum(col(Columns.COUNT)).as(Columns.COUNT));
+    // null-safe: an area outside the footprint has a null code, and its cells keep their rows
+    Dataset<Row> names = names(exploded);
+    Column same = lit(true);
+    for (String key : NAME_KEYS) {
+      same = same.and(counts.col(key).eqNullSafe(names.col(NAME_PREFIX + key)));
+    }
+    List<Column> kept = new ArrayList<>();
+    for (String column : counts.columns()) {
+      kept.add(counts.col(column));
+    }
+    kept.add(names.col(GEOGRAPHY_NAME));
+    return counts.join(broadcast(names), same, "left").select(kept.toArray(new Column[0]));
+  }
+
+  /**
+   * Each area's name per period: the largest of its fine rows' names. Taken apart from the counts because an
+   * aggregate of a string has Spark sort its input (no hash aggregate with a string buffer): here that input is
+   * the few distinct (period, area, name) rows, not every exploded cell.
+   */
+  private static Dataset<Row> names(Dataset<Row> exploded) {
+    return exploded
+        .select(col(PERIOD_TYPE).as(NAME_PREFIX + PERIOD_TYPE), col(PERIOD_START).as(NAME_PREFIX + PERIOD_START),
+            col(LEVEL + "." + GEOGRAPHY_LEVEL).as(NAME_PREFIX + GEOGRAPHY_LEVEL),
+            col(LEVEL + "." + GEOGRAPHY_CODE).as(NAME_PREFIX + GEOGRAPHY_CODE),
+            col(LEVEL + "." + GEOGRAPHY_NAME).as(GEOGRAPHY_NAME))
+        .distinct()
+        .groupBy(NAME_KEYS.stream().map(k -> col(NAME_PREFIX + k)).toArray(Column[]::new))
+        .agg(max(col(GEOGRAPHY_NAME)).as(GEOGRAPHY_NAME));
   }
 
   private static Column level(String level, Column code, Column name) {

@@ -47,11 +47,15 @@ public final class ReferralDeprivation {
 
     LsoaVintage vintage = LsoaVintage.of(national, inputs.lsoaLookup());
 
+    Dataset<Row> raw = Referrals.of(inputs.socialCareEvents(), inputs.serviceReferrals(), options);
     Dataset<Row> referrals = areas.attach(
-        vintage.referrals(LsoaResolution.resolve(Referrals.of(inputs.socialCareEvents(), inputs.serviceReferrals(),
-                options).withColumn(Columns.ALLOCATION, xxhash64(col(Columns.PERSON_ID), col(Columns.REFERRAL_DATE))),
+        vintage.referrals(LsoaResolution.resolve(
+            raw.withColumn(Columns.ALLOCATION, xxhash64(col(Columns.PERSON_ID), col(Columns.REFERRAL_DATE))),
             inputs.gpPatients()), Columns.LSOA, Columns.ALLOCATION),
         Columns.LSOA, Columns.REFERRAL_DATE);
+    // every referral keeps its row through resolution, so its services are the raw rows' (read without resolving
+    // again: each resolution joins every GP registration)
+    Dataset<Row> services = raw.select(explode(col(Columns.SERVICES)).as(SERVICE)).distinct();
     Dataset<Row> referralCells = referrals
         .withColumn(SERVICE, explode(col(Columns.SERVICES)))
         .groupBy(cellKeys(trunc(col(Columns.REFERRAL_DATE), "month").as(Columns.MONTH_START),
@@ -70,7 +74,8 @@ public final class ReferralDeprivation {
         .join(periods.select(col(PERIOD_TYPE), col(PERIOD_START)),
             col(Columns.AS_AT).equalTo(col(PERIOD_START)));
 
-    Dataset<Row> deprivation = DeprivationCells.of(referralCells, populationCells, periods, options.localDeciles(),
+    Dataset<Row> deprivation = DeprivationCells.of(referralCells, populationCells, periods, services,
+        options.localDeciles(),
         ons ? SOURCE_ONS : SOURCE_GP_REGISTERED);
     return new DeprivationResult(deprivation, ReferralInequality.of(deprivation, options),
         ResolutionSummary.of(referrals, options));

@@ -3,12 +3,10 @@ package uk.pophealth.publish;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -79,18 +77,19 @@ final class ComplementarySuppression {
     solved.add(col(MEMBERS));
     solved.add(block().as(BLOCK));
     Dataset<Row> blocked = rows.select(solved.toArray(new Column[0]));
-    Dataset<Row> added = blocked.groupBy(col(BLOCK)).as(Encoders.STRING(), Encoders.row(blocked.schema()))
+    Dataset<Row> added = blocked.groupBy(col(BLOCK)).as(Encoders.LONG(), Encoders.row(blocked.schema()))
         .flatMapGroups(new SolveBlock(keys.size(), table.countColumns(), specs()), Encoders.row(hitSchema(rows)));
     return withSuppressedCells(rows.drop(MEMBERS), added);
   }
 
-  /** The block of a row: its values of the {@link #blockColumns} (one block for all rows when there are none). */
+  /**
+   * The block of a row: a hash of its values of the {@link #blockColumns} (one block for all rows when there are
+   * none). Two blocks whose hashes collide are solved together, which changes nothing: no equation crosses them.
+   */
   private Column block() {
     List<Column> columns = new ArrayList<>();
-    for (String column : blockColumns(keys, additivities)) {
-      columns.add(col(column).as("k" + keys.indexOf(column)));
-    }
-    return columns.isEmpty() ? lit("") : to_json(struct(columns.toArray(new Column[0])));
+    blockColumns(keys, additivities).forEach(c -> columns.add(col(c)));
+    return columns.isEmpty() ? lit(0L) : xxhash64(hashed(columns));
   }
 
   /**
@@ -115,10 +114,11 @@ final class ComplementarySuppression {
   }
 
   /**
-   * Every equation a row is in, as an array of (additivity, role, group hash, group check): a part or the total of
-   * a group of an additivity (one equation per count it holds for), or the whole of a row sum. The group is hashed
-   * (64 + 32 bits of its key's JSON, fields named by position so a part's and its total's match), so the array stays
-   * small however long the key; two groups of one block would be merged only if both hashes collided.
+   * Every equation a row is in, as an array of (additivity, role, group hash, group check), null where it is not: a
+   * part or the total of a group of an additivity (one equation per count it holds for), or the whole of a row sum.
+   * The group is hashed
+   * (64 + 32 bits of its key's values, {@link #hashed}), so the array stays small however long the key; two groups of
+   * one block would be merged only if both hashes collided.
    */
   private Column memberships() {
     List<Column> members = new ArrayList<>();
@@ -128,13 +128,15 @@ final class ComplementarySuppression {
         members.add(member(additivity.partCondition(), a, ROLE_ROW, lit(0L), lit(0)));
         continue;
       }
-      Column part = groupJson(additivity.partKey());
-      Column total = groupJson(additivity.totalKey());
+      Column[] part = hashed(additivity.partKey());
+      Column[] total = hashed(additivity.totalKey());
       members.add(member(additivity.partCondition(), a, SuppressionFixpoint.ROLE_PART, xxhash64(part), hash(part)));
       members.add(member(additivity.totalCondition(), a, SuppressionFixpoint.ROLE_TOTAL, xxhash64(total),
           hash(total)));
     }
-    return filter(array(members.toArray(new Column[0])), Column::isNotNull);
+    // nulls (a row not in that role) are kept and skipped by the executor: filtering them here would need a
+    // higher-order function, which Spark evaluates without generated code (the hashes then ran interpreted)
+    return array(members.toArray(new Column[0]));
   }
 
   private static Column member(Column condition, int additivity, int role, Column group, Column check) {
@@ -142,13 +144,18 @@ final class ComplementarySuppression {
         group.cast(DataTypes.LongType).as(GROUP), check.cast(DataTypes.IntegerType).as(CHECK)));
   }
 
-  /** A group key as JSON with positional field names, so a part's and its total's match. */
-  private static Column groupJson(List<Column> groupKey) {
-    List<Column> key = new ArrayList<>();
-    for (int i = 0; i < groupKey.size(); i++) {
-      key.add(groupKey.get(i).as("k" + i));
+  /**
+   * A key's values as text, each followed by whether it is null, for hashing: the hash functions skip nulls, so
+   * without the flags (a, null) and (null, a) would hash alike. A part's key and its total's give equal values
+   * exactly when they hold equal values position by position.
+   */
+  private static Column[] hashed(List<Column> key) {
+    List<Column> values = new ArrayList<>();
+    for (Column column : key) {
+      values.add(column.cast(DataTypes.StringType));
+      values.add(column.isNull());
     }
-    return to_json(struct(key.toArray(new Column[0])));
+    return values.toArray(new Column[0]);
   }
 
   /** What the executor needs of each additivity, by index: the counts it holds for, or its row sum's columns. */
@@ -248,7 +255,7 @@ final class ComplementarySuppression {
    * Executor-side: the fixpoint of one block's rows; one output row per cell it adds. A row is its key columns,
    * its counts (as longs), their flags, and its membership array, in that order.
    */
-  static final class SolveBlock implements FlatMapGroupsFunction<String, Row, Row> {
+  static final class SolveBlock implements FlatMapGroupsFunction<Long, Row, Row> {
     private static final long serialVersionUID = 1L;
     private final int keyCount;
     private final List<String> counts;
@@ -261,7 +268,7 @@ final class ComplementarySuppression {
     }
 
     @Override
-    public Iterator<Row> call(String block, Iterator<Row> rows) {
+    public Iterator<Row> call(Long block, Iterator<Row> rows) {
       SuppressionFixpoint<Cell> fixpoint = new SuppressionFixpoint<>();
       int countCount = counts.size();
       long serial = 0;
@@ -279,6 +286,9 @@ final class ComplementarySuppression {
           flags[c] = row.getBoolean(keyCount + countCount + c);
         }
         for (Row member : row.<Row>getList(keyCount + 2 * countCount)) {
+          if (member == null) {
+            continue;
+          }
           int additivity = member.getInt(0);
           Spec spec = specs.get(additivity);
           if (spec.isRowSum()) {

@@ -44,4 +44,17 @@ class RateIntervalTest {
     assertEquals("Cannot compute rate interval: events must be a finite number >= 0 (-2.0)",
         assertThrows(IllegalArgumentException.class, () -> RateInterval.of(-2, 10, 1000)).getMessage());
   }
+
+  @Test
+  void exactLimitsAreTheChiSquaredQuantiles() {
+    // the same solver over the same distribution function: equal to a few units in the last place
+    for (int events = 0; events < 10; events++) {
+      double lower = events == 0 ? 0 : new org.apache.commons.math3.distribution.ChiSquaredDistribution(2 * events)
+          .inverseCumulativeProbability(0.025) / 2;
+      double upper = new org.apache.commons.math3.distribution.ChiSquaredDistribution(2 * events + 2)
+          .inverseCumulativeProbability(0.975) / 2;
+      assertEquals(lower, RateInterval.lowerEvents(events, 0.95), 1e-12 * lower, "lower, events " + events);
+      assertEquals(upper, RateInterval.upperEvents(events, 0.95), 1e-12 * upper, "upper, events " + events);
+    }
+  }
 }
