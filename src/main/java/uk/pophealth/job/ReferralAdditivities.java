@@ -3,16 +3,18 @@ package uk.pophealth.job;
 import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
 import uk.pophealth.publish.Additivity;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
@@ -148,12 +150,8 @@ final class ReferralAdditivities {
     if (parentOf.isEmpty()) {
       return;
     }
-    List<Column> entries = new ArrayList<>();
-    new TreeMap<>(parentOf).forEach((child, parent) -> {
-      entries.add(lit(child));
-      entries.add(lit(parent));
-    });
-    Column parent = element_at(org.apache.spark.sql.functions.map(entries.toArray(new Column[0])), code);
+    // a hash lookup: element_at on a map literal scans the map on every row (hundreds of districts, millions of rows)
+    Column parent = udf(new ParentOf(parentOf), DataTypes.StringType).apply(code);
     relations.add(Additivity.of(name, level.equalTo(childLevel).and(parent.isNotNull()), with(same, parent),
         level.equalTo(parentLevel), with(same, code)));
   }
@@ -183,5 +181,20 @@ final class ReferralAdditivities {
 
   private static List<Column> with(List<Column> leading, Column more) {
     return with(leading, List.of(more));
+  }
+
+  /** Executor-side: a child area's parent code, or null; deterministic, so Spark may evaluate it once per row. */
+  static final class ParentOf implements UDF1<String, String> {
+    private static final long serialVersionUID = 1L;
+    private final HashMap<String, String> parents;
+
+    ParentOf(Map<String, String> parents) {
+      this.parents = new HashMap<>(parents);
+    }
+
+    @Override
+    public String call(String child) {
+      return child == null ? null : parents.get(child);
+    }
   }
 }

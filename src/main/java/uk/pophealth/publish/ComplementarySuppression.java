@@ -13,7 +13,9 @@ import static org.apache.spark.sql.functions.xxhash64;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.sql.Column;
@@ -40,6 +42,7 @@ import uk.pophealth.schema.OutputTable;
 final class ComplementarySuppression {
   /** Per row: the equations it is in, as an array of (additivity, role, group hash, group check). */
   private static final String MEMBERS = "__members";
+  private static final String TERM = "__term_";
   private static final String ADDITIVITY = "additivity";
   private static final String ROLE = "role";
   private static final String GROUP = "group";
@@ -69,7 +72,14 @@ final class ComplementarySuppression {
   /** Sets the working flag of every count cell that must be suppressed to protect another; adds to {@code persisted}. */
   Dataset<Row> apply(Dataset<Row> flagged, List<JavaRDD<Row>> persisted) {
     // read twice: to solve the blocks, and to take the cells added
-    Dataset<Row> rows = truncated(flagged.withColumn(MEMBERS, memberships()), persisted);
+    Map<Column, String> terms = terms();
+    List<Column> withTerms = new ArrayList<>();
+    for (String column : flagged.columns()) {
+      withTerms.add(col(column));
+    }
+    terms.forEach((term, name) -> withTerms.add(term.as(name)));
+    Dataset<Row> rows = truncated(flagged.select(withTerms.toArray(new Column[0]))
+        .withColumn(MEMBERS, memberships(terms)).drop(terms.values().toArray(new String[0])), persisted);
     List<Column> solved = new ArrayList<>();
     keys.forEach(k -> solved.add(col(k)));
     table.countColumns().forEach(c -> solved.add(col(c).cast(DataTypes.LongType)));
@@ -116,27 +126,45 @@ final class ComplementarySuppression {
   /**
    * Every equation a row is in, as an array of (additivity, role, group hash, group check), null where it is not: a
    * part or the total of a group of an additivity (one equation per count it holds for), or the whole of a row sum.
-   * The group is hashed
-   * (64 + 32 bits of its key's values, {@link #hashed}), so the array stays small however long the key; two groups of
-   * one block would be merged only if both hashes collided.
+   * The group is hashed (64 + 32 bits of its key's values, {@link #hashed}), so the array stays small however long
+   * the key; two groups of one block would be merged only if both hashes collided. Reads the {@link #terms} columns.
    */
-  private Column memberships() {
+  private Column memberships(Map<Column, String> terms) {
     List<Column> members = new ArrayList<>();
     for (int a = 0; a < additivities.size(); a++) {
       Additivity additivity = additivities.get(a);
+      Column partCondition = col(terms.get(additivity.partCondition()));
       if (additivity.rowSum().isPresent()) {
-        members.add(member(additivity.partCondition(), a, ROLE_ROW, lit(0L), lit(0)));
+        members.add(member(partCondition, a, ROLE_ROW, lit(0L), lit(0)));
         continue;
       }
-      Column[] part = hashed(additivity.partKey());
-      Column[] total = hashed(additivity.totalKey());
-      members.add(member(additivity.partCondition(), a, SuppressionFixpoint.ROLE_PART, xxhash64(part), hash(part)));
-      members.add(member(additivity.totalCondition(), a, SuppressionFixpoint.ROLE_TOTAL, xxhash64(total),
-          hash(total)));
+      Column[] part = hashed(additivity.partKey().stream().map(k -> col(terms.get(k))).toList());
+      Column[] total = hashed(additivity.totalKey().stream().map(k -> col(terms.get(k))).toList());
+      members.add(member(partCondition, a, SuppressionFixpoint.ROLE_PART, xxhash64(part), hash(part)));
+      members.add(member(col(terms.get(additivity.totalCondition())), a, SuppressionFixpoint.ROLE_TOTAL,
+          xxhash64(total), hash(total)));
     }
     // nulls (a row not in that role) are kept and skipped by the executor: filtering them here would need a
     // higher-order function, which Spark evaluates without generated code (the hashes then ran interpreted)
     return array(members.toArray(new Column[0]));
+  }
+
+  /**
+   * Every distinct condition and group-key expression of the additivities, each named, to be computed once per row
+   * as a column before the memberships read it: a key such as a child-to-parent map lookup is read by two hashes and
+   * a condition, and inlined it was evaluated each time (a lookup in a map literal scans the map).
+   */
+  private Map<Column, String> terms() {
+    Map<Column, String> terms = new LinkedHashMap<>();
+    for (Additivity additivity : additivities) {
+      List<Column> used = new ArrayList<>(List.of(additivity.partCondition(), additivity.totalCondition()));
+      used.addAll(additivity.partKey());
+      used.addAll(additivity.totalKey());
+      for (Column term : used) {
+        terms.computeIfAbsent(term, t -> TERM + terms.size());
+      }
+    }
+    return terms;
   }
 
   private static Column member(Column condition, int additivity, int role, Column group, Column check) {
