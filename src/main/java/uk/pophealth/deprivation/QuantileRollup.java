@@ -38,8 +38,8 @@ import org.apache.spark.sql.Row;
 /**
  * Sums a count from fine cells (period x district, place, ICS x deprivation quantiles x extra keys) up to every
  * geography level (place, ICS, district, all) and every deprivation grouping (national deciles and quintiles, and
- * ICS-local ones when asked for), in one aggregation; each area's name per period beside it. An unknown quantile is {@link #UNKNOWN_QUANTILE} here, so
- * that cells join on it without null handling.
+ * ICS-local ones when asked for), in one aggregation; each area's name per period beside it. An unknown quantile
+ * is {@link #UNKNOWN_QUANTILE} here, so that cells join on it without null handling.
  */
 final class QuantileRollup {
   static final int UNKNOWN_QUANTILE = 0;

@@ -75,8 +75,7 @@ public final class ReferralDeprivation {
             col(Columns.AS_AT).equalTo(col(PERIOD_START)));
 
     Dataset<Row> deprivation = DeprivationCells.of(referralCells, populationCells, periods, services,
-        options.localDeciles(),
-        ons ? SOURCE_ONS : SOURCE_GP_REGISTERED);
+        options.localDeciles(), ons ? SOURCE_ONS : SOURCE_GP_REGISTERED);
     return new DeprivationResult(deprivation, ReferralInequality.of(deprivation, options),
         ResolutionSummary.of(referrals, options));
   }

@@ -65,9 +65,9 @@ public final class RateInterval {
 
   /**
    * The chi-squared distribution with {@code degreesOfFreedom}, as the gamma distribution it is (shape k/2, scale
-   * 2): the same cumulative probabilities, bracket and solver, so the same quantiles (to the last place or two); but without the random
-   * generator ChiSquaredDistribution seeds for its inner gamma on every construction (most of the time of a rate
-   * interval, and rate intervals run once per published cell).
+   * 2): the same cumulative probabilities, bracket and solver, so the same quantiles (to the last place or two);
+   * but without the random generator ChiSquaredDistribution seeds for its inner gamma on every construction (most
+   * of the time of a rate interval, and rate intervals run once per published cell).
    */
   private static GammaDistribution chiSquared(double degreesOfFreedom) {
     return new GammaDistribution(null, degreesOfFreedom / 2, 2);

@@ -54,7 +54,8 @@ public final class AcpUptakeProduct {
   private static Dataset<Row> addParentUptake(Dataset<Row> counts) {
     WindowSpec siblings = Window.partitionBy(col(CohortColumns.PERIOD_END), col(UptakeCounts.PARENT_LEVEL),
         col(UptakeCounts.PARENT_CODE), col(UptakeCounts.BREAKDOWN), col(UptakeCounts.BREAKDOWN_VALUE));
-    Column parent = sum(col(UptakeCounts.WITH_ACP)).over(siblings).divide(sum(col(UptakeCounts.REGISTER)).over(siblings));
+    Column parent = sum(col(UptakeCounts.WITH_ACP)).over(siblings)
+        .divide(sum(col(UptakeCounts.REGISTER)).over(siblings));
     return counts.withColumn(PARENT_UPTAKE, when(col(UptakeCounts.PARENT_CODE).isNotNull(), parent));
   }
 
