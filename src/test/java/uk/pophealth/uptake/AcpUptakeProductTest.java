@@ -79,6 +79,8 @@ class AcpUptakeProductTest {
     Row n2 = row("2023-03-31", "pcn", "N2", "none", "all");
     assertEquals(0.3, (double) n2.getAs("parent_uptake"), 1e-12); // place PL1: 60 / 200
     assertNull(row("2023-03-31", "all", "all", "none", "all").getAs("funnel_flag"));
+    // the top level has no parent: the sibling window would otherwise give it its own uptake
+    assertNull(row("2023-03-31", "all", "all", "none", "all").getAs("parent_uptake"));
   }
 
   @Test
