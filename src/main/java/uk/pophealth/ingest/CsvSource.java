@@ -70,11 +70,14 @@ final class CsvSource {
     }
     List<String> names = CsvHeader.uniqueNames(header);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<Row> lines = null;
+    // one flat union of every file's lines: chaining rdd.union nests one level per file, and a task of a table with
+    // a few hundred files then overflows the stack while it is deserialised
+    List<JavaRDD<Row>> perFile = new ArrayList<>();
     for (FileProbe probe : probes) {
-      JavaRDD<Row> fileLines = TextLines.read(jsc, probe.file(), layout.charset());
-      lines = lines == null ? fileLines : lines.union(fileLines);
+      perFile.add(TextLines.read(jsc, probe.file(), layout.charset()));
     }
+    @SuppressWarnings("unchecked")
+    JavaRDD<Row> lines = jsc.union(perFile.toArray(new JavaRDD[0]));
     Dataset<Row> text = spark.createDataFrame(lines, TextLines.SCHEMA)
         .filter(trim(col(IngestColumns.TEXT)).notEqual(""));
     if (layout.hasHeader()) {

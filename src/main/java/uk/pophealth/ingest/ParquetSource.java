@@ -1,7 +1,6 @@
 package uk.pophealth.ingest;
 
-import static org.apache.spark.sql.types.DataTypes.BooleanType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.io.IOException;
@@ -11,25 +10,24 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
-import scala.Tuple2;
 import uk.pophealth.core.ErrorCategory;
 import uk.pophealth.core.PopHealthException;
 import uk.pophealth.ingest.layout.Layout;
 
 /**
  * Reads Parquet files (one file or the part files of a folder) with every column cast to text, so the same
- * rules type them as for CSV. The line number of a Parquet row is its 1-based position in its file.
+ * rules type them as for CSV. The line number of a Parquet row is its 1-based position in its file (Spark's
+ * {@code _metadata.row_index}).
  */
 final class ParquetSource {
   private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
+  /** Spark's hidden file-metadata column and its Parquet row position field. */
+  private static final String METADATA = "_metadata";
+  private static final String ROW_INDEX = "row_index";
 
   private ParquetSource() {}
 
@@ -37,7 +35,7 @@ final class ParquetSource {
       List<String> requiredColumns, List<String> knownColumns) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     List<String> names = null;
-    JavaRDD<Row> rows = null;
+    Dataset<Row> rows = null;
     for (String file : files) {
       requireParquet(conf, table, file);
       Dataset<Row> data;
@@ -55,22 +53,19 @@ final class ParquetSource {
       } else {
         SourceCheck.requireColumns(table, file, names, found);
       }
-      List<Column> text = new ArrayList<>();
+      List<Column> columns = new ArrayList<>();
+      columns.add(lit(file).as(IngestColumns.SOURCE_FILE));
+      // the row's 0-based position in its file, from the reader (no extra pass over the data to number the rows)
+      columns.add(data.metadataColumn(METADATA).getField(ROW_INDEX).plus(1L).as(IngestColumns.LINE_NUMBER));
+      columns.add(lit(false).as(IngestColumns.MALFORMED));
       for (String name : names) {
-        text.add(IngestColumns.exact(name).cast(StringType).as(name));
+        columns.add(IngestColumns.exact(name).cast(StringType).as(name));
       }
-      JavaRDD<Row> positioned = data.select(text.toArray(new Column[0])).javaRDD().zipWithIndex()
-          .map(new AppendPosition(file));
+      Dataset<Row> positioned = data.select(columns.toArray(new Column[0]));
+      // Dataset.union flattens nested unions into one, so a table of hundreds of files is one flat plan
       rows = rows == null ? positioned : rows.union(positioned);
     }
-    StructType schema = new StructType()
-        .add(IngestColumns.SOURCE_FILE, StringType, false)
-        .add(IngestColumns.LINE_NUMBER, LongType, false)
-        .add(IngestColumns.MALFORMED, BooleanType, false);
-    for (String name : names) {
-      schema = schema.add(name, StringType, true);
-    }
-    return new SourceFrame(spark.createDataFrame(rows, schema), names);
+    return new SourceFrame(rows, names);
   }
 
   private static void requireParquet(Configuration conf, String table, String file) {
@@ -89,29 +84,6 @@ final class ParquetSource {
     if (read < MAGIC.length || !Arrays.equals(head, MAGIC)) {
       throw PopHealthException.badInput("Cannot read %s: the file is not Parquet (no PAR1 magic; set format: csv "
           + "for CSV files) (%s)", table, file);
-    }
-  }
-
-  /** Prefixes each row with its file, its 1-based position and a false malformed flag. */
-  static final class AppendPosition implements Function<Tuple2<Row, Long>, Row> {
-    private static final long serialVersionUID = 1L;
-    private final String file;
-
-    AppendPosition(String file) {
-      this.file = file;
-    }
-
-    @Override
-    public Row call(Tuple2<Row, Long> positioned) {
-      Row row = positioned._1();
-      Object[] values = new Object[row.length() + 3];
-      values[0] = file;
-      values[1] = positioned._2() + 1;
-      values[2] = Boolean.FALSE;
-      for (int i = 0; i < row.length(); i++) {
-        values[i + 3] = row.get(i);
-      }
-      return RowFactory.create(values);
     }
   }
 }

@@ -1,8 +1,10 @@
 package uk.pophealth.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.pophealth.ingest.IngestFixture.csv;
 import static uk.pophealth.ingest.IngestFixture.ingestOne;
 import static uk.pophealth.ingest.IngestFixture.write;
@@ -10,6 +12,8 @@ import static uk.pophealth.ingest.IngestFixture.write;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.Dependency;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -17,16 +21,22 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scala.collection.JavaConverters;
 import uk.pophealth.config.InputSpec;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.config.PersonIdMode;
+import uk.pophealth.ingest.layout.Layout;
+import uk.pophealth.ingest.layout.Layouts;
 import uk.pophealth.schema.InputTables;
 import uk.pophealth.schema.InputTables.Codelists;
 import uk.pophealth.schema.InputTables.GpEvents;
+import uk.pophealth.schema.QuarantineTable;
 import uk.pophealth.testing.SharedSpark;
 
 /** The CSV and Parquet readers on good input: single files, folders of part files, optional columns absent. */
 class ReadersTest {
+  private static final int FILES = 60;
+
   @Test
   void csvFolderOfPartFilesWithOptionalColumnAbsent(@TempDir Path dir) {
     write(dir, "codes/part-00000.csv", "codelist,code\ndementia,52448006\n");
@@ -59,6 +69,84 @@ class ReadersTest {
     JobConfig config = IngestFixture.config(dir, Map.of(GpEvents.NAME, new InputSpec(folder.toString(), "parquet", null)));
     assertEquals(List.of("unknown_code_format@2", "missing_required_field@3"), IngestFixture.quarantined(config,
         GpEvents.NAME));
+  }
+
+  /**
+   * A table in many part files (a 60M-person extract came as 240) is read as one flat union: chained unions
+   * nested a level per file and the tasks overflowed the stack. Every row keeps its own file and position.
+   */
+  @Test
+  void parquetFolderOfManyFilesIsReadFlatAndKeepsEachRowsFileAndPosition(@TempDir Path dir) {
+    Path folder = dir.resolve("codes");
+    // spark.range with FILES slices puts ids 2i and 2i+1, in that order, in slice (and part file) i
+    SharedSpark.spark().range(0, 2L * FILES, 1, FILES)
+        .select(lit("acp").as(Codelists.CODELIST), concat(lit("bad-"), col("id")).as(Codelists.CODE))
+        .write().parquet(folder.toString());
+    InputSpec spec = new InputSpec(folder.toString(), "parquet", null);
+    assertFlat(ParquetSource.read(SharedSpark.spark(), Codelists.NAME, files(spec), layout(spec), List.of(), List.of()));
+    List<Row> quarantine = quarantineOfAllBadCodes(dir, spec);
+    assertEquals(2 * FILES, quarantine.size());
+    java.util.Set<String> files = new java.util.HashSet<>();
+    for (Row row : quarantine) {
+      long id = Long.parseLong(row.getString(2).substring("bad-".length()));
+      String file = row.getString(0);
+      assertEquals(id % 2 + 1, row.getLong(1), file);
+      assertTrue(file.contains(String.format("/part-%05d-", id / 2)), id + " read from " + file);
+      files.add(file);
+    }
+    assertEquals(FILES, files.size());
+  }
+
+  @Test
+  void csvFolderOfManyFilesIsReadFlatAndKeepsEachRowsFileAndLine(@TempDir Path dir) {
+    for (int i = 0; i < FILES; i++) {
+      write(dir, String.format("codes/part-%05d.csv", i), "codelist,code\nacp,bad-" + i + "\n\nacp,bad-x" + i + "\n");
+    }
+    InputSpec spec = csv(dir.resolve("codes"));
+    assertFlat(CsvSource.read(SharedSpark.spark(), Codelists.NAME, files(spec), layout(spec), List.of(), List.of()));
+    List<Row> quarantine = quarantineOfAllBadCodes(dir, spec);
+    assertEquals(2 * FILES, quarantine.size());
+    for (Row row : quarantine) {
+      String code = row.getString(2);
+      boolean second = code.startsWith("bad-x");
+      int file = Integer.parseInt(code.substring(second ? 5 : 4));
+      assertTrue(row.getString(0).endsWith(String.format("/part-%05d.csv", file)), code + " read from " + row);
+      assertEquals(second ? 4 : 2, row.getLong(1), code);
+    }
+  }
+
+  private static List<String> files(InputSpec spec) {
+    return InputFiles.list(SharedSpark.spark().sparkContext().hadoopConfiguration(), Codelists.NAME, spec.path());
+  }
+
+  private static Layout layout(InputSpec spec) {
+    return Layouts.forSource(Codelists.NAME, spec);
+  }
+
+  /** The files are read side by side: the frame's RDD lineage does not grow a level per file. */
+  private static void assertFlat(SourceFrame read) {
+    int depth = lineageDepth(read.frame().rdd());
+    assertTrue(depth < 30, "lineage depth " + depth + " for " + FILES + " files");
+  }
+
+  private static int lineageDepth(RDD<?> rdd) {
+    int deepest = 0;
+    for (Dependency<?> dependency : JavaConverters.seqAsJavaList(rdd.dependencies())) {
+      deepest = Math.max(deepest, lineageDepth(dependency.rdd()));
+    }
+    return deepest + 1;
+  }
+
+  /** Ingests codelists where every code is malformed (so every row is quarantined): file, line and code of each. */
+  private static List<Row> quarantineOfAllBadCodes(Path dir, InputSpec spec) {
+    JobConfig config = IngestFixture.config(dir, Map.of(Codelists.NAME, spec), PersonIdMode.PSEUDONYMISED, 1.0);
+    IngestResult result = Ingestion.ingest(SharedSpark.spark(), config, IngestFixture.ENV);
+    assertEquals(0, result.counts(Codelists.NAME).rowsAccepted());
+    result.release();
+    return SharedSpark.spark().read().parquet(Quarantine.location(config.quarantineLocation(), Codelists.NAME))
+        .select(col(QuarantineTable.SOURCE_FILE), col(QuarantineTable.LINE_NUMBER),
+            col(QuarantineTable.RAW_VALUES).getItem(Codelists.CODE))
+        .collectAsList();
   }
 
   @Test
