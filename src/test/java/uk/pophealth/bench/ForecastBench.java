@@ -23,7 +23,8 @@ import uk.pophealth.stats.forecast.ModelSelection;
  * Prints the forecast benchmark: on the real A&E type-1 series (130 organisations with all 36 months; fit on
  * the first 24, forecast 12) the mean and median MASE and interval coverage of the AUTO-chosen ETS model
  * (seasonality pre-test, then AICc), seasonal naive, Theta and drift, and the issue's two criteria; then the time to fit one 48-month series on one thread. Figures only; nothing is
- * asserted. Run by scripts/bench-forecast.sh.
+ * asserted. Run by scripts/bench-forecast.sh; {@code --empirical-intervals} prints only
+ * {@link EmpiricalIntervalStudy}.
  */
 public final class ForecastBench {
   private ForecastBench() {}

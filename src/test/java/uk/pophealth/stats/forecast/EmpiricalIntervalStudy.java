@@ -58,12 +58,21 @@ public final class EmpiricalIntervalStudy {
     row("class 1 / simulated (product now)", cases, c -> new double[][] {{1, 1}, {1, 1}}, false);
     row("E1 per series, t0 = free initial states", cases, c -> perSeries(c, c.errors), true);
     row("E1 per series, t0 = 0", cases, c -> perSeries(c, c.errorsFromZero), true);
-    double[][] global = globalMultipliers(cases, false);
-    double[][] globalFromZero = globalMultipliers(cases, true);
+    double[][] global = globalMultipliers(cases, false, false);
+    double[][] globalFromZero = globalMultipliers(cases, true, false);
     row("E2 global, t0 = free initial states", cases, c -> global, true);
     row("E2 global, t0 = 0", cases, c -> globalFromZero, true);
-    System.out.printf("E2 multipliers q95(h)/z95, t0 = free states: %s%n", Arrays.toString(round(global[1])));
-    System.out.printf("E2 multipliers q95(h)/z95, t0 = 0: %s%n", Arrays.toString(round(globalFromZero[1])));
+    System.out.printf("Diagnostics (unclamped, before max(1, .)):%n");
+    System.out.printf("  E2 q95(h)/z95, t0 = free states: %s%n",
+        Arrays.toString(round(globalMultipliers(cases, false, true)[1])));
+    System.out.printf("  E2 q95(h)/z95, t0 = 0:           %s%n",
+        Arrays.toString(round(globalMultipliers(cases, true, true)[1])));
+    System.out.printf("  E1 median over series of sqrt(ve(h) / v(h)), t0 = free states: %s%n",
+        Arrays.toString(round(medianRatio(cases, false))));
+    System.out.printf("  E1 median over series of sqrt(ve(h) / v(h)), t0 = 0:           %s%n",
+        Arrays.toString(round(medianRatio(cases, true))));
+    System.out.printf("  held-out: median over series of |y - point| / sqrt(v(h)) / z95 by h: %s%n",
+        Arrays.toString(round(heldOutRatio(cases))));
   }
 
   private interface Widening {
@@ -175,7 +184,7 @@ public final class EmpiricalIntervalStudy {
     return new double[][] {k, k};
   }
 
-  private static double[][] globalMultipliers(List<Case> cases, boolean fromZero) {
+  private static double[][] globalMultipliers(List<Case> cases, boolean fromZero, boolean raw) {
     double[][] factors = new double[2][HORIZON];
     for (int h = 0; h < HORIZON; h++) {
       List<Double> pooled = new ArrayList<>();
@@ -190,10 +199,44 @@ public final class EmpiricalIntervalStudy {
       for (int level = 0; level < 2; level++) {
         double q = sorted.length < MIN_PAIRS ? Z[level]
             : PredictionIntervals.quantile(sorted, level == 0 ? 0.80 : 0.95);
-        factors[level][h] = Math.max(1, q / Z[level]);
+        factors[level][h] = raw ? q / Z[level] : Math.max(1, q / Z[level]);
       }
     }
     return factors;
+  }
+
+  private static double[] medianRatio(List<Case> cases, boolean fromZero) {
+    double[] out = new double[HORIZON];
+    for (int h = 0; h < HORIZON; h++) {
+      List<Double> ratios = new ArrayList<>();
+      for (Case c : cases) {
+        List<Double> e = (fromZero ? c.errorsFromZero : c.errors).get(h);
+        if (!e.isEmpty() && c.variance[h] > 0) {
+          ratios.add(Math.sqrt(e.stream().mapToDouble(x -> x * x).sum() / e.size() / c.variance[h]));
+        }
+      }
+      out[h] = median(ratios);
+    }
+    return out;
+  }
+
+  private static double[] heldOutRatio(List<Case> cases) {
+    double[] out = new double[HORIZON];
+    for (int h = 0; h < HORIZON; h++) {
+      List<Double> ratios = new ArrayList<>();
+      for (Case c : cases) {
+        if (c.variance[h] > 0) {
+          ratios.add(Math.abs(c.actual[h] - c.point[h]) / Math.sqrt(c.variance[h]) / PredictionIntervals.Z95);
+        }
+      }
+      out[h] = median(ratios);
+    }
+    return out;
+  }
+
+  private static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return sorted.length == 0 ? Double.NaN : PredictionIntervals.quantile(sorted, 0.5);
   }
 
   private static double[] round(double[] x) {
