@@ -14,6 +14,7 @@ import uk.pophealth.stats.forecast.AutoForecaster;
 import uk.pophealth.stats.forecast.Backtest;
 import uk.pophealth.stats.forecast.BacktestOptions;
 import uk.pophealth.stats.forecast.BacktestResult;
+import uk.pophealth.stats.forecast.EmpiricalIntervalStudy;
 import uk.pophealth.stats.forecast.ForecastMethod;
 import uk.pophealth.stats.forecast.ForecastOptions;
 import uk.pophealth.stats.forecast.ModelSelection;
@@ -22,7 +23,8 @@ import uk.pophealth.stats.forecast.ModelSelection;
  * Prints the forecast benchmark: on the real A&E type-1 series (130 organisations with all 36 months; fit on
  * the first 24, forecast 12) the mean and median MASE and interval coverage of the AUTO-chosen ETS model
  * (seasonality pre-test, then AICc), seasonal naive, Theta and drift, and the issue's two criteria; then the time to fit one 48-month series on one thread. Figures only; nothing is
- * asserted. Run by scripts/bench-forecast.sh.
+ * asserted. Run by scripts/bench-forecast.sh; {@code --empirical-intervals} prints only
+ * {@link EmpiricalIntervalStudy}.
  */
 public final class ForecastBench {
   private ForecastBench() {}
@@ -32,6 +34,14 @@ public final class ForecastBench {
     Path csv = shared.resolve("refdata/nhs_timeseries/ae_attendances.csv");
     if (args.length > 0 && args[0].equals("--timing-only")) {
       timing();
+      return;
+    }
+    if (args.length > 0 && args[0].equals("--empirical-intervals")) {
+      if (Files.exists(csv)) {
+        EmpiricalIntervalStudy.print(AeAttendanceSeries.completeType1(csv));
+      } else {
+        System.out.println("A&E study skipped: " + csv + " is absent");
+      }
       return;
     }
     if (Files.exists(csv)) {
