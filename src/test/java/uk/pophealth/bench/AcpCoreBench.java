@@ -7,8 +7,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import uk.pophealth.cohort.ReportingMonths;
 import uk.pophealth.job.SparkSessions;
@@ -75,8 +77,8 @@ public final class AcpCoreBench {
     List<CoreCount> left = CoreCount.read(a);
     List<CoreCount> right = CoreCount.read(b);
     // hash sets: List.contains made this quadratic (28 minutes for the 440,208 cells of 60M people)
-    java.util.Set<CoreCount> leftSet = new java.util.HashSet<>(left);
-    java.util.Set<CoreCount> rightSet = new java.util.HashSet<>(right);
+    Set<CoreCount> leftSet = new HashSet<>(left);
+    Set<CoreCount> rightSet = new HashSet<>(right);
     long differing = left.stream().filter(c -> !rightSet.contains(c)).count()
         + right.stream().filter(c -> !leftSet.contains(c)).count();
     System.out.println("compare_cells=" + left.size() + "/" + right.size());

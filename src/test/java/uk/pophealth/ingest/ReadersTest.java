@@ -10,8 +10,10 @@ import static uk.pophealth.ingest.IngestFixture.ingestOne;
 import static uk.pophealth.ingest.IngestFixture.write;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.Dependency;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
@@ -83,10 +85,11 @@ class ReadersTest {
         .select(lit("acp").as(Codelists.CODELIST), concat(lit("bad-"), col("id")).as(Codelists.CODE))
         .write().parquet(folder.toString());
     InputSpec spec = new InputSpec(folder.toString(), "parquet", null);
-    assertFlat(ParquetSource.read(SharedSpark.spark(), Codelists.NAME, files(spec), layout(spec), List.of(), List.of()));
+    assertFlat(ParquetSource.read(SharedSpark.spark(), Codelists.NAME, files(spec), layout(spec), List.of(),
+        List.of()));
     List<Row> quarantine = quarantineOfAllBadCodes(dir, spec);
     assertEquals(2 * FILES, quarantine.size());
-    java.util.Set<String> files = new java.util.HashSet<>();
+    Set<String> files = new HashSet<>();
     for (Row row : quarantine) {
       long id = Long.parseLong(row.getString(2).substring("bad-".length()));
       String file = row.getString(0);

@@ -84,7 +84,7 @@ public final class EmpiricalIntervalStudy {
     int[] inside = new int[2];
     int points = 0;
     double mase = 0;
-    double[] widthRatio = new double[1];
+    double widthFactors = 0;
     for (Case c : cases) {
       double[][] f = widening.factors(c);
       double sum = 0;
@@ -97,14 +97,14 @@ public final class EmpiricalIntervalStudy {
           double hi = c.point[h] + (c.upper[level][h] - c.point[h]) * k;
           inside[level] += c.actual[h] >= lo && c.actual[h] <= hi ? 1 : 0;
           if (level == 1) {
-            widthRatio[0] += k;
+            widthFactors += k;
           }
         }
       }
       mase += sum / cases.size();
     }
     System.out.printf("%-44s %10.3f %12.3f %12.3f   (mean 95%% width factor %.2f)%n", name, mase,
-        (double) inside[0] / points, (double) inside[1] / points, widthRatio[0] / points);
+        (double) inside[0] / points, (double) inside[1] / points, widthFactors / points);
   }
 
   private static Case study(double[] y, ForecastOptions options) {
