@@ -220,6 +220,7 @@ cmd_submit() {
     --master "$MASTER_URL" --deploy-mode client \
     --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
     --conf spark.eventLog.enabled=true --conf "spark.eventLog.dir=file://$RUN/events" \
+    --conf "spark.executor.extraJavaOptions=$SPARK_JIT_OPTS" \
     ${SPARK_SUBMIT_OPTS:-} "$jar" "$@"
 }
 

@@ -16,17 +16,19 @@ import uk.pophealth.schema.TableSchema;
 /**
  * What ingestion hands the products: every configured table's accepted rows in its canonical typed schema
  * (InputTables; person_id pseudonymised), the counts per table and the data-quality rows. The accepted
- * tables are persisted; {@link #release()} frees them when the run is done.
+ * tables are read from persisted data; {@link #release()} frees it when the run is done.
  */
 public final class IngestResult {
   private final Map<String, Dataset<Row>> tables;
+  private final List<Dataset<Row>> persisted;
   private final Map<String, TableCounts> counts;
   private final Map<String, Map<String, Long>> rowsInBySource;
   private final List<DataQualityRow> dataQuality;
 
-  IngestResult(Map<String, Dataset<Row>> tables, Map<String, TableCounts> counts,
+  IngestResult(Map<String, Dataset<Row>> tables, List<Dataset<Row>> persisted, Map<String, TableCounts> counts,
       Map<String, Map<String, Long>> rowsInBySource, List<DataQualityRow> dataQuality) {
     this.tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+    this.persisted = List.copyOf(persisted);
     this.counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     this.rowsInBySource = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rowsInBySource));
     this.dataQuality = List.copyOf(dataQuality);
@@ -131,7 +133,13 @@ public final class IngestResult {
         String.join("; ", details));
   }
 
+  /** The persisted data the accepted tables are read from, one frame per table (for tests). */
+  List<Dataset<Row>> persisted() {
+    return persisted;
+  }
+
+  /** Frees the persisted data the accepted tables are read from; the tables must not be read afterwards. */
   public void release() {
-    tables.values().forEach(Dataset::unpersist);
+    persisted.forEach(Dataset::unpersist);
   }
 }

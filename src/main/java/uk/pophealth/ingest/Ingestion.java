@@ -70,6 +70,7 @@ public final class Ingestion {
     RuleContext context = RuleContext.start(PersonIds.forConfig(spark, config, env), extractDate(config));
     TableIngest step = new TableIngest(spark, config);
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+    List<Dataset<Row>> persisted = new ArrayList<>();
     Map<String, TableCounts> counts = new LinkedHashMap<>();
     Map<String, Map<String, Long>> rowsInBySource = new LinkedHashMap<>();
     List<DataQualityRow> dataQuality = new ArrayList<>();
@@ -80,18 +81,19 @@ public final class Ingestion {
         }
         TableIngest.Outcome outcome = step.ingest(InputTables.byName(name), context);
         tables.put(name, outcome.accepted());
+        persisted.add(outcome.persisted());
         counts.put(name, outcome.counts());
         rowsInBySource.put(name, outcome.rowsInBySource());
         dataQuality.addAll(outcome.dataQuality());
         context = withReference(context, name, outcome.accepted());
       }
     } catch (RuntimeException e) {
-      tables.values().forEach(Dataset::unpersist);
+      persisted.forEach(Dataset::unpersist);
       throw e;
     } finally {
       spark.sparkContext().setJobDescription(null);
     }
-    return new IngestResult(tables, counts, rowsInBySource, dataQuality);
+    return new IngestResult(tables, persisted, counts, rowsInBySource, dataQuality);
   }
 
   /**

@@ -99,7 +99,8 @@ final class RowRules {
   /**
    * Returns the table with trimmed text columns, a typed column per non-text column
    * ({@link IngestColumns#typed}), the {@link IngestColumns#PSEUDONYM} when it has person_id, and
-   * {@link IngestColumns#RULE}: the name of the first rule broken, null for an accepted row.
+   * {@link IngestColumns#RULE}: the name of the first rule broken, null for an accepted row. The text of
+   * person_id and of the non-text columns is kept only on quarantined rows (null on accepted ones).
    */
   static Ruled apply(Dataset<Row> canonical, TableSchema table, RuleContext context) {
     return new RowRules(table, context).apply(canonical);
@@ -122,8 +123,14 @@ final class RowRules {
           ids.pseudonym(col(IngestColumns.PERSON_ID_NORMALISED), col(IngestColumns.PERSON_ID_VALID)));
     }
     frame = joinReferences(frame);
-    Column[] allColumns = table.columnNames().stream().map(name -> col(name)).toArray(Column[]::new);
-    frame = frame.withColumn(DUPLICATE_RANK, row_number().over(Window.partitionBy(allColumns)
+    List<Column> allColumns = new ArrayList<>();
+    if (hasColumn(PERSON_ID)) {
+      // the pseudonym is a function of person_id, so it splits no group of equal rows; listed first, it lets the
+      // window reuse the partitioning of the join with the persons (gp_events) instead of shuffling every row again
+      allColumns.add(col(IngestColumns.PSEUDONYM));
+    }
+    table.columnNames().forEach(name -> allColumns.add(col(name)));
+    frame = frame.withColumn(DUPLICATE_RANK, row_number().over(Window.partitionBy(allColumns.toArray(new Column[0]))
         .orderBy(col(IngestColumns.SOURCE_FILE), col(IngestColumns.LINE_NUMBER))));
     addGenericChecks();
     addTableChecks();
@@ -148,10 +155,23 @@ final class RowRules {
     for (String name : frame.columns()) {
       if (!name.startsWith("_ref_") && !name.equals(DUPLICATE_RANK) && !name.equals(IngestColumns.PERSON_ID_NORMALISED)
           && !name.equals(IngestColumns.PERSON_ID_VALID)) {
-        kept.add(col(name));
+        kept.add(textOnlyWhenQuarantined(name) ? when(col(IngestColumns.RULE).isNotNull(), col(name)).as(name)
+            : col(name));
       }
     }
     return new Ruled(frame.select(kept.toArray(new Column[0])), checked);
+  }
+
+  /**
+   * True for the text of a column whose accepted value is read from elsewhere: the typed column of a non-text
+   * column, the pseudonym for person_id. Only a quarantined row needs that text (its quarantine record), so
+   * accepted rows carry null there: the persisted frame is smaller, and holds no NHS number of an accepted row.
+   */
+  private boolean textOnlyWhenQuarantined(String name) {
+    if (name.equals(PERSON_ID)) {
+      return true;
+    }
+    return table.columnNames().contains(name) && !table.schema().apply(name).dataType().equals(DataTypes.StringType);
   }
 
   private List<Column> cleaned(Dataset<Row> canonical) {

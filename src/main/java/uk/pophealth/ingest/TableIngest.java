@@ -15,6 +15,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.objects.AssertNotNull;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -35,12 +36,13 @@ import uk.pophealth.schema.TableSchema;
 /**
  * Ingests one table: reads its files, quarantines malformed lines, maps the layout, applies the row rules,
  * writes the quarantined rows, counts (rows in = accepted + quarantined, checked) and returns the accepted
- * rows typed as declared, persisted.
+ * rows typed as declared: a projection of the persisted ruled frame, which the caller releases.
  */
 final class TableIngest {
   private static final Logger LOG = LoggerFactory.getLogger(TableIngest.class);
   private static final int EXAMPLES = 3;
   private static final String EXAMPLE_RANK = "_example_rank";
+  private static final scala.collection.immutable.List<String> NO_PATH = scala.collection.immutable.List.empty();
 
   private final SparkSession spark;
   private final JobConfig config;
@@ -54,7 +56,7 @@ final class TableIngest {
    * The accepted rows, the counts and the data-quality rows of one table, and its rows in per source (the input's
    * path, or each vintage's path, in date order; they add up to the table's rows in).
    */
-  record Outcome(Dataset<Row> accepted, TableCounts counts, List<DataQualityRow> dataQuality,
+  record Outcome(Dataset<Row> accepted, Dataset<Row> persisted, TableCounts counts, List<DataQualityRow> dataQuality,
       Map<String, Long> rowsInBySource) {
     Outcome {
       dataQuality = List.copyOf(dataQuality);
@@ -82,6 +84,7 @@ final class TableIngest {
     malformed = malformed.persist(StorageLevel.MEMORY_AND_DISK());
     RowRules.Ruled ruled = RowRules.apply(canonical, table, context);
     Dataset<Row> rows = ruled.frame().persist(StorageLevel.MEMORY_AND_DISK());
+    boolean kept = false;
     try {
       Dataset<Row> quarantine = malformed.unionByName(Quarantine.records(rows.filter(col(IngestColumns.RULE).isNotNull()),
           name, col(IngestColumns.RULE), table.columnNames(), identifierColumns(table)));
@@ -118,19 +121,17 @@ final class TableIngest {
       int fileCount = sources.stream().mapToInt(source -> source.files().size()).sum();
       Map<String, String> examples = examples(quarantine, fileCount > 1);
       Quarantine.write(quarantine, config.quarantineLocation(), name);
-      Dataset<Row> typed = spark.createDataFrame(
-          rows.filter(col(IngestColumns.RULE).isNull()).select(typedColumns(table)).javaRDD(), table.schema())
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      long typedRows = typed.count();
-      if (typedRows != accepted) {
-        typed.unpersist();
-        throw PopHealthException.failure("Cannot ingest %s: accepted %d rows but typed %d", name, accepted, typedRows);
-      }
+      // the accepted rows are a projection of the persisted frame, read through its in-memory columns (no second
+      // copy, no RDD round trip); the frame stays persisted until the run releases the ingest result
+      Dataset<Row> typed = rows.filter(col(IngestColumns.RULE).isNull()).select(typedColumns(table));
       LOG.info("Ingested {}: {} rows in, {} accepted, {} quarantined ({})", name, rowsIn, accepted,
           counts.rowsQuarantined(), String.format("%.2f%%", 100 * counts.quarantineRate()));
-      return new Outcome(typed, counts, dataQuality(counts, ruled.rulesChecked(), examples), bySource);
+      kept = true;
+      return new Outcome(typed, rows, counts, dataQuality(counts, ruled.rulesChecked(), examples), bySource);
     } finally {
-      rows.unpersist();
+      if (!kept) {
+        rows.unpersist();
+      }
       malformed.unpersist();
     }
   }
@@ -204,13 +205,21 @@ final class TableIngest {
     return table.columnNames().contains(RowRules.PERSON_ID) ? List.of(RowRules.PERSON_ID) : List.of();
   }
 
+  /**
+   * The declared columns of an accepted row. A column declared not null is wrapped in Spark's own not-null
+   * assertion: the schema then says not null as declared, and a null the rules let through fails the run
+   * instead of reaching the products.
+   */
   private static Column[] typedColumns(TableSchema table) {
     List<Column> columns = new ArrayList<>();
     for (StructField field : table.schema().fields()) {
       String name = field.name();
       Column value = name.equals(RowRules.PERSON_ID) ? col(IngestColumns.PSEUDONYM)
           : field.dataType().equals(DataTypes.StringType) ? col(name) : col(IngestColumns.typed(name));
-      columns.add(value.as(name));
+      if (!field.nullable()) {
+        value = new Column(new AssertNotNull(value.expr(), NO_PATH));
+      }
+      columns.add(value.as(name, field.metadata()));
     }
     return columns.toArray(new Column[0]);
   }

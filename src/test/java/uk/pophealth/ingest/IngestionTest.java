@@ -2,6 +2,7 @@ package uk.pophealth.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.pophealth.ingest.IngestFixture.badNhs;
@@ -14,7 +15,11 @@ import java.nio.file.Path;
 import java.sql.Date;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.execution.columnar.InMemoryRelation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +120,40 @@ class IngestionTest {
     assertEquals(HmacPseudonym.of(key, nhs(12)), patients.get(2).getString(0));
     assertEquals(1970, patients.get(2).getInt(2));
     assertTrue(patients.get(2).isNullAt(4));
+  }
+
+  @Test
+  void persistedRowsHoldNoNhsNumberOfAnAcceptedRowAndReleaseFreesThem(@TempDir Path out) {
+    JobConfig patientsOnly = IngestFixture.config(out, Map.of(GpPatients.NAME, config.input(GpPatients.NAME)),
+        config.personIdMode(), 1.0);
+    IngestResult own = Ingestion.ingest(SharedSpark.spark(), patientsOnly, IngestFixture.ENV);
+    Dataset<Row> persisted = own.persisted().get(0);
+    assertTrue(cached(own.table(GpPatients.NAME)), "accepted rows read from the persisted frame");
+    List<String> numbers = persisted.filter(col(IngestColumns.RULE).isNull()).select(col(GpPatients.PERSON_ID))
+        .as(Encoders.STRING()).collectAsList();
+    assertEquals(5, numbers.size()); // lines 2, 3, 14, and 6 and 11: without reference tables no code is unknown
+    assertTrue(numbers.stream().allMatch(java.util.Objects::isNull), numbers.toString());
+    List<String> quarantined = persisted.filter(col(IngestColumns.RULE).equalTo("invalid_nhs_number"))
+        .select(col(GpPatients.PERSON_ID)).as(Encoders.STRING()).collectAsList();
+    assertEquals(List.of(badNhs(3), badNhs(11)).stream().sorted().toList(), quarantined.stream().sorted().toList());
+    own.release();
+    assertFalse(cached(own.table(GpPatients.NAME)), "released");
+  }
+
+  /** True when a new query over {@code table} reads Spark's cache. */
+  private static boolean cached(Dataset<Row> table) {
+    return table.select("*").queryExecution().withCachedData().collectFirst(
+        new scala.runtime.AbstractPartialFunction<LogicalPlan, Boolean>() {
+          @Override
+          public boolean isDefinedAt(LogicalPlan plan) {
+            return plan instanceof InMemoryRelation;
+          }
+
+          @Override
+          public Boolean apply(LogicalPlan plan) {
+            return true;
+          }
+        }).isDefined();
   }
 
   @Test
