@@ -81,7 +81,7 @@ public final class Ingestion {
         }
         TableIngest.Outcome outcome = step.ingest(InputTables.byName(name), context);
         tables.put(name, outcome.accepted());
-        persisted.add(outcome.persisted());
+        persisted.add(outcome.accepted());
         counts.put(name, outcome.counts());
         rowsInBySource.put(name, outcome.rowsInBySource());
         dataQuality.addAll(outcome.dataQuality());

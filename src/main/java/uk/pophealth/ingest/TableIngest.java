@@ -36,7 +36,7 @@ import uk.pophealth.schema.TableSchema;
 /**
  * Ingests one table: reads its files, quarantines malformed lines, maps the layout, applies the row rules,
  * writes the quarantined rows, counts (rows in = accepted + quarantined, checked) and returns the accepted
- * rows typed as declared: a projection of the persisted ruled frame, which the caller releases.
+ * rows typed as declared, persisted (the caller releases them).
  */
 final class TableIngest {
   private static final Logger LOG = LoggerFactory.getLogger(TableIngest.class);
@@ -56,7 +56,7 @@ final class TableIngest {
    * The accepted rows, the counts and the data-quality rows of one table, and its rows in per source (the input's
    * path, or each vintage's path, in date order; they add up to the table's rows in).
    */
-  record Outcome(Dataset<Row> accepted, Dataset<Row> persisted, TableCounts counts, List<DataQualityRow> dataQuality,
+  record Outcome(Dataset<Row> accepted, TableCounts counts, List<DataQualityRow> dataQuality,
       Map<String, Long> rowsInBySource) {
     Outcome {
       dataQuality = List.copyOf(dataQuality);
@@ -84,7 +84,6 @@ final class TableIngest {
     malformed = malformed.persist(StorageLevel.MEMORY_AND_DISK());
     RowRules.Ruled ruled = RowRules.apply(canonical, table, context);
     Dataset<Row> rows = ruled.frame().persist(StorageLevel.MEMORY_AND_DISK());
-    boolean kept = false;
     try {
       Dataset<Row> quarantine = malformed.unionByName(Quarantine.records(rows.filter(col(IngestColumns.RULE).isNotNull()),
           name, col(IngestColumns.RULE), table.columnNames(), identifierColumns(table)));
@@ -121,17 +120,21 @@ final class TableIngest {
       int fileCount = sources.stream().mapToInt(source -> source.files().size()).sum();
       Map<String, String> examples = examples(quarantine, fileCount > 1);
       Quarantine.write(quarantine, config.quarantineLocation(), name);
-      // the accepted rows are a projection of the persisted frame, read through its in-memory columns (no second
-      // copy, no RDD round trip); the frame stays persisted until the run releases the ingest result
-      Dataset<Row> typed = rows.filter(col(IngestColumns.RULE).isNull()).select(typedColumns(table));
+      // the accepted rows persisted on their own, typed and narrow (no RDD round trip); the ruled frame is released.
+      // Keeping the whole ruled frame instead (one cache fewer) saved 16% of ingest CPU at 2M people, but at 60M its
+      // size kept the heap full and garbage collection took most of every later stage (docs/benchmarks.md)
+      Dataset<Row> typed = rows.filter(col(IngestColumns.RULE).isNull()).select(typedColumns(table))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      long typedRows = typed.count();
+      if (typedRows != accepted) {
+        typed.unpersist();
+        throw PopHealthException.failure("Cannot ingest %s: accepted %d rows but typed %d", name, accepted, typedRows);
+      }
       LOG.info("Ingested {}: {} rows in, {} accepted, {} quarantined ({})", name, rowsIn, accepted,
           counts.rowsQuarantined(), String.format("%.2f%%", 100 * counts.quarantineRate()));
-      kept = true;
-      return new Outcome(typed, rows, counts, dataQuality(counts, ruled.rulesChecked(), examples), bySource);
+      return new Outcome(typed, counts, dataQuality(counts, ruled.rulesChecked(), examples), bySource);
     } finally {
-      if (!kept) {
-        rows.unpersist();
-      }
+      rows.unpersist();
       malformed.unpersist();
     }
   }
