@@ -16,19 +16,19 @@ import uk.pophealth.schema.TableSchema;
 /**
  * What ingestion hands the products: every configured table's accepted rows in its canonical typed schema
  * (InputTables; person_id pseudonymised), the counts per table and the data-quality rows. The accepted
- * tables are read from persisted data; {@link #release()} frees it when the run is done.
+ * tables are read from the run's {@link AcceptedStore}; {@link #release()} frees it when the run is done.
  */
 public final class IngestResult {
   private final Map<String, Dataset<Row>> tables;
-  private final List<Dataset<Row>> persisted;
+  private final AcceptedStore store;
   private final Map<String, TableCounts> counts;
   private final Map<String, Map<String, Long>> rowsInBySource;
   private final List<DataQualityRow> dataQuality;
 
-  IngestResult(Map<String, Dataset<Row>> tables, List<Dataset<Row>> persisted, Map<String, TableCounts> counts,
+  IngestResult(Map<String, Dataset<Row>> tables, AcceptedStore store, Map<String, TableCounts> counts,
       Map<String, Map<String, Long>> rowsInBySource, List<DataQualityRow> dataQuality) {
     this.tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
-    this.persisted = List.copyOf(persisted);
+    this.store = requireNonNull(store, "store is null");
     this.counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     this.rowsInBySource = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rowsInBySource));
     this.dataQuality = List.copyOf(dataQuality);
@@ -133,13 +133,13 @@ public final class IngestResult {
         String.join("; ", details));
   }
 
-  /** The persisted data the accepted tables are read from, one frame per table (for tests). */
-  List<Dataset<Row>> persisted() {
-    return persisted;
+  /** What holds the accepted tables (for tests). */
+  AcceptedStore store() {
+    return store;
   }
 
-  /** Frees the persisted data the accepted tables are read from; the tables must not be read afterwards. */
+  /** Frees what the accepted tables are read from (cache or staging folder); they must not be read afterwards. */
   public void release() {
-    persisted.forEach(Dataset::unpersist);
+    store.release();
   }
 }

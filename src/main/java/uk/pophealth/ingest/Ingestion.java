@@ -68,9 +68,9 @@ public final class Ingestion {
     PopHealthException.checkConfig(config.maxQuarantineRate() >= 0 && config.maxQuarantineRate() <= 1,
         "Cannot read max_quarantine_rate: expected a fraction between 0 and 1 (%s)", config.maxQuarantineRate());
     RuleContext context = RuleContext.start(PersonIds.forConfig(spark, config, env), extractDate(config));
-    TableIngest step = new TableIngest(spark, config);
+    AcceptedStore store = AcceptedStore.forSession(spark, config);
+    TableIngest step = new TableIngest(spark, config, store);
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    List<Dataset<Row>> persisted = new ArrayList<>();
     Map<String, TableCounts> counts = new LinkedHashMap<>();
     Map<String, Map<String, Long>> rowsInBySource = new LinkedHashMap<>();
     List<DataQualityRow> dataQuality = new ArrayList<>();
@@ -81,19 +81,18 @@ public final class Ingestion {
         }
         TableIngest.Outcome outcome = step.ingest(InputTables.byName(name), context);
         tables.put(name, outcome.accepted());
-        persisted.add(outcome.accepted());
         counts.put(name, outcome.counts());
         rowsInBySource.put(name, outcome.rowsInBySource());
         dataQuality.addAll(outcome.dataQuality());
         context = withReference(context, name, outcome.accepted());
       }
     } catch (RuntimeException e) {
-      persisted.forEach(Dataset::unpersist);
+      store.release();
       throw e;
     } finally {
       spark.sparkContext().setJobDescription(null);
     }
-    return new IngestResult(tables, persisted, counts, rowsInBySource, dataQuality);
+    return new IngestResult(tables, store, counts, rowsInBySource, dataQuality);
   }
 
   /**

@@ -15,7 +15,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.expressions.objects.AssertNotNull;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -36,20 +35,21 @@ import uk.pophealth.schema.TableSchema;
 /**
  * Ingests one table: reads its files, quarantines malformed lines, maps the layout, applies the row rules,
  * writes the quarantined rows, counts (rows in = accepted + quarantined, checked) and returns the accepted
- * rows typed as declared, persisted (the caller releases them).
+ * rows typed as declared, held by the run's {@link AcceptedStore} (the caller releases them).
  */
 final class TableIngest {
   private static final Logger LOG = LoggerFactory.getLogger(TableIngest.class);
   private static final int EXAMPLES = 3;
   private static final String EXAMPLE_RANK = "_example_rank";
-  private static final scala.collection.immutable.List<String> NO_PATH = scala.collection.immutable.List.empty();
 
   private final SparkSession spark;
   private final JobConfig config;
+  private final AcceptedStore store;
 
-  TableIngest(SparkSession spark, JobConfig config) {
+  TableIngest(SparkSession spark, JobConfig config, AcceptedStore store) {
     this.spark = spark;
     this.config = config;
+    this.store = store;
   }
 
   /**
@@ -120,14 +120,12 @@ final class TableIngest {
       int fileCount = sources.stream().mapToInt(source -> source.files().size()).sum();
       Map<String, String> examples = examples(quarantine, fileCount > 1);
       Quarantine.write(quarantine, config.quarantineLocation(), name);
-      // the accepted rows persisted on their own, typed and narrow (no RDD round trip); the ruled frame is released.
-      // Keeping the whole ruled frame instead (one cache fewer) saved 16% of ingest CPU at 2M people, but at 60M its
-      // size kept the heap full and garbage collection took most of every later stage (docs/benchmarks.md)
-      Dataset<Row> typed = rows.filter(col(IngestColumns.RULE).isNull()).select(typedColumns(table))
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      // the accepted rows held on their own, typed and narrow (cached, or staged as Parquet: AcceptedStore); the
+      // ruled frame is released. Keeping the whole ruled frame instead (one cache fewer) saved 16% of ingest CPU at
+      // 2M people, but at 60M its size kept the heap full and garbage collection took most of every later stage
+      Dataset<Row> typed = store.hold(table, rows.filter(col(IngestColumns.RULE).isNull()).select(typedColumns(table)));
       long typedRows = typed.count();
       if (typedRows != accepted) {
-        typed.unpersist();
         throw PopHealthException.failure("Cannot ingest %s: accepted %d rows but typed %d", name, accepted, typedRows);
       }
       LOG.info("Ingested {}: {} rows in, {} accepted, {} quarantined ({})", name, rowsIn, accepted,
@@ -208,21 +206,14 @@ final class TableIngest {
     return table.columnNames().contains(RowRules.PERSON_ID) ? List.of(RowRules.PERSON_ID) : List.of();
   }
 
-  /**
-   * The declared columns of an accepted row. A column declared not null is wrapped in Spark's own not-null
-   * assertion: the schema then says not null as declared, and a null the rules let through fails the run
-   * instead of reaching the products.
-   */
+  /** The declared columns of an accepted row, not-null columns asserted so ({@link AcceptedStore#declared}). */
   private static Column[] typedColumns(TableSchema table) {
     List<Column> columns = new ArrayList<>();
     for (StructField field : table.schema().fields()) {
       String name = field.name();
       Column value = name.equals(RowRules.PERSON_ID) ? col(IngestColumns.PSEUDONYM)
           : field.dataType().equals(DataTypes.StringType) ? col(name) : col(IngestColumns.typed(name));
-      if (!field.nullable()) {
-        value = new Column(new AssertNotNull(value.expr(), NO_PATH));
-      }
-      columns.add(value.as(name, field.metadata()));
+      columns.add(AcceptedStore.notNullAsDeclared(value, field));
     }
     return columns.toArray(new Column[0]);
   }

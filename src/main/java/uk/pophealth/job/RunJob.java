@@ -55,7 +55,7 @@ public final class RunJob {
 
   public static void main(JobRequest request) {
     try (SparkSession spark = SparkSessions.create("pophealth-run", request.sparkConf())) {
-      SparkSessions.sizeShufflePartitions(spark, request.config());
+      SparkSessions.sizeToInputs(spark, request.config());
       run(spark, request, System.getenv(), System.out);
     }
   }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.pophealth.config.InputSpec;
 import uk.pophealth.config.JobConfig;
+import uk.pophealth.ingest.AcceptedStore;
 
 /**
  * The only place production code builds a SparkSession. Under spark-submit the master and resources come
@@ -20,7 +21,7 @@ import uk.pophealth.config.JobConfig;
  * <ul>
  *   <li>adaptive execution, also inside cached plans ({@code canChangeCachedPlanOutputPartitioning}: Spark 3.5
  *   otherwise plans every cached query without it; it still never merges a cached plan's last stage);</li>
- *   <li>shuffle partitions sized to the inputs ({@link #sizeShufflePartitions}); 8 on {@code local} until then;</li>
+ *   <li>shuffle partitions and the ingest staging sized to the inputs ({@link #sizeToInputs}); 8 on {@code local} until then;</li>
  *   <li>the context cleaner's periodic driver GC every 5 minutes instead of 30: the shuffle files of finished
  *   queries are deleted only when their plans are collected, and at 60M people a run writes tens of GB of them;</li>
  *   <li>Kryo, UTC, dynamic partition overwrite.</li>
@@ -29,7 +30,7 @@ import uk.pophealth.config.JobConfig;
 public final class SparkSessions {
   private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
   static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
-  /** Set on sessions whose shuffle partitions nobody chose: {@link #sizeShufflePartitions} may then size them. */
+  /** Set on sessions whose shuffle partitions nobody chose: {@link #sizeToInputs} may then size them. */
   static final String PARTITIONS_SIZED = "spark.pophealth.shufflePartitions.sizeToInputs";
   /** Input bytes per shuffle partition: at 60M people 1.5 GB of Parquet gave ~9 GB of shuffle for gp_patients alone. */
   static final long BYTES_PER_PARTITION = 8L << 20;
@@ -60,21 +61,28 @@ public final class SparkSessions {
   }
 
   /**
-   * Sets spark.sql.shuffle.partitions from the size of the config's inputs, unless someone chose it (the submit
-   * line, {@code -D}, spark_conf) or the session was not made here: one partition per 8 MiB of input, at least 8
-   * and twice the cores, at most 2,000. Adaptive execution merges small partitions back, but not in the last stage
-   * of a cached plan (the ingested tables), so a fixed small number made every reducer of the 60M run spill GBs.
+   * Fits the session to the size of the config's inputs: the shuffle partitions ({@link #partitionsFor}) unless
+   * someone chose them (the submit line, {@code -D}, spark_conf) or the session was not made here, and where the
+   * ingested tables are held ({@link AcceptedStore#resolveAuto}: Parquet staging for large inputs) unless chosen.
+   * Adaptive execution merges small partitions back, but not in the last stage of a cached plan, so a fixed small
+   * number of partitions made every reducer of the 60M run spill GBs.
    */
-  public static void sizeShufflePartitions(SparkSession spark, JobConfig config) {
+  public static void sizeToInputs(SparkSession spark, JobConfig config) {
+    long bytes = inputBytes(spark.sparkContext().hadoopConfiguration(), config);
+    String staging = AcceptedStore.resolveAuto(spark, bytes);
     if (!Boolean.parseBoolean(spark.sparkContext().getConf().get(PARTITIONS_SIZED, "false"))) {
+      LOG.info("Ingested tables held by {} for {} MiB of input", staging, bytes >> 20);
       return;
     }
-    long bytes = inputBytes(spark.sparkContext().hadoopConfiguration(), config);
     int partitions = partitionsFor(bytes, spark.sparkContext().defaultParallelism());
     spark.conf().set(SHUFFLE_PARTITIONS, partitions);
-    LOG.info("Shuffle partitions {} for {} MiB of input", partitions, bytes >> 20);
+    LOG.info("Shuffle partitions {}, ingested tables held by {} for {} MiB of input", partitions, staging, bytes >> 20);
   }
 
+  /**
+   * One partition per 8 MiB of input, at least 8 and twice the cores, at most 2,000 (at 60M people 1.5 GB of
+   * Parquet gave ~9 GB of shuffle for gp_patients alone).
+   */
   static int partitionsFor(long inputBytes, int cores) {
     long wanted = (inputBytes + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION;
     long floor = Math.max(MIN_PARTITIONS, 2L * cores);

@@ -20,7 +20,7 @@ public final class ValidateJob {
 
   public static void main(JobRequest request) {
     try (SparkSession spark = SparkSessions.create("pophealth-ValidateJob", request.sparkConf())) {
-      SparkSessions.sizeShufflePartitions(spark, request.config());
+      SparkSessions.sizeToInputs(spark, request.config());
       run(spark, request);
     }
   }

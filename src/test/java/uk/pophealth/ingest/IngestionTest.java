@@ -132,6 +132,55 @@ class IngestionTest {
     assertFalse(cached(own.table(GpPatients.NAME)), "released");
   }
 
+  @Test
+  void acceptedRowsStagedAsParquetKeepTheDeclaredSchemaAndTheFolderGoesOnRelease(@TempDir Path out) throws Exception {
+    JobConfig patientsOnly = IngestFixture.config(out, Map.of(GpPatients.NAME, config.input(GpPatients.NAME)),
+        config.personIdMode(), 1.0);
+    Path staging = out.resolve("staging");
+    IngestResult cachedRun = Ingestion.ingest(SharedSpark.spark(), patientsOnly, IngestFixture.ENV);
+    SharedSpark.spark().conf().set(AcceptedStore.MODE, "parquet");
+    SharedSpark.spark().conf().set(AcceptedStore.LOCATION, staging.toUri().toString());
+    IngestResult staged;
+    try {
+      staged = Ingestion.ingest(SharedSpark.spark(), patientsOnly, IngestFixture.ENV);
+    } finally {
+      SharedSpark.spark().conf().unset(AcceptedStore.MODE);
+      SharedSpark.spark().conf().unset(AcceptedStore.LOCATION);
+    }
+    try {
+      Dataset<Row> patients = staged.table(GpPatients.NAME);
+      assertFalse(cached(patients), "read from the staged files, not the cache");
+      assertTrue(staged.store().persisted().isEmpty());
+      assertEquals(GpPatients.TABLE.schema(), patients.schema(), "not-null columns as declared");
+      assertEquals(0, patients.exceptAll(cachedRun.table(GpPatients.NAME)).count());
+      assertEquals(0, cachedRun.table(GpPatients.NAME).exceptAll(patients).count());
+      assertEquals(5, patients.count());
+      try (java.util.stream.Stream<Path> runs = java.nio.file.Files.list(staging)) {
+        assertEquals(1, runs.count(), "one folder for the run");
+      }
+    } finally {
+      staged.release();
+      cachedRun.release();
+    }
+    assertFalse(java.nio.file.Files.exists(staging), "staging folder deleted on release");
+  }
+
+  @Test
+  void anUnknownStagingModeIsRefusedByName(@TempDir Path out) {
+    JobConfig patientsOnly = IngestFixture.config(out, Map.of(GpPatients.NAME, config.input(GpPatients.NAME)),
+        config.personIdMode(), 1.0);
+    SharedSpark.spark().conf().set(AcceptedStore.MODE, "memory");
+    PopHealthException e;
+    try {
+      e = assertThrows(PopHealthException.class,
+          () -> Ingestion.ingest(SharedSpark.spark(), patientsOnly, IngestFixture.ENV));
+    } finally {
+      SharedSpark.spark().conf().unset(AcceptedStore.MODE);
+    }
+    assertEquals(ErrorCategory.BAD_CONFIG, e.category());
+    assertTrue(e.getMessage().contains("(memory)"), e.getMessage());
+  }
+
   /** True when a new query over {@code table} reads Spark's cache. */
   private static boolean cached(Dataset<Row> table) {
     return table.select("*").queryExecution().withCachedData().collectFirst(

@@ -1,0 +1,163 @@
+package uk.pophealth.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.objects.AssertNotNull;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.pophealth.config.JobConfig;
+import uk.pophealth.core.PopHealthException;
+import uk.pophealth.schema.TableSchema;
+
+/**
+ * Where the accepted rows of every ingested table are held until the run is done, chosen by the Spark setting
+ * {@value #MODE}:
+ * <ul>
+ *   <li>{@code cache} (the default): persisted in Spark's cache, memory first, spilling to local disk;</li>
+ *   <li>{@code parquet}: written as Parquet to a staging folder and read back from there. Nothing of the table is
+ *   then kept in the executors' memory, and the query that built it (with its shuffle files) is dropped. At 60M
+ *   people the cached tables filled an 8 GB heap and garbage collection took most of every later stage
+ *   (docs/benchmarks.md). The run script chooses it for large inputs ({@code auto}).</li>
+ * </ul>
+ * The staging folder holds pseudonymised person-level rows: it is {@value #LOCATION} when set, else a folder
+ * beside the quarantine (restricted like it), and {@link #release()} deletes it.
+ */
+public final class AcceptedStore {
+  /** {@code cache}, {@code parquet}, or {@code auto} (the run and validate jobs resolve it from the input size). */
+  public static final String MODE = "spark.pophealth.ingest.staging";
+  /** The staging folder for {@code parquet}: any Hadoop path the driver and executors can all reach. */
+  static final String LOCATION = "spark.pophealth.ingest.stagingDir";
+  static final String CACHE = "cache";
+  static final String PARQUET = "parquet";
+  static final String AUTO = "auto";
+  /** Inputs at least this big are staged as Parquet under {@code auto}. */
+  static final long STAGE_FROM_BYTES = 512L << 20;
+
+  private static final Logger LOG = LoggerFactory.getLogger(AcceptedStore.class);
+  private static final scala.collection.immutable.List<String> NO_PATH = scala.collection.immutable.List.empty();
+
+  private final SparkSession spark;
+  private final String location;
+  private final List<Dataset<Row>> persisted = new ArrayList<>();
+
+  private AcceptedStore(SparkSession spark, String location) {
+    this.spark = spark;
+    this.location = location;
+  }
+
+  /** The store the session's {@value #MODE} names; {@code auto} (not resolved by a job) means {@code cache}. */
+  static AcceptedStore forSession(SparkSession spark, JobConfig config) {
+    String mode = spark.conf().get(MODE, CACHE).trim().toLowerCase(Locale.ROOT);
+    return switch (mode) {
+      case CACHE, AUTO -> new AcceptedStore(spark, null);
+      case PARQUET -> new AcceptedStore(spark, stagingLocation(spark, config));
+      default -> throw PopHealthException.badConfig("Cannot read %s: expected %s, %s or %s (%s)", MODE, CACHE, PARQUET,
+          AUTO, mode);
+    };
+  }
+
+  /**
+   * Resolves {@code auto} (or no setting) for inputs of {@code inputBytes}: {@code parquet} from
+   * {@value #STAGE_FROM_BYTES} bytes, else {@code cache}. A chosen mode is kept. Returns the mode in force.
+   */
+  public static String resolveAuto(SparkSession spark, long inputBytes) {
+    String mode = spark.conf().get(MODE, AUTO).trim().toLowerCase(Locale.ROOT);
+    if (mode.equals(AUTO)) {
+      mode = modeFor(inputBytes);
+      spark.conf().set(MODE, mode);
+    }
+    return mode;
+  }
+
+  static String modeFor(long inputBytes) {
+    return inputBytes >= STAGE_FROM_BYTES ? PARQUET : CACHE;
+  }
+
+  /** This run's own folder under the configured staging location, or beside the quarantine. */
+  private static String stagingLocation(SparkSession spark, JobConfig config) {
+    String base = spark.conf().getOption(LOCATION).getOrElse(() -> trimmed(config.quarantineLocation()) + "_staging");
+    return trimmed(base) + "/" + UUID.randomUUID();
+  }
+
+  private static String trimmed(String location) {
+    return location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
+  }
+
+  /** True when the tables are staged as Parquet files rather than cached. */
+  boolean staged() {
+    return location != null;
+  }
+
+  /**
+   * Holds {@code typed} (the accepted rows in the table's declared schema) and returns the frame to read them from,
+   * with the declared schema (not-null columns included).
+   */
+  Dataset<Row> hold(TableSchema table, Dataset<Row> typed) {
+    if (!staged()) {
+      Dataset<Row> cached = typed.persist(StorageLevel.MEMORY_AND_DISK());
+      persisted.add(cached);
+      return cached;
+    }
+    String path = location + "/" + table.name();
+    typed.write().mode(SaveMode.Overwrite).parquet(path);
+    return spark.read().parquet(path).select(declared(table));
+  }
+
+  /**
+   * The declared columns over a frame that has them by name. Spark reads every Parquet column as nullable, so a
+   * column declared not null is wrapped in Spark's own not-null assertion: the schema says not null as declared,
+   * and a null fails the query instead of reaching the products.
+   */
+  static Column[] declared(TableSchema table) {
+    List<Column> columns = new ArrayList<>();
+    for (StructField field : table.schema().fields()) {
+      columns.add(notNullAsDeclared(col(field.name()), field));
+    }
+    return columns.toArray(new Column[0]);
+  }
+
+  /** {@code value} named and described as {@code field}, asserted not null when the field is declared so. */
+  static Column notNullAsDeclared(Column value, StructField field) {
+    Column checked = field.nullable() ? value : new Column(new AssertNotNull(value.expr(), NO_PATH));
+    return checked.as(field.name(), field.metadata());
+  }
+
+  /** The cached frames (empty when staged as Parquet); for tests. */
+  List<Dataset<Row>> persisted() {
+    return List.copyOf(persisted);
+  }
+
+  /** Frees what holds the tables: unpersists the cached frames, deletes the staging folder. */
+  void release() {
+    persisted.forEach(Dataset::unpersist);
+    persisted.clear();
+    if (staged()) {
+      Path path = new Path(location);
+      try {
+        FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        fs.delete(path, true);
+        Path parent = path.getParent();
+        if (parent != null && fs.exists(parent) && fs.listStatus(parent).length == 0) {
+          fs.delete(parent, false);
+        }
+      } catch (IOException e) {
+        LOG.warn("Cannot delete the staging folder {}: delete it by hand, it holds pseudonymised rows ({})",
+            location, e.getMessage());
+      }
+    }
+  }
+}
