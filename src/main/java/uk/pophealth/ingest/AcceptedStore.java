@@ -31,7 +31,7 @@ import uk.pophealth.schema.TableSchema;
  *   <li>{@code parquet}: written as Parquet to a staging folder and read back from there. Nothing of the table is
  *   then kept in the executors' memory, and the query that built it (with its shuffle files) is dropped. At 60M
  *   people the cached tables filled an 8 GB heap and garbage collection took most of every later stage
- *   (docs/benchmarks.md). The run script chooses it for large inputs ({@code auto}).</li>
+ *   (docs/benchmarks.md). The run and validate jobs choose it for inputs of 32 MiB or more ({@code auto}).</li>
  * </ul>
  * The staging folder holds pseudonymised person-level rows: it is {@value #LOCATION} when set, else a folder
  * beside the quarantine (restricted like it), and {@link #release()} deletes it.
@@ -44,8 +44,12 @@ public final class AcceptedStore {
   static final String CACHE = "cache";
   static final String PARQUET = "parquet";
   static final String AUTO = "auto";
-  /** Inputs at least this big are staged as Parquet under {@code auto}. */
-  static final long STAGE_FROM_BYTES = 512L << 20;
+  /**
+   * Inputs at least this big are staged as Parquet under {@code auto}. At 2M people (43 MiB of input) a full run
+   * took 424 s staged against 489 s cached, with the same outputs: the products' tasks no longer carry the cached
+   * plans of the ingest (176 "large task binary" warnings of 1-4 MiB cached, 7 staged; 43 MiB each at 60M).
+   */
+  static final long STAGE_FROM_BYTES = 32L << 20;
 
   private static final Logger LOG = LoggerFactory.getLogger(AcceptedStore.class);
   private static final scala.collection.immutable.List<String> NO_PATH = scala.collection.immutable.List.empty();

@@ -12,9 +12,11 @@ class AcceptedStoreTest {
   @Test
   void largeInputsAreStagedAsParquetSmallOnesCached() {
     assertEquals("cache", AcceptedStore.modeFor(0));
-    assertEquals("cache", AcceptedStore.modeFor(223 * MIB)); // 10M people
-    assertEquals("cache", AcceptedStore.modeFor(512 * MIB - 1));
-    assertEquals("parquet", AcceptedStore.modeFor(512 * MIB));
+    assertEquals("cache", AcceptedStore.modeFor(5 * MIB)); // the bundled sample
+    assertEquals("cache", AcceptedStore.modeFor(32 * MIB - 1));
+    assertEquals("parquet", AcceptedStore.modeFor(32 * MIB));
+    assertEquals("parquet", AcceptedStore.modeFor(43 * MIB)); // 2M people
+    assertEquals("parquet", AcceptedStore.modeFor(223 * MIB)); // 10M people
     assertEquals("parquet", AcceptedStore.modeFor(1536 * MIB)); // 60M people
   }
 
