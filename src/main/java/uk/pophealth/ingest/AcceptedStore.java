@@ -1,9 +1,8 @@
 package uk.pophealth.ingest;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -28,12 +27,14 @@ import uk.pophealth.schema.TableSchema;
  * {@value #MODE}:
  * <ul>
  *   <li>{@code cache} (the default): persisted in Spark's cache, memory first, spilling to local disk;</li>
- *   <li>{@code parquet}: written as Parquet to a staging folder and read back from there. Nothing of the table is
- *   then kept in the executors' memory, and the query that built it (with its shuffle files) is dropped. At 60M
+ *   <li>{@code parquet}: each table's ruled rows written once as Parquet to a staging folder, and the counts, the
+ *   quarantine and the accepted rows read from there. Nothing of the table is then kept in the executors' memory,
+ *   and the query that built it (with its shuffle files) is dropped. At 60M
  *   people the cached tables filled an 8 GB heap and garbage collection took most of every later stage
  *   (docs/benchmarks.md). The run and validate jobs choose it for inputs of 32 MiB or more ({@code auto}).</li>
  * </ul>
- * The staging folder holds pseudonymised person-level rows: it is {@value #LOCATION} when set, else a folder
+ * The staging folder holds pseudonymised person-level rows (and the quarantined rows' values, identifiers masked
+ * as in the quarantine): it is {@value #LOCATION} when set, else a folder
  * beside the quarantine (restricted like it), and {@link #release()} deletes it.
  */
 public final class AcceptedStore {
@@ -57,6 +58,7 @@ public final class AcceptedStore {
   private final SparkSession spark;
   private final String location;
   private final List<Dataset<Row>> persisted = new ArrayList<>();
+  private boolean stagedAny;
 
   private AcceptedStore(SparkSession spark, String location) {
     this.spark = spark;
@@ -107,37 +109,68 @@ public final class AcceptedStore {
   }
 
   /**
-   * Holds {@code typed} (the accepted rows in the table's declared schema) and returns the frame to read them from,
-   * with the declared schema (not-null columns included).
+   * Holds the ruled frame of a table (every row in, with its rule: read for the counts, the quarantine and the
+   * accepted rows) and returns the frame to read it from. Cached: persisted until {@link #releaseRuled}. Staged:
+   * written once as Parquet, the identifier columns masked as in the quarantine, and read back; the accepted rows
+   * are then read from the same files ({@link #accepted}), so nothing is written twice.
    */
-  Dataset<Row> hold(TableSchema table, Dataset<Row> typed) {
+  Dataset<Row> holdRuled(TableSchema table, Dataset<Row> ruled, Collection<String> identifierColumns) {
     if (!staged()) {
-      Dataset<Row> cached = typed.persist(StorageLevel.MEMORY_AND_DISK());
-      persisted.add(cached);
-      return cached;
+      return ruled.persist(StorageLevel.MEMORY_AND_DISK());
     }
     String path = location + "/" + table.name();
-    typed.write().mode(SaveMode.Overwrite).parquet(path);
-    return spark.read().parquet(path).select(declared(table));
+    if (!stagedAny) {
+      deleteOnExit();
+      stagedAny = true;
+    }
+    List<Column> columns = new ArrayList<>();
+    for (String name : ruled.columns()) {
+      Column value = IngestColumns.exact(name);
+      columns.add(identifierColumns.contains(name) ? Quarantine.mask(value).as(name) : value);
+    }
+    ruled.select(columns.toArray(new Column[0])).write().mode(SaveMode.Overwrite).parquet(path);
+    return spark.read().parquet(path);
+  }
+
+  /** Frees the ruled frame once the table's accepted rows are held (a no-op when staged: the files stay). */
+  void releaseRuled(Dataset<Row> held) {
+    if (!staged()) {
+      held.unpersist();
+    }
   }
 
   /**
-   * The declared columns over a frame that has them by name. Spark reads every Parquet column as nullable, so a
-   * column declared not null is wrapped in Spark's own not-null assertion: the schema says not null as declared,
-   * and a null fails the query instead of reaching the products.
+   * Holds the accepted rows, {@code typed} (a projection of the held ruled frame in the table's declared schema),
+   * and returns the frame to read them from: persisted on their own when cached (narrow and typed, so the ruled
+   * frame can go), the projection itself when staged (Parquet reads only the columns asked for).
    */
-  static Column[] declared(TableSchema table) {
-    List<Column> columns = new ArrayList<>();
-    for (StructField field : table.schema().fields()) {
-      columns.add(notNullAsDeclared(col(field.name()), field));
+  Dataset<Row> accepted(Dataset<Row> typed) {
+    if (staged()) {
+      return typed;
     }
-    return columns.toArray(new Column[0]);
+    Dataset<Row> cached = typed.persist(StorageLevel.MEMORY_AND_DISK());
+    persisted.add(cached);
+    return cached;
   }
 
-  /** {@code value} named and described as {@code field}, asserted not null when the field is declared so. */
+  /**
+   * {@code value} named and described as {@code field}. A column declared not null is wrapped in Spark's own not-null
+   * assertion: the schema then says not null as declared (Spark reads every Parquet column as nullable), and a null
+   * the rules let through fails the query instead of reaching the products.
+   */
   static Column notNullAsDeclared(Column value, StructField field) {
     Column checked = field.nullable() ? value : new Column(new AssertNotNull(value.expr(), NO_PATH));
     return checked.as(field.name(), field.metadata());
+  }
+
+  /** Should the run die before {@link #release()}, the JVM's exit still deletes the staging folder (when it can). */
+  private void deleteOnExit() {
+    Path path = new Path(location);
+    try {
+      path.getFileSystem(spark.sparkContext().hadoopConfiguration()).deleteOnExit(path);
+    } catch (IOException e) {
+      LOG.warn("Cannot mark the staging folder {} for deletion at exit ({})", location, e.getMessage());
+    }
   }
 
   /** The cached frames (empty when staged as Parquet); for tests. */

@@ -83,7 +83,7 @@ final class TableIngest {
     }
     malformed = malformed.persist(StorageLevel.MEMORY_AND_DISK());
     RowRules.Ruled ruled = RowRules.apply(canonical, table, context);
-    Dataset<Row> rows = ruled.frame().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> rows = store.holdRuled(table, ruled.frame(), identifierColumns(table));
     try {
       Dataset<Row> quarantine = malformed.unionByName(Quarantine.records(rows.filter(col(IngestColumns.RULE).isNotNull()),
           name, col(IngestColumns.RULE), table.columnNames(), identifierColumns(table)));
@@ -120,10 +120,10 @@ final class TableIngest {
       int fileCount = sources.stream().mapToInt(source -> source.files().size()).sum();
       Map<String, String> examples = examples(quarantine, fileCount > 1);
       Quarantine.write(quarantine, config.quarantineLocation(), name);
-      // the accepted rows held on their own, typed and narrow (cached, or staged as Parquet: AcceptedStore); the
-      // ruled frame is released. Keeping the whole ruled frame instead (one cache fewer) saved 16% of ingest CPU at
-      // 2M people, but at 60M its size kept the heap full and garbage collection took most of every later stage
-      Dataset<Row> typed = store.hold(table, rows.filter(col(IngestColumns.RULE).isNull()).select(typedColumns(table)));
+      // the accepted rows held narrow and typed (cached on their own, or read from the staged files: AcceptedStore);
+      // a cached ruled frame is released. Keeping the whole ruled frame cached instead (one cache fewer) saved 16%
+      // of ingest CPU at 2M people, but at 60M its size kept the heap full and GC took most of every later stage
+      Dataset<Row> typed = store.accepted(rows.filter(col(IngestColumns.RULE).isNull()).select(typedColumns(table)));
       long typedRows = typed.count();
       if (typedRows != accepted) {
         throw PopHealthException.failure("Cannot ingest %s: accepted %d rows but typed %d", name, accepted, typedRows);
@@ -132,7 +132,7 @@ final class TableIngest {
           counts.rowsQuarantined(), String.format("%.2f%%", 100 * counts.quarantineRate()));
       return new Outcome(typed, counts, dataQuality(counts, ruled.rulesChecked(), examples), bySource);
     } finally {
-      rows.unpersist();
+      store.releaseRuled(rows);
       malformed.unpersist();
     }
   }

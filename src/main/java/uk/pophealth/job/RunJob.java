@@ -97,6 +97,18 @@ public final class RunJob {
     TableWriter writer = new TableWriter(spark, config.output());
     DataQualityPublisher dataQuality = new DataQualityPublisher(writer, manifest);
     IngestResult ingest = stage.run("ingest", () -> ingestWithinCeiling(spark, config, env, dataQuality, out));
+    try {
+      return runProducts(spark, request, months, out, manifest, stage, hadoop, writer, dataQuality, ingest);
+    } finally {
+      // also on failure: the staged tables are pseudonymised person-level rows, kept no longer than the run
+      ingest.release();
+    }
+  }
+
+  private static RunManifest runProducts(SparkSession spark, JobRequest request, ReportingMonths months,
+      PrintStream out, RunManifest.Builder manifest, Stage stage, Configuration hadoop, TableWriter writer,
+      DataQualityPublisher dataQuality, IngestResult ingest) {
+    JobConfig config = request.config();
     stage.run("input checksums", () -> recordInputs(ingest, manifest, hadoop));
     // Writes the run's data_quality (ingestion rows and the geography's gap/overlap findings) once.
     FootprintResolver geography = stage.run("geography",
@@ -120,7 +132,6 @@ public final class RunJob {
     RunManifest finished = manifest.succeeded(Instant.now());
     finished.write(hadoop, config.output());
     stage.run("report", () -> out.println("Report: " + new ReportWriter(spark).write(config.output()).path()));
-    ingest.release();
     printIcsSeries(spark, config, out);
     return finished;
   }

@@ -138,6 +138,7 @@ class IngestionTest {
         config.personIdMode(), 1.0);
     Path staging = out.resolve("staging");
     IngestResult cachedRun = Ingestion.ingest(SharedSpark.spark(), patientsOnly, IngestFixture.ENV);
+    List<Row> cachedQuarantine = quarantineRows(patientsOnly);
     SharedSpark.spark().conf().set(AcceptedStore.MODE, "parquet");
     SharedSpark.spark().conf().set(AcceptedStore.LOCATION, staging.toUri().toString());
     IngestResult staged;
@@ -155,6 +156,8 @@ class IngestionTest {
       assertEquals(0, patients.exceptAll(cachedRun.table(GpPatients.NAME)).count());
       assertEquals(0, cachedRun.table(GpPatients.NAME).exceptAll(patients).count());
       assertEquals(5, patients.count());
+      assertEquals(cachedQuarantine, quarantineRows(patientsOnly), "the same quarantine, identifiers masked once");
+      assertEquals(cachedRun.counts(GpPatients.NAME).rowsQuarantined(), staged.counts(GpPatients.NAME).rowsQuarantined());
       try (java.util.stream.Stream<Path> runs = java.nio.file.Files.list(staging)) {
         assertEquals(1, runs.count(), "one folder for the run");
       }
@@ -179,6 +182,11 @@ class IngestionTest {
     }
     assertEquals(ErrorCategory.BAD_CONFIG, e.category());
     assertTrue(e.getMessage().contains("(memory)"), e.getMessage());
+  }
+
+  private static List<Row> quarantineRows(JobConfig config) {
+    return SharedSpark.spark().read().parquet(Quarantine.location(config.quarantineLocation(), GpPatients.NAME))
+        .orderBy(col("line_number")).collectAsList();
   }
 
   /** True when a new query over {@code table} reads Spark's cache. */

@@ -39,6 +39,7 @@ class RunJobSampleTest {
 
   /** Kept after the suite: scripts/test.sh runs the analysts' notebooks against these outputs. */
   private static final Path dir = Path.of("target", "sample-run");
+  private static final Path STAGING = dir.resolve("staging");
   private static JsonNode truth;
   private static String exactOut;
   private static RunManifest exactManifest;
@@ -54,8 +55,26 @@ class RunJobSampleTest {
     exactManifest = RunJob.run(spark,
         JobRequest.fromCommandLine(SAMPLE, exactOut, null, null, null, "off", Map.of()), ENV, quiet());
     controlledOut = dir.resolve("controlled").toAbsolutePath().toString();
-    controlledManifest = RunJob.run(spark,
-        JobRequest.fromCommandLine(SAMPLE, controlledOut, "2025-12", null, null, null, Map.of()), ENV, quiet());
+    // the controlled run stages its ingested tables as Parquet (what runs on 32 MiB or more do): every test on its
+    // outputs checks that path too
+    Files.createDirectories(STAGING);
+    Files.writeString(STAGING.resolve("marker.txt"), "not the run's");
+    spark.conf().set("spark.pophealth.ingest.staging", "parquet");
+    spark.conf().set("spark.pophealth.ingest.stagingDir", STAGING.toAbsolutePath().toUri().toString());
+    try {
+      controlledManifest = RunJob.run(spark,
+          JobRequest.fromCommandLine(SAMPLE, controlledOut, "2025-12", null, null, null, Map.of()), ENV, quiet());
+    } finally {
+      spark.conf().unset("spark.pophealth.ingest.staging");
+      spark.conf().unset("spark.pophealth.ingest.stagingDir");
+    }
+  }
+
+  @Test
+  void theStagedRunDeletesItsStagingFolderAndNothingElse() throws Exception {
+    try (java.util.stream.Stream<Path> left = Files.list(STAGING)) {
+      assertEquals(List.of("marker.txt"), left.map(p -> p.getFileName().toString()).toList());
+    }
   }
 
   private static PrintStream quiet() {
