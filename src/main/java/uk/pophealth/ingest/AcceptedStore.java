@@ -29,8 +29,8 @@ import uk.pophealth.schema.TableSchema;
  *   <li>{@code cache} (the default): persisted in Spark's cache, memory first, spilling to local disk;</li>
  *   <li>{@code parquet}: each table's ruled rows written once as Parquet to a staging folder, and the counts, the
  *   quarantine and the accepted rows read from there. Nothing of the table is then kept in the executors' memory,
- *   and the query that built it (with its shuffle files) is dropped. At 60M
- *   people the cached tables filled an 8 GB heap and garbage collection took most of every later stage
+ *   and the query that built it (with its shuffle files) is dropped. At 60M people the cached tables filled an
+ *   8 GB heap and garbage collection took most of every later stage
  *   (docs/benchmarks.md). The run and validate jobs choose it for inputs of 32 MiB or more ({@code auto}).</li>
  * </ul>
  * The staging folder holds pseudonymised person-level rows (and the quarantined rows' values, identifiers masked
@@ -58,7 +58,6 @@ public final class AcceptedStore {
   private final SparkSession spark;
   private final String location;
   private final List<Dataset<Row>> persisted = new ArrayList<>();
-  private boolean stagedAny;
 
   private AcceptedStore(SparkSession spark, String location) {
     this.spark = spark;
@@ -95,12 +94,10 @@ public final class AcceptedStore {
 
   /** This run's own folder under the configured staging location, or beside the quarantine. */
   private static String stagingLocation(SparkSession spark, JobConfig config) {
-    String base = spark.conf().getOption(LOCATION).getOrElse(() -> trimmed(config.quarantineLocation()) + "_staging");
-    return trimmed(base) + "/" + UUID.randomUUID();
-  }
-
-  private static String trimmed(String location) {
-    return location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
+    // Hadoop's Path drops a trailing slash
+    String base = spark.conf().getOption(LOCATION)
+        .getOrElse(() -> new Path(config.quarantineLocation()).toString() + "_staging");
+    return new Path(new Path(base), UUID.randomUUID().toString()).toString();
   }
 
   /** True when the tables are staged as Parquet files rather than cached. */
@@ -119,16 +116,13 @@ public final class AcceptedStore {
       return ruled.persist(StorageLevel.MEMORY_AND_DISK());
     }
     String path = location + "/" + table.name();
-    if (!stagedAny) {
-      deleteOnExit();
-      stagedAny = true;
-    }
     List<Column> columns = new ArrayList<>();
     for (String name : ruled.columns()) {
       Column value = IngestColumns.exact(name);
       columns.add(identifierColumns.contains(name) ? Quarantine.mask(value).as(name) : value);
     }
     ruled.select(columns.toArray(new Column[0])).write().mode(SaveMode.Overwrite).parquet(path);
+    deleteOnExit(); // after the write: Hadoop marks only a path that exists
     return spark.read().parquet(path);
   }
 
@@ -163,7 +157,10 @@ public final class AcceptedStore {
     return checked.as(field.name(), field.metadata());
   }
 
-  /** Should the run die before {@link #release()}, the JVM's exit still deletes the staging folder (when it can). */
+  /**
+   * Should the run die before {@link #release()}, the JVM's exit still deletes the staging folder (when it can).
+   * Marking it again is harmless (Hadoop keeps a set).
+   */
   private void deleteOnExit() {
     Path path = new Path(location);
     try {

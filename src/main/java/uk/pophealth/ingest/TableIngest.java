@@ -206,7 +206,7 @@ final class TableIngest {
     return table.columnNames().contains(RowRules.PERSON_ID) ? List.of(RowRules.PERSON_ID) : List.of();
   }
 
-  /** The declared columns of an accepted row, not-null columns asserted so ({@link AcceptedStore#declared}). */
+  /** The declared columns of an accepted row, not-null columns asserted so ({@link AcceptedStore#notNullAsDeclared}). */
   private static Column[] typedColumns(TableSchema table) {
     List<Column> columns = new ArrayList<>();
     for (StructField field : table.schema().fields()) {
