@@ -19,8 +19,12 @@ import uk.pophealth.schema.OutputTables;
 
 /**
  * Register and ACP counts per period end x geography level x breakdown, from the person-month register
- * joined to the footprint in force at each period end. One aggregation: each person-month row is exploded
- * into its five geography levels and five breakdowns.
+ * joined to the footprint in force at each period end. Two aggregations. First per practice: the person-months
+ * are hash-partitioned by practice, so each practice's counts are complete in one task, and each person-month is
+ * exploded into its five breakdowns. Then every level from the practice counts: each practice row is exploded
+ * into its five geography levels and summed. Counts are sums, so this equals one aggregation of every person-month
+ * exploded into 5 x 5 rows, which at 60M people shuffled 8.2 GB of partial counts (a task's persons are spread
+ * over every practice, so little merged before the shuffle).
  */
 final class UptakeCounts {
   /** Footprint columns the register must carry (joined by the job from the geography resolver). */
@@ -52,13 +56,6 @@ final class UptakeCounts {
     Column pcn = coalesce(col(PCN_CODE), unknownPcn);
     Column place = coalesce(col(PLACE_CODE), unknownPcn);
     Column ics = coalesce(col(ICS_CODE), unknownPcn);
-    Column all = lit(GeographyLevel.ALL_CODE);
-    Column levels = array(
-        level(GeographyLevel.PRACTICE, practice, coalesce(col(PRACTICE_NAME), practice), pcn),
-        level(GeographyLevel.PCN, pcn, coalesce(col(PCN_NAME), pcn), place),
-        level(GeographyLevel.PLACE, place, coalesce(col(PLACE_NAME), place), ics),
-        level(GeographyLevel.ICS, ics, coalesce(col(ICS_NAME), ics), all),
-        level(GeographyLevel.ALL, all, lit(GeographyLevel.ALL_NAME), lit(null).cast("string")));
     Column breakdowns = array(
         breakdown(OutputTables.AcpUptake.BREAKDOWN_NONE, lit(OutputTables.AcpUptake.VALUE_ALL)),
         breakdown(OutputTables.AcpUptake.BREAKDOWN_AGE_BAND, col(CohortColumns.AGE_BAND)),
@@ -66,16 +63,34 @@ final class UptakeCounts {
         breakdown(OutputTables.AcpUptake.BREAKDOWN_IMD_QUINTILE, coalesce(col(CohortColumns.IMD_QUINTILE).cast("string"), lit(UNKNOWN))),
         breakdown(OutputTables.AcpUptake.BREAKDOWN_SOCIAL_CARE,
             when(col(CohortColumns.KNOWN_TO_SOCIAL_CARE), lit("yes")).otherwise(lit("no"))));
-    return registerWithFootprint
+    Dataset<Row> practices = registerWithFootprint
         .select(col(CohortColumns.PERIOD_END), col(CohortColumns.HAS_ACP),
-            explode(levels).as("_level"), breakdowns.as("_breakdowns"))
+            practice.as(CohortColumns.PRACTICE_CODE), coalesce(col(PRACTICE_NAME), practice).as(PRACTICE_NAME),
+            pcn.as(PCN_CODE), coalesce(col(PCN_NAME), pcn).as(PCN_NAME),
+            place.as(PLACE_CODE), coalesce(col(PLACE_NAME), place).as(PLACE_NAME),
+            ics.as(ICS_CODE), coalesce(col(ICS_NAME), ics).as(ICS_NAME), breakdowns.as("_breakdowns"))
+        .repartition(col(CohortColumns.PRACTICE_CODE))
         .withColumn("_breakdown", explode(col("_breakdowns")))
-        .groupBy(col(CohortColumns.PERIOD_END), col("_level." + LEVEL).as(LEVEL), col("_level." + CODE).as(CODE),
-            col("_level." + NAME).as(NAME), col("_level." + PARENT_LEVEL).as(PARENT_LEVEL),
-            col("_level." + PARENT_CODE).as(PARENT_CODE),
+        .groupBy(col(CohortColumns.PERIOD_END), col(CohortColumns.PRACTICE_CODE), col(PRACTICE_NAME),
+            col(PCN_CODE), col(PCN_NAME), col(PLACE_CODE), col(PLACE_NAME), col(ICS_CODE), col(ICS_NAME),
             col("_breakdown." + BREAKDOWN).as(BREAKDOWN), col("_breakdown." + BREAKDOWN_VALUE).as(BREAKDOWN_VALUE))
         .agg(count(lit(1)).as(REGISTER),
             sum(when(col(CohortColumns.HAS_ACP), lit(1L)).otherwise(lit(0L))).as(WITH_ACP));
+    Column all = lit(GeographyLevel.ALL_CODE);
+    Column levels = array(
+        level(GeographyLevel.PRACTICE, col(CohortColumns.PRACTICE_CODE), col(PRACTICE_NAME), col(PCN_CODE)),
+        level(GeographyLevel.PCN, col(PCN_CODE), col(PCN_NAME), col(PLACE_CODE)),
+        level(GeographyLevel.PLACE, col(PLACE_CODE), col(PLACE_NAME), col(ICS_CODE)),
+        level(GeographyLevel.ICS, col(ICS_CODE), col(ICS_NAME), all),
+        level(GeographyLevel.ALL, all, lit(GeographyLevel.ALL_NAME), lit(null).cast("string")));
+    return practices
+        .select(col(CohortColumns.PERIOD_END), col(BREAKDOWN), col(BREAKDOWN_VALUE), col(REGISTER), col(WITH_ACP),
+            explode(levels).as("_level"))
+        .groupBy(col(CohortColumns.PERIOD_END), col("_level." + LEVEL).as(LEVEL), col("_level." + CODE).as(CODE),
+            col("_level." + NAME).as(NAME), col("_level." + PARENT_LEVEL).as(PARENT_LEVEL),
+            col("_level." + PARENT_CODE).as(PARENT_CODE), col(BREAKDOWN), col(BREAKDOWN_VALUE))
+        // the register a count, as in one aggregation (a sum of counts over at least one row is never null)
+        .agg(coalesce(sum(col(REGISTER)), lit(0L)).as(REGISTER), sum(col(WITH_ACP)).as(WITH_ACP));
   }
 
   private static Column level(GeographyLevel level, Column code, Column name, Column parentCode) {
