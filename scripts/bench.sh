@@ -126,14 +126,14 @@ fi
 # 4. docs/benchmarks.md
 if [ "${BENCH_NO_DOC:-0}" != 1 ]; then
   DOC=$ROOT/docs/benchmarks.md
-  SPARK_VERSION=$(grep -oE 'spark-core_2.12-[0-9.]+' "$ROOT/target/test-classpath.txt" | head -1 | sed 's/.*-//')
+  SPARK_VERSION=$(grep -oE 'spark-core_2.12-[0-9.]+' "$ROOT/target/test-classpath.txt" | head -1 | sed 's/.*-//; s/\.$//')
   JAVA_VERSION=$(java -version 2>&1 | head -1 | tr -d '"')
   LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
   {
     echo
     echo "### $PEOPLE people — $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
-    echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, $JAVA_VERSION, Spark $SPARK_VERSION, DuckDB JDBC $(grep -oE 'duckdb_jdbc-[0-9.]+' "$ROOT/target/test-classpath.txt" | head -1 | sed 's/.*-//'); driver heap $POPHEALTH_DRIVER_MEMORY; load average at the end $LOAD; ${BENCH_SPARK_OPTS:-default Spark settings}; commit $(git rev-parse --short HEAD)."
+    echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, $JAVA_VERSION, Spark $SPARK_VERSION, DuckDB JDBC $(grep -oE 'duckdb_jdbc-[0-9.]+' "$ROOT/target/test-classpath.txt" | head -1 | sed 's/.*-//; s/\.$//'); driver heap $POPHEALTH_DRIVER_MEMORY; load average at the end $LOAD; ${BENCH_SPARK_OPTS:-default Spark settings}; commit $(git rev-parse --short HEAD)."
     echo
     echo '```'
     cat "$WORK/summary.txt"
