@@ -4,7 +4,7 @@
 # Generates synthetic inputs into bench-data/people-PEOPLE (git-ignored) on embedded local[*] Spark and prints
 # rows written per second and the peak resident memory of the whole JVM (driver + local executors), measured with
 # GNU time (/usr/bin/time -v; installed with apt-get if missing, else read from /proc while it runs).
-# Driver heap: POPHEALTH_DRIVER_MEMORY (default 4g, as scripts/pophealth).
+# Driver heap: POPHEALTH_DRIVER_MEMORY (default as scripts/pophealth: half the memory, at most 8g).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -20,7 +20,7 @@ if [ ! -x /usr/bin/time ] && command -v apt-get >/dev/null 2>&1; then
 fi
 # No console progress bars in the figures.
 export POPHEALTH_JAVA_OPTS="${POPHEALTH_JAVA_OPTS:-} -Dspark.ui.showConsoleProgress=false"
-echo "Generating $PEOPLE people into $OUT (heap ${POPHEALTH_DRIVER_MEMORY:-4g}, $(nproc) cores)"
+echo "Generating $PEOPLE people into $OUT (heap ${POPHEALTH_DRIVER_MEMORY:-scripts/pophealth default}, $(nproc) cores)"
 START=$(date +%s)
 if [ -x /usr/bin/time ]; then
   /usr/bin/time -v -o "$LOG/time.txt" "$ROOT/scripts/pophealth" generate --out "$OUT" --people "$PEOPLE" --seed 1 "$@" \

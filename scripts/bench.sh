@@ -8,7 +8,8 @@
 #    semantics), checks the two outputs are exactly equal and prints the Spark/DuckDB time ratio.
 # 3. Runs the full job (`run`) on local[*] under GNU time with the Spark event log on (BENCH_SKIP_RUN=1 skips it).
 # 4. Appends the figures and the machine details to docs/benchmarks.md (BENCH_NO_DOC=1 to skip).
-# Driver heap: POPHEALTH_DRIVER_MEMORY (default here 8g: local[*] runs executors inside the driver JVM).
+# Driver heap: POPHEALTH_DRIVER_MEMORY (default here 8g, the run script's default on a machine of 16 GB or more:
+# local[*] runs executors inside the driver JVM).
 # Extra Spark settings: BENCH_SPARK_OPTS (e.g. "-Dspark.sql.shuffle.partitions=16").
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
