@@ -23,8 +23,8 @@ import uk.pophealth.schema.OutputTables;
  * are hash-partitioned by practice, so each practice's counts are complete in one task, and each person-month is
  * exploded into its five breakdowns. Then every level from the practice counts: each practice row is exploded
  * into its five geography levels and summed. Counts are sums, so this equals one aggregation of every person-month
- * exploded into 5 x 5 rows, which at 60M people shuffled 8.2 GB of partial counts (a task's persons are spread
- * over every practice, so little merged before the shuffle).
+ * exploded into 5 x 5 rows, whose partial counts hardly merged before the shuffle: a task's persons are spread over
+ * every practice (docs/benchmarks.md).
  */
 final class UptakeCounts {
   /** Footprint columns the register must carry (joined by the job from the geography resolver). */
@@ -51,6 +51,11 @@ final class UptakeCounts {
   private UptakeCounts() {}
 
   static Dataset<Row> of(Dataset<Row> registerWithFootprint) {
+    return everyLevel(perPractice(registerWithFootprint));
+  }
+
+  /** Counts per period end x practice (with its footprint columns) x breakdown. */
+  private static Dataset<Row> perPractice(Dataset<Row> registerWithFootprint) {
     Column unknownPcn = lit(UNKNOWN);
     Column practice = coalesce(col(CohortColumns.PRACTICE_CODE), unknownPcn);
     Column pcn = coalesce(col(PCN_CODE), unknownPcn);
@@ -63,7 +68,7 @@ final class UptakeCounts {
         breakdown(OutputTables.AcpUptake.BREAKDOWN_IMD_QUINTILE, coalesce(col(CohortColumns.IMD_QUINTILE).cast("string"), lit(UNKNOWN))),
         breakdown(OutputTables.AcpUptake.BREAKDOWN_SOCIAL_CARE,
             when(col(CohortColumns.KNOWN_TO_SOCIAL_CARE), lit("yes")).otherwise(lit("no"))));
-    Dataset<Row> practices = registerWithFootprint
+    return registerWithFootprint
         .select(col(CohortColumns.PERIOD_END), col(CohortColumns.HAS_ACP),
             practice.as(CohortColumns.PRACTICE_CODE), coalesce(col(PRACTICE_NAME), practice).as(PRACTICE_NAME),
             pcn.as(PCN_CODE), coalesce(col(PCN_NAME), pcn).as(PCN_NAME),
@@ -76,6 +81,10 @@ final class UptakeCounts {
             col("_breakdown." + BREAKDOWN).as(BREAKDOWN), col("_breakdown." + BREAKDOWN_VALUE).as(BREAKDOWN_VALUE))
         .agg(count(lit(1)).as(REGISTER),
             sum(when(col(CohortColumns.HAS_ACP), lit(1L)).otherwise(lit(0L))).as(WITH_ACP));
+  }
+
+  /** Every geography level's counts, summed from the practice counts. */
+  private static Dataset<Row> everyLevel(Dataset<Row> practices) {
     Column all = lit(GeographyLevel.ALL_CODE);
     Column levels = array(
         level(GeographyLevel.PRACTICE, col(CohortColumns.PRACTICE_CODE), col(PRACTICE_NAME), col(PCN_CODE)),
