@@ -5,7 +5,8 @@
 # two criteria (MASE below seasonal naive; 95% coverage in [0.90, 0.98]) are met; then the CPU time to fit one 48-month series on one
 # thread. Works offline from a fresh clone once Maven's cache holds the dependencies (drop -o otherwise).
 # Options: --with-backtest-choice adds AUTO with backtest-based model choice; --timing-only skips the table;
-# --empirical-intervals prints only the study of intervals from empirical in-sample multi-step errors.
+# --empirical-intervals prints only the study of intervals from empirical in-sample multi-step errors;
+# --diffuse-intervals only the study of intervals with diffuse initial states.
 # Set PHS=/path/to/shared to point at another shared folder (default ../shared).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

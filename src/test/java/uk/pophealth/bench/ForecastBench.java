@@ -14,6 +14,7 @@ import uk.pophealth.stats.forecast.AutoForecaster;
 import uk.pophealth.stats.forecast.Backtest;
 import uk.pophealth.stats.forecast.BacktestOptions;
 import uk.pophealth.stats.forecast.BacktestResult;
+import uk.pophealth.stats.forecast.DiffuseIntervalStudy;
 import uk.pophealth.stats.forecast.EmpiricalIntervalStudy;
 import uk.pophealth.stats.forecast.ForecastMethod;
 import uk.pophealth.stats.forecast.ForecastOptions;
@@ -39,6 +40,14 @@ public final class ForecastBench {
     if (args.length > 0 && args[0].equals("--empirical-intervals")) {
       if (Files.exists(csv)) {
         EmpiricalIntervalStudy.print(AeAttendanceSeries.completeType1(csv));
+      } else {
+        System.out.println("A&E study skipped: " + csv + " is absent");
+      }
+      return;
+    }
+    if (args.length > 0 && args[0].equals("--diffuse-intervals")) {
+      if (Files.exists(csv)) {
+        DiffuseIntervalStudy.print(AeAttendanceSeries.completeType1(csv));
       } else {
         System.out.println("A&E study skipped: " + csv + " is absent");
       }

@@ -1,0 +1,274 @@
+package uk.pophealth.stats.forecast;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * Study for issue 4 (printed by {@code scripts/bench-forecast.sh --diffuse-intervals}; not part of the product):
+ * prediction intervals of linear ETS models whose initial states are treated as diffuse, as a Kalman filter with a
+ * diffuse prior does (de Jong 1991; Harvey 1989 s. 3.4; what R's StructTS does for the basic structural model),
+ * instead of as fixed parameters estimated by least squares and then taken as known.
+ *
+ * <p>Rule, declared before the held-out year is scored. For a linear ETS model with d free initial states x0 and
+ * one-step errors e = e0(theta) + E(theta) x0 over n months:
+ * <ol>
+ *   <li>the smoothing parameters theta maximise the diffuse (restricted) log-likelihood with sigma concentrated
+ *       out, -(n - d)/2 log S(theta) - 1/2 log det(E'E), S the sum of squares at the least-squares x0;</li>
+ *   <li>the point forecast is the model's forecast from those x0 (unchanged from the product's form);</li>
+ *   <li>the forecast variance is s^2 (v_h + a_h' (E'E)^-1 a_h), where v_h is class 1 (1 + sum of c_j^2),
+ *       a_h the forecast's sensitivity to x0 and s^2 = S / (n - d); limits are Student-t quantiles on n - d
+ *       degrees of freedom (the predictive distribution given theta under flat priors on x0 and log sigma).</li>
+ * </ol>
+ * Scored on the A&amp;E split (fit 24, forecast 12): each linear model forced, and AUTO's own choice (pre-test,
+ * then AICc) with its linear choices refitted by the rule and its multiplicative choices left as they are.
+ */
+public final class DiffuseIntervalStudy {
+  private static final int TRAIN = 24;
+  private static final int HORIZON = 12;
+  private static final int PERIOD = 12;
+
+  private DiffuseIntervalStudy() {}
+
+  /** One forecast: point and 95%/80% limits. */
+  record Forecast(double[] point, double[] lower80, double[] upper80, double[] lower95, double[] upper95,
+      double alpha) {}
+
+  /** Prints the study over series (org code to 36 months). */
+  public static void print(Map<String, double[]> series) {
+    Map<String, EtsSpec> forced = new LinkedHashMap<>();
+    for (Trend trend : Trend.values()) {
+      for (Season season : new Season[] {Season.NONE, Season.ADDITIVE}) {
+        EtsSpec spec = new EtsSpec(trend, season, PERIOD);
+        forced.put(spec.name(), spec);
+      }
+    }
+    System.out.printf("%-28s %10s %12s %10s %10s %12s%n", "model (diffuse)", "mean MASE", "median MASE", "cover80",
+        "cover95", "median alpha");
+    for (Map.Entry<String, EtsSpec> entry : forced.entrySet()) {
+      Score score = new Score();
+      for (double[] y : series.values()) {
+        score.add(y, diffuse(entry.getValue(), Arrays.copyOf(y, TRAIN), HORIZON));
+      }
+      score.print(entry.getKey());
+    }
+    Score auto = new Score();
+    Map<String, Integer> chosen = new java.util.TreeMap<>();
+    for (double[] y : series.values()) {
+      double[] train = Arrays.copyOf(y, TRAIN);
+      ForecastResult result = AutoForecaster.forecast(train, HORIZON);
+      chosen.merge(result.modelName(), 1, Integer::sum);
+      EtsSpec spec = forced.get(result.modelName());
+      auto.add(y, spec != null ? diffuse(spec, train, HORIZON)
+          : new Forecast(result.point(), result.lower80(), result.upper80(), result.lower95(), result.upper95(),
+              Double.NaN));
+    }
+    auto.print("AUTO, linear choices diffuse");
+    System.out.println("  AUTO's choices: " + chosen);
+  }
+
+  /** Fits spec to y by the rule and forecasts horizon months. */
+  static Forecast diffuse(EtsSpec spec, double[] y, int horizon) {
+    int n = y.length;
+    double scale = Arrays.stream(y).map(Math::abs).average().orElse(1);
+    double[] unit = Arrays.stream(y).map(v -> v / scale).toArray();
+    boolean[] observed = new boolean[n];
+    Arrays.fill(observed, true);
+    Diffuse objective = new Diffuse(spec, unit, observed);
+    double[] box = EtsFitter.minimise(objective::minusLogLikelihood, EtsParameters.startInBox(spec),
+        EtsParameters.boxLower(spec), EtsParameters.boxUpper(spec), 0.1);
+    EtsParameters parameters = EtsParameters.fromBox(spec, box);
+    objective.evaluate(parameters);
+    int d = spec.stateCount();
+    double[] x0 = objective.states;
+    EtsFilter filter = new EtsFilter(spec, parameters);
+    filter.run(unit, observed, x0[0], spec.hasTrend() ? x0[1] : 0, LinearProfile.seasonFromStates(spec, x0), null,
+        null);
+    double[] point = forecast(spec, parameters, filter, n, horizon);
+    double[][] sensitivity = new double[d][];
+    for (int j = 0; j < d; j++) {
+      double[] state = new double[d];
+      state[j] = 1;
+      EtsFilter unitFilter = new EtsFilter(spec, parameters);
+      unitFilter.run(null, observed, state[0], spec.hasTrend() ? state[1] : 0,
+          LinearProfile.seasonFromStates(spec, state), null, null);
+      sensitivity[j] = forecast(spec, parameters, unitFilter, n, horizon);
+    }
+    double s2 = objective.sse / (n - d);
+    TDistribution t = new TDistribution(null, n - d);
+    double q80 = t.inverseCumulativeProbability(0.90);
+    double q95 = t.inverseCumulativeProbability(0.975);
+    double[] se = new double[horizon];
+    double sum = 0;
+    double phiSum = 0;
+    double phiPower = 1;
+    for (int h = 1; h <= horizon; h++) {
+      double[] a = new double[d];
+      for (int j = 0; j < d; j++) {
+        a[j] = sensitivity[j][h - 1];
+      }
+      double[] solved = new double[d];
+      Cholesky.solve(objective.gram, a, solved);
+      double quadratic = 0;
+      for (int j = 0; j < d; j++) {
+        quadratic += a[j] * solved[j];
+      }
+      se[h - 1] = Math.sqrt(s2 * (1 + sum + quadratic)) * scale;
+      phiPower *= parameters.phi();
+      phiSum += phiPower;
+      double trendPart = spec.damped() ? phiSum : h;
+      double c = parameters.alpha() + parameters.beta() * trendPart
+          + (spec.seasonal() && h % PERIOD == 0 ? parameters.gamma() : 0);
+      sum += c * c;
+      point[h - 1] *= scale;
+    }
+    PredictionIntervals limits = PredictionIntervals.symmetric(point, se, q80, q95);
+    return new Forecast(point, limits.lower80(), limits.upper80(), limits.lower95(), limits.upper95(),
+        parameters.alpha());
+  }
+
+  private static double[] forecast(EtsSpec spec, EtsParameters parameters, EtsFilter filter, int n, int horizon) {
+    double[] point = new double[horizon];
+    double[] season = filter.season();
+    double multiplier = 0;
+    double phiPower = 1;
+    for (int h = 1; h <= horizon; h++) {
+      if (spec.damped()) {
+        phiPower *= parameters.phi();
+        multiplier += phiPower;
+      } else {
+        multiplier = h;
+      }
+      double base = filter.level() + (spec.hasTrend() ? multiplier * filter.trend() : 0);
+      point[h - 1] = base + (spec.seasonal() ? season[(n + h - 1) % spec.period()] : 0);
+    }
+    return point;
+  }
+
+  /** The diffuse log-likelihood of a linear model and the least-squares states that go with it. */
+  private static final class Diffuse {
+    private final EtsSpec spec;
+    private final double[] y;
+    private final boolean[] observed;
+    double[][] gram;
+    double[] states;
+    double sse;
+
+    Diffuse(EtsSpec spec, double[] y, boolean[] observed) {
+      this.spec = spec;
+      this.y = y;
+      this.observed = observed;
+    }
+
+    double minusLogLikelihood(double[] box) {
+      EtsParameters parameters = EtsParameters.fromBox(spec, box);
+      if (!parameters.admissible(spec)) {
+        return EtsFitter.PENALTY;
+      }
+      double logDet = evaluate(parameters);
+      int d = spec.stateCount();
+      return (y.length - d) / 2.0 * Math.log(Math.max(sse, 1e-300)) + 0.5 * logDet;
+    }
+
+    /** Sets gram, states and sse for these parameters; returns log det(E'E). */
+    double evaluate(EtsParameters parameters) {
+      int n = y.length;
+      int d = spec.stateCount();
+      double[] base = new double[n];
+      EtsFilter filter = new EtsFilter(spec, parameters);
+      double[] zeroSeason = new double[spec.seasonLength()];
+      double baseSse = filter.run(y, observed, 0, 0, zeroSeason, base, null);
+      double[][] columns = new double[d][n];
+      for (int j = 0; j < d; j++) {
+        double[] state = new double[d];
+        state[j] = 1;
+        filter.run(null, observed, state[0], spec.hasTrend() ? state[1] : 0,
+            LinearProfile.seasonFromStates(spec, state), columns[j], null);
+      }
+      gram = new double[d][d];
+      double[] rhs = new double[d];
+      for (int i = 0; i < d; i++) {
+        for (int t = 0; t < n; t++) {
+          rhs[i] -= columns[i][t] * base[t];
+        }
+        for (int j = 0; j <= i; j++) {
+          double g = 0;
+          for (int t = 0; t < n; t++) {
+            g += columns[i][t] * columns[j][t];
+          }
+          gram[i][j] = g;
+          gram[j][i] = g;
+        }
+      }
+      states = new double[d];
+      Cholesky.solve(gram, rhs, states);
+      double reduction = 0;
+      for (int i = 0; i < d; i++) {
+        reduction += states[i] * rhs[i];
+      }
+      sse = Math.max(baseSse - reduction, 0);
+      return logDeterminant(gram);
+    }
+  }
+
+  static double logDeterminant(double[][] a) {
+    int p = a.length;
+    double[][] l = new double[p][p];
+    double logDet = 0;
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j <= i; j++) {
+        double sum = a[i][j];
+        for (int k = 0; k < j; k++) {
+          sum -= l[i][k] * l[j][k];
+        }
+        if (i == j) {
+          l[i][i] = Math.sqrt(Math.max(sum, 1e-300));
+          logDet += 2 * Math.log(l[i][i]);
+        } else {
+          l[i][j] = sum / l[j][j];
+        }
+      }
+    }
+    return logDet;
+  }
+
+  /** Accumulates MASE and coverage over series. */
+  private static final class Score {
+    private final List<Double> mase = new ArrayList<>();
+    private final List<Double> alphas = new ArrayList<>();
+    private int points;
+    private int in80;
+    private int in95;
+
+    void add(double[] y, Forecast f) {
+      double naive = 0;
+      for (int t = PERIOD; t < TRAIN; t++) {
+        naive += Math.abs(y[t] - y[t - PERIOD]);
+      }
+      naive /= TRAIN - PERIOD;
+      double error = 0;
+      for (int h = 0; h < HORIZON; h++) {
+        double actual = y[TRAIN + h];
+        error += Math.abs(actual - f.point()[h]);
+        points++;
+        in80 += actual >= f.lower80()[h] && actual <= f.upper80()[h] ? 1 : 0;
+        in95 += actual >= f.lower95()[h] && actual <= f.upper95()[h] ? 1 : 0;
+      }
+      mase.add(error / HORIZON / naive);
+      if (!Double.isNaN(f.alpha())) {
+        alphas.add(f.alpha());
+      }
+    }
+
+    void print(String name) {
+      double[] m = mase.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      double[] a = alphas.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      System.out.printf("%-28s %10.3f %12.3f %10.3f %10.3f %12.3f%n", name, Arrays.stream(m).average().orElse(0),
+          (m[(m.length - 1) / 2] + m[m.length / 2]) / 2, in80 / (double) points, in95 / (double) points,
+          a.length == 0 ? Double.NaN : (a[(a.length - 1) / 2] + a[a.length / 2]) / 2);
+    }
+  }
+}
