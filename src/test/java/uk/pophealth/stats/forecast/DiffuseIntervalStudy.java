@@ -30,6 +30,7 @@ public final class DiffuseIntervalStudy {
   private static final int TRAIN = 24;
   private static final int HORIZON = 12;
   private static final int PERIOD = 12;
+  private static final int CELLS = 12;
 
   private DiffuseIntervalStudy() {}
 
@@ -67,22 +68,116 @@ public final class DiffuseIntervalStudy {
               Double.NaN));
     }
     auto.print("AUTO, linear choices diffuse");
+    for (String name : new String[] {"ETS(A,N,A)", "ETS(A,A,A)"}) {
+      Score score = new Score();
+      for (double[] y : series.values()) {
+        score.add(y, integrated(forced.get(name), Arrays.copyOf(y, TRAIN), HORIZON, CELLS));
+      }
+      score.print(name + " integrated");
+    }
+    Score autoIntegrated = new Score();
+    for (double[] y : series.values()) {
+      double[] train = Arrays.copyOf(y, TRAIN);
+      ForecastResult result = AutoForecaster.forecast(train, HORIZON);
+      EtsSpec spec = forced.get(result.modelName());
+      autoIntegrated.add(y, spec != null ? integrated(spec, train, HORIZON, CELLS)
+          : new Forecast(result.point(), result.lower80(), result.upper80(), result.lower95(), result.upper95(),
+              Double.NaN));
+    }
+    autoIntegrated.print("AUTO, linear integrated");
     System.out.println("  AUTO's choices: " + chosen);
   }
 
   /** Fits spec to y by the rule and forecasts horizon months. */
   static Forecast diffuse(EtsSpec spec, double[] y, int horizon) {
-    int n = y.length;
     double scale = Arrays.stream(y).map(Math::abs).average().orElse(1);
     double[] unit = Arrays.stream(y).map(v -> v / scale).toArray();
-    boolean[] observed = new boolean[n];
-    Arrays.fill(observed, true);
-    Diffuse objective = new Diffuse(spec, unit, observed);
+    Diffuse objective = new Diffuse(spec, unit, allObserved(y.length));
     double[] box = EtsFitter.minimise(objective::minusLogLikelihood, EtsParameters.startInBox(spec),
         EtsParameters.boxLower(spec), EtsParameters.boxUpper(spec), 0.1);
     EtsParameters parameters = EtsParameters.fromBox(spec, box);
-    objective.evaluate(parameters);
+    Given given = given(spec, unit, parameters, horizon, scale);
+    int df = y.length - spec.stateCount();
+    TDistribution t = new TDistribution(null, df);
+    PredictionIntervals limits = PredictionIntervals.symmetric(given.point, given.se,
+        t.inverseCumulativeProbability(0.90), t.inverseCumulativeProbability(0.975));
+    return new Forecast(given.point, limits.lower80(), limits.upper80(), limits.lower95(), limits.upper95(),
+        parameters.alpha());
+  }
+
+  /**
+   * Second rule, declared before its scoring: the predictive distribution integrated over the smoothing
+   * parameters, with a uniform prior on the optimiser's box (alpha, then beta / alpha, gamma / (1 - alpha), the
+   * damping share), on a grid of cell midpoints with {@code cells} per dimension, inadmissible points given no
+   * weight, each point weighted by its diffuse likelihood. The point forecast stays the rule-1 estimate's; the
+   * limits are quantiles of the mixture of the scaled Student-t predictives.
+   */
+  static Forecast integrated(EtsSpec spec, double[] y, int horizon, int cells) {
+    Forecast plugIn = diffuse(spec, y, horizon);
+    double scale = Arrays.stream(y).map(Math::abs).average().orElse(1);
+    double[] unit = Arrays.stream(y).map(v -> v / scale).toArray();
+    int dimensions = spec.smoothingCount();
+    int total = (int) Math.pow(cells, dimensions);
+    List<Given> grid = new ArrayList<>();
+    List<Double> logWeights = new ArrayList<>();
+    double[] z = new double[dimensions];
+    for (int index = 0; index < total; index++) {
+      int rest = index;
+      for (int k = 0; k < dimensions; k++) {
+        z[k] = ((rest % cells) + 0.5) / cells;
+        rest /= cells;
+      }
+      EtsParameters parameters = EtsParameters.fromBox(spec, z);
+      if (!parameters.admissible(spec)) {
+        continue;
+      }
+      Given given = given(spec, unit, parameters, horizon, scale);
+      grid.add(given);
+      logWeights.add(-given.minusLogLikelihood);
+    }
+    double max = logWeights.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    double[] w = logWeights.stream().mapToDouble(v -> Math.exp(v - max)).toArray();
+    double sum = Arrays.stream(w).sum();
+    TDistribution t = new TDistribution(null, y.length - spec.stateCount());
+    double[][] limits = new double[4][horizon];
+    double[] probabilities = {0.10, 0.90, 0.025, 0.975};
+    for (int h = 0; h < horizon; h++) {
+      for (int q = 0; q < 4; q++) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (Given g : grid) {
+          low = Math.min(low, g.point[h] - 20 * g.se[h]);
+          high = Math.max(high, g.point[h] + 20 * g.se[h]);
+        }
+        for (int iteration = 0; iteration < 40; iteration++) {
+          double middle = (low + high) / 2;
+          double cdf = 0;
+          for (int i = 0; i < grid.size(); i++) {
+            Given g = grid.get(i);
+            cdf += w[i] * t.cumulativeProbability((middle - g.point[h]) / g.se[h]);
+          }
+          if (cdf / sum < probabilities[q]) {
+            low = middle;
+          } else {
+            high = middle;
+          }
+        }
+        limits[q][h] = (low + high) / 2;
+      }
+    }
+    return new Forecast(plugIn.point(), limits[0], limits[1], limits[2], limits[3], plugIn.alpha());
+  }
+
+  /** Point forecast and t scale (original units) given the smoothing parameters, and the diffuse likelihood. */
+  private record Given(double[] point, double[] se, double minusLogLikelihood) {}
+
+  private static Given given(EtsSpec spec, double[] unit, EtsParameters parameters, int horizon, double scale) {
+    int n = unit.length;
+    boolean[] observed = allObserved(n);
+    Diffuse objective = new Diffuse(spec, unit, observed);
+    double logDet = objective.evaluate(parameters);
     int d = spec.stateCount();
+    double minusLogLikelihood = (n - d) / 2.0 * Math.log(Math.max(objective.sse, 1e-300)) + 0.5 * logDet;
     double[] x0 = objective.states;
     EtsFilter filter = new EtsFilter(spec, parameters);
     filter.run(unit, observed, x0[0], spec.hasTrend() ? x0[1] : 0, LinearProfile.seasonFromStates(spec, x0), null,
@@ -98,9 +193,6 @@ public final class DiffuseIntervalStudy {
       sensitivity[j] = forecast(spec, parameters, unitFilter, n, horizon);
     }
     double s2 = objective.sse / (n - d);
-    TDistribution t = new TDistribution(null, n - d);
-    double q80 = t.inverseCumulativeProbability(0.90);
-    double q95 = t.inverseCumulativeProbability(0.975);
     double[] se = new double[horizon];
     double sum = 0;
     double phiSum = 0;
@@ -125,9 +217,13 @@ public final class DiffuseIntervalStudy {
       sum += c * c;
       point[h - 1] *= scale;
     }
-    PredictionIntervals limits = PredictionIntervals.symmetric(point, se, q80, q95);
-    return new Forecast(point, limits.lower80(), limits.upper80(), limits.lower95(), limits.upper95(),
-        parameters.alpha());
+    return new Given(point, se, minusLogLikelihood);
+  }
+
+  private static boolean[] allObserved(int n) {
+    boolean[] observed = new boolean[n];
+    Arrays.fill(observed, true);
+    return observed;
   }
 
   private static double[] forecast(EtsSpec spec, EtsParameters parameters, EtsFilter filter, int n, int horizon) {
