@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 import uk.pophealth.stats.forecast.AeAttendanceSeries;
 import uk.pophealth.stats.forecast.AutoForecaster;
 import uk.pophealth.stats.forecast.Backtest;
@@ -23,9 +24,10 @@ import uk.pophealth.stats.forecast.ModelSelection;
 /**
  * Prints the forecast benchmark: on the real A&E type-1 series (130 organisations with all 36 months; fit on
  * the first 24, forecast 12) the mean and median MASE and interval coverage of the AUTO-chosen ETS model
- * (seasonality pre-test, then AICc), seasonal naive, Theta and drift, and the issue's two criteria; then the time to fit one 48-month series on one thread. Figures only; nothing is
- * asserted. Run by scripts/bench-forecast.sh; {@code --empirical-intervals} prints only
- * {@link EmpiricalIntervalStudy}.
+ * (seasonality pre-test, then AICc), seasonal naive, Theta and drift, and the issue's two criteria; then the time
+ * to fit one 48-month series on one thread. Figures only; nothing is asserted. Run by scripts/bench-forecast.sh;
+ * {@code --empirical-intervals} prints only {@link EmpiricalIntervalStudy}, {@code --diffuse-intervals} only
+ * {@link DiffuseIntervalStudy}.
  */
 public final class ForecastBench {
   private ForecastBench() {}
@@ -38,19 +40,11 @@ public final class ForecastBench {
       return;
     }
     if (args.length > 0 && args[0].equals("--empirical-intervals")) {
-      if (Files.exists(csv)) {
-        EmpiricalIntervalStudy.print(AeAttendanceSeries.completeType1(csv));
-      } else {
-        System.out.println("A&E study skipped: " + csv + " is absent");
-      }
+      study(csv, EmpiricalIntervalStudy::print);
       return;
     }
     if (args.length > 0 && args[0].equals("--diffuse-intervals")) {
-      if (Files.exists(csv)) {
-        DiffuseIntervalStudy.print(AeAttendanceSeries.completeType1(csv));
-      } else {
-        System.out.println("A&E study skipped: " + csv + " is absent");
-      }
+      study(csv, DiffuseIntervalStudy::print);
       return;
     }
     if (Files.exists(csv)) {
@@ -59,6 +53,14 @@ public final class ForecastBench {
       System.out.println("A&E table skipped: " + csv + " is absent");
     }
     timing();
+  }
+
+  private static void study(Path csv, Consumer<Map<String, double[]>> print) {
+    if (Files.exists(csv)) {
+      print.accept(AeAttendanceSeries.completeType1(csv));
+    } else {
+      System.out.println("A&E study skipped: " + csv + " is absent");
+    }
   }
 
   private static void aeTable(Path csv, boolean withBacktestChoice) {

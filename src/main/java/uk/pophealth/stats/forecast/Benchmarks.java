@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * The benchmark forecasts, with the interval formulas of R {@code forecast}: seasonal naive and naive
@@ -127,20 +126,14 @@ final class Benchmarks {
     double[] se = new double[horizon];
     Arrays.fill(point, mean);
     Arrays.fill(se, sd * Math.sqrt(1 + 1.0 / n));
-    double q80 = Double.NaN;
-    double q95 = Double.NaN;
-    if (n >= 2) {
-      TDistribution t = new TDistribution(null, n - 1);
-      q80 = t.inverseCumulativeProbability(0.90);
-      q95 = t.inverseCumulativeProbability(0.975);
-    }
+    PredictionIntervals intervals = n >= 2 ? PredictionIntervals.studentT(point, se, n - 1)
+        : PredictionIntervals.symmetric(point, se, Double.NaN, Double.NaN);
     double[] fitted = new double[raw.length];
     Arrays.fill(fitted, mean);
     Map<String, Double> parameters = new LinkedHashMap<>();
     parameters.put("mean", mean);
     parameters.put("sigma", sd);
-    return PredictionIntervals.symmetric(point, se, q80, q95)
-        .toResult(method, "Mean", parameters, Double.NaN, fitted, point, withSpreadNote(notes, n < 2));
+    return intervals.toResult(method, "Mean", parameters, Double.NaN, fitted, point, withSpreadNote(notes, n < 2));
   }
 
   private static List<String> withSpreadNote(List<String> notes, boolean noSpread) {

@@ -9,7 +9,28 @@ final class Cholesky {
 
   /** Solves a x = b into x; a and b are left unchanged. */
   static void solve(double[][] a, double[] b, double[] x) {
+    double[][] l = factor(a);
     int p = b.length;
+    double[] z = new double[p];
+    for (int i = 0; i < p; i++) {
+      double sum = b[i];
+      for (int k = 0; k < i; k++) {
+        sum -= l[i][k] * z[k];
+      }
+      z[i] = sum / l[i][i];
+    }
+    for (int i = p - 1; i >= 0; i--) {
+      double sum = z[i];
+      for (int k = i + 1; k < p; k++) {
+        sum -= l[k][i] * x[k];
+      }
+      x[i] = sum / l[i][i];
+    }
+  }
+
+  /** The lower-triangular factor l of a (with the ridge), a = l l'. */
+  static double[][] factor(double[][] a) {
+    int p = a.length;
     double maxDiagonal = 0;
     for (int i = 0; i < p; i++) {
       maxDiagonal = Math.max(maxDiagonal, a[i][i]);
@@ -30,20 +51,6 @@ final class Cholesky {
         }
       }
     }
-    double[] z = new double[p];
-    for (int i = 0; i < p; i++) {
-      double sum = b[i];
-      for (int k = 0; k < i; k++) {
-        sum -= l[i][k] * z[k];
-      }
-      z[i] = sum / l[i][i];
-    }
-    for (int i = p - 1; i >= 0; i--) {
-      double sum = z[i];
-      for (int k = i + 1; k < p; k++) {
-        sum -= l[k][i] * x[k];
-      }
-      x[i] = sum / l[i][i];
-    }
+    return l;
   }
 }

@@ -9,7 +9,7 @@ package uk.pophealth.stats.forecast;
  * @param trend0        initial trend
  * @param season0       initial seasonal states by position
  * @param sse           sum of squared one-step errors over observed months
- * @param observedCount months in the likelihood
+ * @param observed      which months are in the likelihood
  * @param fitted        one-step forecasts
  * @param finalLevel    level after the last month
  * @param finalTrend    trend after the last month
@@ -17,11 +17,20 @@ package uk.pophealth.stats.forecast;
  * @param scale         divisor that put the data on the unit scale
  */
 record EtsFit(EtsSpec spec, EtsParameters parameters, double level0, double trend0, double[] season0, double sse,
-    int observedCount, double[] fitted, double finalLevel, double finalTrend, double[] finalSeason, double scale) {
+    boolean[] observed, double[] fitted, double finalLevel, double finalTrend, double[] finalSeason, double scale) {
+
+  /** Months in the likelihood. */
+  int observedCount() {
+    int count = 0;
+    for (boolean o : observed) {
+      count += o ? 1 : 0;
+    }
+    return count;
+  }
 
   /** AICc of the Gaussian likelihood in original units (sigma counted as a parameter). */
   double aicc() {
-    int n = observedCount;
+    int n = observedCount();
     int k = spec.parameterCount() + 1;
     double sseOriginal = Math.max(sse, 1e-300) * scale * scale;
     double minusTwoLogLik = n * (Math.log(2 * Math.PI * sseOriginal / n) + 1);
@@ -33,7 +42,11 @@ record EtsFit(EtsSpec spec, EtsParameters parameters, double level0, double tren
 
   /** Residual variance on the unit scale, SSE / (n - parameters) as forecast::ets. */
   double sigma2() {
-    int df = Math.max(1, observedCount - spec.parameterCount());
-    return sse / df;
+    return sse / residualDegreesOfFreedom();
+  }
+
+  /** n - parameters (at least 1): the divisor of {@link #sigma2()}. */
+  int residualDegreesOfFreedom() {
+    return Math.max(1, observedCount() - spec.parameterCount());
   }
 }

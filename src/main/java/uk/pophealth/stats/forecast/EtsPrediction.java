@@ -8,7 +8,13 @@ import java.util.Random;
 /**
  * Point forecasts and prediction intervals of a fitted ETS model, in original units. Linear models: the
  * analytic variance of Hyndman et al. (2008, table 6.1, class 1), v_h = sigma^2 (1 + sum_{j<h} c_j^2) with
- * c_j = alpha + beta (j, or phi + ... + phi^j when damped) + gamma [j mod m = 0]. Multiplicative seasonality:
+ * c_j = alpha + beta (j, or phi + ... + phi^j when damped) + gamma [j mod m = 0], plus the variance of the
+ * estimated initial states, sigma^2 q_h ({@link LinearProfile#forecastLeverage}), with Student-t quantiles on
+ * the n - parameters degrees of freedom that sigma^2 is divided by. forecast::ets stops at class 1 and normal
+ * quantiles, treating the fitted states as known; on series simulated from the model itself those limits cover
+ * 83%-91% instead of 95% at 24-48 months (12 or 13 states estimated), with the added term 90%-96%
+ * ({@code EtsIntervalCalibrationTest}; docs/benchmarks.md). Point forecasts are unchanged. Multiplicative
+ * seasonality (the initial-state term not added):
  * quantiles of {@link #PATHS} sample paths simulated from a seeded {@link Random} (its algorithm is fixed by its
  * specification, so the figures repeat on every JVM).
  */
@@ -25,19 +31,12 @@ final class EtsPrediction {
     PredictionIntervals intervals;
     if (spec.linear()) {
       double[] se = new double[horizon];
-      EtsParameters p = fit.parameters();
-      double sum = 0;
-      double phiSum = 0;
-      double phiPower = 1;
-      for (int h = 1; h <= horizon; h++) {
-        se[h - 1] = sigma * Math.sqrt(1 + sum);
-        phiPower *= p.phi();
-        phiSum += phiPower;
-        double trendPart = spec.damped() ? phiSum : h;
-        double c = p.alpha() + p.beta() * trendPart + (spec.seasonal() && h % spec.period() == 0 ? p.gamma() : 0);
-        sum += c * c;
+      double[] classOne = classOneFactors(spec, fit.parameters(), horizon);
+      double[] leverage = LinearProfile.forecastLeverage(spec, fit.parameters(), fit.observed(), horizon);
+      for (int h = 0; h < horizon; h++) {
+        se[h] = sigma * Math.sqrt(classOne[h] + leverage[h]);
       }
-      intervals = PredictionIntervals.normal(point, se);
+      intervals = PredictionIntervals.studentT(point, se, fit.residualDegreesOfFreedom());
     } else {
       intervals = PredictionIntervals.fromSamples(simulate(fit, horizon, sigma, seed));
     }
@@ -55,10 +54,31 @@ final class EtsPrediction {
     return scaled.toResult(method, spec.name(), parameters(fit), fit.aicc(), fitted, point, notes);
   }
 
+  /** v_h / sigma^2 = 1 + sum_{j<h} c_j^2 for h = 1..horizon (class 1). */
+  static double[] classOneFactors(EtsSpec spec, EtsParameters p, int horizon) {
+    double[] factors = new double[horizon];
+    double sum = 0;
+    double phiSum = 0;
+    double phiPower = 1;
+    for (int h = 1; h <= horizon; h++) {
+      factors[h - 1] = 1 + sum;
+      phiPower *= p.phi();
+      phiSum += phiPower;
+      double trendPart = spec.damped() ? phiSum : h;
+      double c = p.alpha() + p.beta() * trendPart + (spec.seasonal() && h % spec.period() == 0 ? p.gamma() : 0);
+      sum += c * c;
+    }
+    return factors;
+  }
+
   static double[] pointForecast(EtsFit fit, int horizon) {
-    EtsSpec spec = fit.spec();
-    int n = fit.fitted().length;
-    double phi = fit.parameters().phi();
+    return pointForecast(fit.spec(), fit.parameters().phi(), fit.finalLevel(), fit.finalTrend(), fit.finalSeason(),
+        fit.fitted().length, horizon);
+  }
+
+  /** Forecasts from the states after month n (season by position t mod period). */
+  static double[] pointForecast(EtsSpec spec, double phi, double level, double trend, double[] season, int n,
+      int horizon) {
     double[] point = new double[horizon];
     double trendMultiplier = 0;
     double phiPower = 1;
@@ -69,8 +89,8 @@ final class EtsPrediction {
       } else {
         trendMultiplier = h;
       }
-      double base = fit.finalLevel() + (spec.hasTrend() ? trendMultiplier * fit.finalTrend() : 0);
-      double s = spec.seasonal() ? fit.finalSeason()[(n + h - 1) % spec.period()] : 0;
+      double base = level + (spec.hasTrend() ? trendMultiplier * trend : 0);
+      double s = spec.seasonal() ? season[(n + h - 1) % spec.period()] : 0;
       point[h - 1] = spec.season() == Season.MULTIPLICATIVE ? base * s : base + s;
     }
     return point;

@@ -5,6 +5,10 @@ package uk.pophealth.stats.forecast;
  * (e = e(0) + E x0, where column j of E is the error path from unit initial state j on a zero series), so for
  * given smoothing parameters the states minimising the sum of squares solve (E'E) x0 = -E'e(0). States are
  * ordered level, trend, then seasonal positions 1..m-1; position 0 is minus their sum (seasonals sum to zero).
+ *
+ * <p>The same matrix gives the forecast variance that comes from estimating x0: the h-step forecast is
+ * f_h + a_h' x0, and the least-squares x0 has covariance sigma^2 (E'E)^-1, so the forecast error carries
+ * sigma^2 a_h' (E'E)^-1 a_h beyond the future innovations ({@link #forecastLeverage}).
  */
 final class LinearProfile {
   private final EtsSpec spec;
@@ -18,13 +22,17 @@ final class LinearProfile {
   private final double[] zeroSeason;
   private final double[] unitSeason;
 
+  /**
+   * @param y        observations (unit scale), or null when only {@link #forecastLeverage} is wanted
+   * @param observed which months count
+   */
   LinearProfile(EtsSpec spec, double[] y, boolean[] observed) {
     this.spec = spec;
     this.y = y;
     this.observed = observed;
     this.states = spec.stateCount();
-    this.base = new double[y.length];
-    this.columns = new double[states][y.length];
+    this.base = new double[observed.length];
+    this.columns = new double[states][observed.length];
     this.gram = new double[states][states];
     this.rhs = new double[states];
     this.zeroSeason = new double[spec.seasonLength()];
@@ -47,6 +55,42 @@ final class LinearProfile {
     double[] x = new double[states];
     profile(parameters, x);
     return x;
+  }
+
+  /**
+   * The leverage of each forecast month on the least-squares initial states, q_h = a_h' (E'E)^-1 a_h for
+   * h = 1..horizon, where a_h holds the h-step forecast's change per unit of each initial state (the forecast
+   * from that unit state on a series of zeros). For the mean model (ETS(A,N,N) with alpha 0) q_h = 1/n, the
+   * leverage term of the regression prediction interval.
+   */
+  static double[] forecastLeverage(EtsSpec spec, EtsParameters parameters, boolean[] observed, int horizon) {
+    LinearProfile profile = new LinearProfile(spec, null, observed);
+    int d = profile.states;
+    profile.profile(parameters, new double[d]);
+    double[][] sensitivity = new double[d][];
+    EtsFilter filter = new EtsFilter(spec, parameters);
+    for (int j = 0; j < d; j++) {
+      double[] unit = new double[d];
+      unit[j] = 1;
+      filter.run(null, observed, unit[0], spec.hasTrend() ? unit[1] : 0, seasonFromStates(spec, unit), null, null);
+      sensitivity[j] = EtsPrediction.pointForecast(spec, parameters.phi(), filter.level(), filter.trend(),
+          filter.season(), observed.length, horizon);
+    }
+    double[] leverage = new double[horizon];
+    double[] a = new double[d];
+    double[] solved = new double[d];
+    for (int h = 0; h < horizon; h++) {
+      for (int j = 0; j < d; j++) {
+        a[j] = sensitivity[j][h];
+      }
+      Cholesky.solve(profile.gram, a, solved);
+      double q = 0;
+      for (int j = 0; j < d; j++) {
+        q += a[j] * solved[j];
+      }
+      leverage[h] = Math.max(q, 0);
+    }
+    return leverage;
   }
 
   static double[] seasonFromStates(EtsSpec spec, double[] states) {
@@ -80,7 +124,7 @@ final class LinearProfile {
         filter.run(null, observed, 0, 0, unitSeason, columns[k++], null);
       }
     }
-    int n = y.length;
+    int n = observed.length;
     for (int i = 0; i < states; i++) {
       double[] ci = columns[i];
       double r = 0;

@@ -1,6 +1,7 @@
 package uk.pophealth.stats.forecast;
 
 import java.util.Arrays;
+import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * 80% and 95% prediction limits.
@@ -18,6 +19,12 @@ record PredictionIntervals(double[] lower80, double[] upper80, double[] lower95,
   /** point -/+ z * se; NaN se gives NaN limits. */
   static PredictionIntervals normal(double[] point, double[] se) {
     return symmetric(point, se, Z80, Z95);
+  }
+
+  /** point -/+ t * se with Student-t quantiles on the given degrees of freedom. */
+  static PredictionIntervals studentT(double[] point, double[] se, int degreesOfFreedom) {
+    TDistribution t = new TDistribution(null, degreesOfFreedom);
+    return symmetric(point, se, t.inverseCumulativeProbability(0.90), t.inverseCumulativeProbability(0.975));
   }
 
   static PredictionIntervals symmetric(double[] point, double[] se, double q80, double q95) {

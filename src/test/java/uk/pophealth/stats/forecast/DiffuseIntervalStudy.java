@@ -47,8 +47,8 @@ public final class DiffuseIntervalStudy {
         forced.put(spec.name(), spec);
       }
     }
-    System.out.printf("%-28s %10s %12s %10s %10s %12s%n", "model (diffuse)", "mean MASE", "median MASE", "cover80",
-        "cover95", "median alpha");
+    System.out.printf("%-28s %10s %12s %10s %10s %12s %10s%n", "model (diffuse)", "mean MASE", "median MASE",
+        "cover80", "cover95", "median alpha", "above95");
     for (Map.Entry<String, EtsSpec> entry : forced.entrySet()) {
       Score score = new Score();
       for (double[] y : series.values()) {
@@ -100,6 +100,28 @@ public final class DiffuseIntervalStudy {
     int df = y.length - spec.stateCount();
     TDistribution t = new TDistribution(null, df);
     PredictionIntervals limits = PredictionIntervals.symmetric(given.point, given.se,
+        t.inverseCumulativeProbability(0.90), t.inverseCumulativeProbability(0.975));
+    return new Forecast(given.point, limits.lower80(), limits.upper80(), limits.lower95(), limits.upper95(),
+        parameters.alpha());
+  }
+
+  /**
+   * Third variant: the product's maximum-likelihood fit (profile likelihood, as forecast::ets) with the variance of
+   * its least-squares initial states added, s^2 = SSE / (n - parameters) as now and Student-t quantiles on
+   * n - parameters degrees of freedom.
+   */
+  static Forecast profileWithStates(EtsSpec spec, double[] y, int horizon) {
+    double scale = Arrays.stream(y).map(Math::abs).average().orElse(1);
+    double[] unit = Arrays.stream(y).map(v -> v / scale).toArray();
+    boolean[] observed = allObserved(y.length);
+    EtsFit fit = EtsFitter.fit(spec, unit, observed, unit, scale);
+    EtsParameters parameters = fit.parameters();
+    Given given = given(spec, unit, parameters, horizon, scale);
+    int df = y.length - spec.parameterCount();
+    double inflate = Math.sqrt((y.length - spec.stateCount()) / (double) df);
+    double[] se = Arrays.stream(given.se).map(v -> v * inflate).toArray();
+    TDistribution t = new TDistribution(null, df);
+    PredictionIntervals limits = PredictionIntervals.symmetric(given.point, se,
         t.inverseCumulativeProbability(0.90), t.inverseCumulativeProbability(0.975));
     return new Forecast(given.point, limits.lower80(), limits.upper80(), limits.lower95(), limits.upper95(),
         parameters.alpha());
@@ -182,40 +204,15 @@ public final class DiffuseIntervalStudy {
     EtsFilter filter = new EtsFilter(spec, parameters);
     filter.run(unit, observed, x0[0], spec.hasTrend() ? x0[1] : 0, LinearProfile.seasonFromStates(spec, x0), null,
         null);
-    double[] point = forecast(spec, parameters, filter, n, horizon);
-    double[][] sensitivity = new double[d][];
-    for (int j = 0; j < d; j++) {
-      double[] state = new double[d];
-      state[j] = 1;
-      EtsFilter unitFilter = new EtsFilter(spec, parameters);
-      unitFilter.run(null, observed, state[0], spec.hasTrend() ? state[1] : 0,
-          LinearProfile.seasonFromStates(spec, state), null, null);
-      sensitivity[j] = forecast(spec, parameters, unitFilter, n, horizon);
-    }
+    double[] point = EtsPrediction.pointForecast(spec, parameters.phi(), filter.level(), filter.trend(),
+        filter.season(), n, horizon);
+    double[] classOne = EtsPrediction.classOneFactors(spec, parameters, horizon);
+    double[] leverage = LinearProfile.forecastLeverage(spec, parameters, observed, horizon);
     double s2 = objective.sse / (n - d);
     double[] se = new double[horizon];
-    double sum = 0;
-    double phiSum = 0;
-    double phiPower = 1;
-    for (int h = 1; h <= horizon; h++) {
-      double[] a = new double[d];
-      for (int j = 0; j < d; j++) {
-        a[j] = sensitivity[j][h - 1];
-      }
-      double[] solved = new double[d];
-      Cholesky.solve(objective.gram, a, solved);
-      double quadratic = 0;
-      for (int j = 0; j < d; j++) {
-        quadratic += a[j] * solved[j];
-      }
-      se[h - 1] = Math.sqrt(s2 * (1 + sum + quadratic)) * scale;
-      phiPower *= parameters.phi();
-      phiSum += phiPower;
-      double trendPart = spec.damped() ? phiSum : h;
-      double c = parameters.alpha() + parameters.beta() * trendPart
-          + (spec.seasonal() && h % PERIOD == 0 ? parameters.gamma() : 0);
-      sum += c * c;
-      point[h - 1] *= scale;
+    for (int h = 0; h < horizon; h++) {
+      se[h] = Math.sqrt(s2 * (classOne[h] + leverage[h])) * scale;
+      point[h] *= scale;
     }
     return new Given(point, se, minusLogLikelihood);
   }
@@ -224,24 +221,6 @@ public final class DiffuseIntervalStudy {
     boolean[] observed = new boolean[n];
     Arrays.fill(observed, true);
     return observed;
-  }
-
-  private static double[] forecast(EtsSpec spec, EtsParameters parameters, EtsFilter filter, int n, int horizon) {
-    double[] point = new double[horizon];
-    double[] season = filter.season();
-    double multiplier = 0;
-    double phiPower = 1;
-    for (int h = 1; h <= horizon; h++) {
-      if (spec.damped()) {
-        phiPower *= parameters.phi();
-        multiplier += phiPower;
-      } else {
-        multiplier = h;
-      }
-      double base = filter.level() + (spec.hasTrend() ? multiplier * filter.trend() : 0);
-      point[h - 1] = base + (spec.seasonal() ? season[(n + h - 1) % spec.period()] : 0);
-    }
-    return point;
   }
 
   /** The diffuse log-likelihood of a linear model and the least-squares states that go with it. */
@@ -311,22 +290,10 @@ public final class DiffuseIntervalStudy {
   }
 
   static double logDeterminant(double[][] a) {
-    int p = a.length;
-    double[][] l = new double[p][p];
+    double[][] l = Cholesky.factor(a);
     double logDet = 0;
-    for (int i = 0; i < p; i++) {
-      for (int j = 0; j <= i; j++) {
-        double sum = a[i][j];
-        for (int k = 0; k < j; k++) {
-          sum -= l[i][k] * l[j][k];
-        }
-        if (i == j) {
-          l[i][i] = Math.sqrt(Math.max(sum, 1e-300));
-          logDet += 2 * Math.log(l[i][i]);
-        } else {
-          l[i][j] = sum / l[j][j];
-        }
-      }
+    for (int i = 0; i < l.length; i++) {
+      logDet += 2 * Math.log(l[i][i]);
     }
     return logDet;
   }
@@ -338,6 +305,7 @@ public final class DiffuseIntervalStudy {
     private int points;
     private int in80;
     private int in95;
+    private int above95;
 
     void add(double[] y, Forecast f) {
       double naive = 0;
@@ -352,6 +320,7 @@ public final class DiffuseIntervalStudy {
         points++;
         in80 += actual >= f.lower80()[h] && actual <= f.upper80()[h] ? 1 : 0;
         in95 += actual >= f.lower95()[h] && actual <= f.upper95()[h] ? 1 : 0;
+        above95 += actual > f.upper95()[h] ? 1 : 0;
       }
       mase.add(error / HORIZON / naive);
       if (!Double.isNaN(f.alpha())) {
@@ -362,9 +331,10 @@ public final class DiffuseIntervalStudy {
     void print(String name) {
       double[] m = mase.stream().mapToDouble(Double::doubleValue).sorted().toArray();
       double[] a = alphas.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      System.out.printf("%-28s %10.3f %12.3f %10.3f %10.3f %12.3f%n", name, Arrays.stream(m).average().orElse(0),
+      System.out.printf("%-28s %10.3f %12.3f %10.3f %10.3f %12.3f %10.3f%n", name, Arrays.stream(m).average().orElse(0),
           (m[(m.length - 1) / 2] + m[m.length / 2]) / 2, in80 / (double) points, in95 / (double) points,
-          a.length == 0 ? Double.NaN : (a[(a.length - 1) / 2] + a[a.length / 2]) / 2);
+          a.length == 0 ? Double.NaN : (a[(a.length - 1) / 2] + a[a.length / 2]) / 2,
+          above95 / (double) points);
     }
   }
 }

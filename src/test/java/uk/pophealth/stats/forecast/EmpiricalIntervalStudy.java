@@ -145,8 +145,8 @@ public final class EmpiricalIntervalStudy {
       if (!Double.isFinite(sse)) {
         continue;
       }
-      EtsFit atOrigin = new EtsFit(spec, fit.parameters(), fit.level0(), fit.trend0(), fit.season0(), sse, t,
-          new double[t], filter.level(), filter.trend(), filter.season(), scale);
+      EtsFit atOrigin = new EtsFit(spec, fit.parameters(), fit.level0(), fit.trend0(), fit.season0(), sse,
+          Arrays.copyOf(series.observed(), t), new double[t], filter.level(), filter.trend(), filter.season(), scale);
       double[] forecast = EtsPrediction.pointForecast(atOrigin, HORIZON);
       for (int h = 1; h <= HORIZON && t + h <= n; h++) {
         if (series.observed(t + h - 1)) {

@@ -2,6 +2,7 @@ package uk.pophealth.stats.forecast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,8 @@ class EmpiricalIntervalStudyTest {
   }
 
   private static EtsFit fit(EtsSpec spec, EtsParameters p, double level0, double trend0, double[] season0) {
-    return new EtsFit(spec, p, level0, trend0, season0, 1, Y.length, new double[Y.length], 0, 0, season0, 1);
+    boolean[] observed = new boolean[Y.length];
+    Arrays.fill(observed, true);
+    return new EtsFit(spec, p, level0, trend0, season0, 1, observed, new double[Y.length], 0, 0, season0, 1);
   }
 }

@@ -39,6 +39,12 @@ class IntervalAndRobustnessTest {
     }
   }
 
+  /**
+   * The class-1 variance never falls with h. The initial-state term can (its leverage depends on the month's
+   * seasonal position), but on a complete series, where every position is seen equally often, it does so only at
+   * rounding level: with smoothing parameters near 0 the model is the regression on trend and seasonal dummies,
+   * whose leverage is the same for every month of a forecast year.
+   */
   @Test
   void linearEtsIntervalsNeverNarrow() {
     double[] y = SyntheticSeries.additive(48, 100, 0.5, 3, 22L);
@@ -47,7 +53,7 @@ class IntervalAndRobustnessTest {
     for (int h = 1; h < 36; h++) {
       double previous = r.upper95()[h - 1] - r.lower95()[h - 1];
       double current = r.upper95()[h] - r.lower95()[h];
-      assertTrue(current >= previous - 1e-9, "h=" + (h + 1));
+      assertTrue(current >= previous * (1 - 1e-6), "h=" + (h + 1));
     }
   }
 
