@@ -7,6 +7,23 @@ package uk.pophealth.stats.forecast;
 final class Cholesky {
   private Cholesky() {}
 
+  /** The Gram matrix of the rows, g[i][j] = rows[i] . rows[j] (the normal equations' matrix of their columns). */
+  static double[][] gram(double[][] rows) {
+    int p = rows.length;
+    double[][] g = new double[p][p];
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j <= i; j++) {
+        double sum = 0;
+        for (int t = 0; t < rows[i].length; t++) {
+          sum += rows[i][t] * rows[j][t];
+        }
+        g[i][j] = sum;
+        g[j][i] = sum;
+      }
+    }
+    return g;
+  }
+
   /** Solves a x = b into x; a and b are left unchanged. */
   static void solve(double[][] a, double[] b, double[] x) {
     double[][] l = factor(a);

@@ -10,6 +10,7 @@ package uk.pophealth.stats.forecast;
  * @param season0       initial seasonal states by position
  * @param sse           sum of squared one-step errors over observed months
  * @param observed      which months are in the likelihood
+ * @param y             the observations fitted, on the unit scale
  * @param fitted        one-step forecasts
  * @param finalLevel    level after the last month
  * @param finalTrend    trend after the last month
@@ -17,7 +18,7 @@ package uk.pophealth.stats.forecast;
  * @param scale         divisor that put the data on the unit scale
  */
 record EtsFit(EtsSpec spec, EtsParameters parameters, double level0, double trend0, double[] season0, double sse,
-    boolean[] observed, double[] fitted, double finalLevel, double finalTrend, double[] finalSeason, double scale) {
+    boolean[] observed, double[] y, double[] fitted, double finalLevel, double finalTrend, double[] finalSeason, double scale) {
 
   /** Months in the likelihood. */
   int observedCount() {

@@ -97,8 +97,8 @@ final class EtsFitter {
     EtsFilter filter = new EtsFilter(spec, parameters);
     double[] fitted = new double[y.length];
     double sse = filter.run(y, observed, level0, trend0, season0, null, fitted);
-    return new EtsFit(spec, parameters, level0, trend0, season0, sse, observed.clone(), fitted, filter.level(),
-        filter.trend(), filter.season(), scale);
+    return new EtsFit(spec, parameters, level0, trend0, season0, sse, observed.clone(), y.clone(), fitted,
+        filter.level(), filter.trend(), filter.season(), scale);
   }
 
   /**

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apache.commons.math3.distribution.GammaDistribution;
+import org.apache.commons.math3.random.JDKRandomGenerator;
 
 /**
  * Point forecasts and prediction intervals of a fitted ETS model, in original units. Linear models: the
@@ -14,9 +16,9 @@ import java.util.Random;
  * quantiles, treating the fitted states as known; on series simulated from the model itself those limits cover
  * 83%-91% instead of 95% at 24-48 months (12 or 13 states estimated), with the added term 90%-96%
  * ({@code EtsIntervalCalibrationTest}; docs/benchmarks.md). Point forecasts are unchanged. Multiplicative
- * seasonality (the initial-state term not added):
- * quantiles of {@link #PATHS} sample paths simulated from a seeded {@link Random} (its algorithm is fixed by its
- * specification, so the figures repeat on every JVM).
+ * seasonality: quantiles of {@link #PATHS} sample paths ({@link #simulate}, with the same two additions) from
+ * seeded generators (java.util.Random and Commons Math's JDKRandomGenerator, whose algorithms are fixed by their
+ * specifications, so the figures repeat on every JVM).
  */
 final class EtsPrediction {
   static final int PATHS = 5000;
@@ -38,7 +40,7 @@ final class EtsPrediction {
       }
       intervals = PredictionIntervals.studentT(point, se, fit.residualDegreesOfFreedom());
     } else {
-      intervals = PredictionIntervals.fromSamples(simulate(fit, horizon, sigma, seed));
+      intervals = PredictionIntervals.fromSamples(simulate(fit, horizon, seed));
     }
     double[] ones = new double[horizon];
     double[] zeros = new double[horizon];
@@ -96,32 +98,73 @@ final class EtsPrediction {
     return point;
   }
 
-  /** samples[h][path] of future values on the unit scale. */
-  private static double[][] simulate(EtsFit fit, int horizon, double sigma, long seed) {
+  /**
+   * samples[h][path] of future values on the unit scale. Each path draws its sigma from the scaled inverse
+   * chi-square on the fit's residual degrees of freedom (Commons Math's sampler on its own generator, seeded alike) (so that, for a linear model, the paths' spread is the
+   * Student-t of the analytic limits) and its starting states from the fitted final states plus
+   * sigma F z ({@link StateUncertainty}); then it runs the model's recursion on Gaussian innovations.
+   */
+  static double[][] simulate(EtsFit fit, int horizon, long seed) {
     EtsSpec spec = fit.spec();
     EtsParameters p = fit.parameters();
+    boolean multiplicative = spec.season() == Season.MULTIPLICATIVE;
     int n = fit.fitted().length;
-    int m = spec.period();
+    int m = spec.seasonLength();
+    double sigma = Math.sqrt(fit.sigma2());
+    int df = fit.residualDegreesOfFreedom();
+    double[][] factor = StateUncertainty.finalStateFactor(fit);
+    int d = factor == null ? 0 : factor[0].length;
+    double[] z = new double[d];
     double[][] samples = new double[horizon][PATHS];
     double[] season = new double[m];
     Random random = new Random(seed);
+    JDKRandomGenerator chiSquareSource = new JDKRandomGenerator();
+    chiSquareSource.setSeed(seed);
+    // chi-square on df degrees of freedom as Gamma(df / 2, 2), whose sample() is Marsaglia-Tsang (the chi-square
+    // class samples by inverting its distribution function, several times slower)
+    GammaDistribution chiSquare = new GammaDistribution(chiSquareSource, df / 2.0, 2);
     for (int path = 0; path < PATHS; path++) {
+      double pathSigma = sigma * Math.sqrt(df / chiSquare.sample());
+      for (int j = 0; j < d; j++) {
+        z[j] = random.nextGaussian();
+      }
       System.arraycopy(fit.finalSeason(), 0, season, 0, m);
-      double l = fit.finalLevel();
-      double b = fit.finalTrend();
+      double l = fit.finalLevel() + pathSigma * dot(factor, 0, z);
+      double b = fit.finalTrend() + pathSigma * dot(factor, 1, z);
+      for (int k = 0; k < m; k++) {
+        season[k] += pathSigma * dot(factor, 2 + k, z);
+      }
       for (int h = 0; h < horizon; h++) {
-        int position = (n + h) % m;
-        double s = season[position];
+        int position = spec.seasonal() ? (n + h) % m : 0;
+        double s = spec.seasonal() ? season[position] : 0;
         double damped = spec.damped() ? p.phi() * b : (spec.hasTrend() ? b : 0);
         double base = l + damped;
-        double e = sigma * random.nextGaussian();
-        samples[h][path] = base * s + e;
-        l = base + p.alpha() * e / s;
-        b = damped + p.beta() * e / s;
-        season[position] = s + p.gamma() * e / base;
+        double e = pathSigma * random.nextGaussian();
+        if (multiplicative) {
+          samples[h][path] = base * s + e;
+          l = base + p.alpha() * e / s;
+          b = damped + p.beta() * e / s;
+          season[position] = s + p.gamma() * e / base;
+        } else {
+          samples[h][path] = base + s + e;
+          l = base + p.alpha() * e;
+          b = damped + p.beta() * e;
+          season[position] = s + p.gamma() * e;
+        }
       }
     }
     return samples;
+  }
+
+  private static double dot(double[][] factor, int row, double[] z) {
+    if (factor == null) {
+      return 0;
+    }
+    double sum = 0;
+    for (int j = 0; j < z.length; j++) {
+      sum += factor[row][j] * z[j];
+    }
+    return sum;
   }
 
   static Map<String, Double> parameters(EtsFit fit) {

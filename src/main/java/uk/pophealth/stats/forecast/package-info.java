@@ -31,11 +31,12 @@
  *       least-squares initial states, sigma^2 a_h' (E'E)^-1 a_h, with Student-t quantiles on n - parameters
  *       degrees of freedom (departure from {@code forecast::ets}, which treats the fitted states as known: on
  *       series simulated from the model its 95% limits cover 85%-89% at 24-36 months, these 94%-96%;
- *       {@code EtsIntervalCalibrationTest}). On the real A&E series they cover 0.821 at 95% (class 1 alone
- *       0.755; {@code forecast::ets} itself 0.819-0.838), see docs/benchmarks.md. For multiplicative
- *       seasonality, 5,000 simulated sample paths from the fitted states and a fixed seed (as
- *       {@code forecast.ets(simulate = TRUE)}), so results repeat; the initial-state variance is not added
- *       there.</li>
+ *       {@code EtsIntervalCalibrationTest}). For multiplicative seasonality, 5,000 simulated sample paths
+ *       from a fixed seed (as {@code forecast.ets(simulate = TRUE)}), so results repeat, each starting from the
+ *       fitted final states spread by the initial states' linearised covariance
+ *       ({@link uk.pophealth.stats.forecast.StateUncertainty}) with sigma drawn from its scaled inverse
+ *       chi-square, the same two additions. On the real A&E series the chosen models cover 0.832 at 95%
+ *       (class 1 alone 0.755; {@code forecast::ets} itself 0.819-0.838), see docs/benchmarks.md.</li>
  *   <li><b>Theta</b>: the optimised Theta model (OTM) of Fiorucci et al. (2016), static version as
  *       {@code forecTheta::otm}: parameters ell0, alpha in [0.1, 0.99] and theta in [1, 10000] minimise the
  *       in-sample one-step squared error; seasonality tested as {@code forecTheta} / {@code forecast::thetaf}

@@ -263,19 +263,11 @@ public final class DiffuseIntervalStudy {
         filter.run(null, observed, state[0], spec.hasTrend() ? state[1] : 0,
             LinearProfile.seasonFromStates(spec, state), columns[j], null);
       }
-      gram = new double[d][d];
+      gram = Cholesky.gram(columns);
       double[] rhs = new double[d];
       for (int i = 0; i < d; i++) {
         for (int t = 0; t < n; t++) {
           rhs[i] -= columns[i][t] * base[t];
-        }
-        for (int j = 0; j <= i; j++) {
-          double g = 0;
-          for (int t = 0; t < n; t++) {
-            g += columns[i][t] * columns[j][t];
-          }
-          gram[i][j] = g;
-          gram[j][i] = g;
         }
       }
       states = new double[d];

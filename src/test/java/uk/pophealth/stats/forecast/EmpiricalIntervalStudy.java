@@ -146,7 +146,8 @@ public final class EmpiricalIntervalStudy {
         continue;
       }
       EtsFit atOrigin = new EtsFit(spec, fit.parameters(), fit.level0(), fit.trend0(), fit.season0(), sse,
-          Arrays.copyOf(series.observed(), t), new double[t], filter.level(), filter.trend(), filter.season(), scale);
+          Arrays.copyOf(series.observed(), t), Arrays.copyOf(y, t), new double[t], filter.level(), filter.trend(),
+          filter.season(), scale);
       double[] forecast = EtsPrediction.pointForecast(atOrigin, HORIZON);
       for (int h = 1; h <= HORIZON && t + h <= n; h++) {
         if (series.observed(t + h - 1)) {

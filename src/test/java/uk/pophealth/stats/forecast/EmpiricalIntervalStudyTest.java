@@ -47,6 +47,6 @@ class EmpiricalIntervalStudyTest {
   private static EtsFit fit(EtsSpec spec, EtsParameters p, double level0, double trend0, double[] season0) {
     boolean[] observed = new boolean[Y.length];
     Arrays.fill(observed, true);
-    return new EtsFit(spec, p, level0, trend0, season0, 1, observed, new double[Y.length], 0, 0, season0, 1);
+    return new EtsFit(spec, p, level0, trend0, season0, 1, observed, Y, new double[Y.length], 0, 0, season0, 1);
   }
 }
