@@ -16,9 +16,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.QueryExecution;
+import org.apache.spark.sql.execution.datasources.InsertIntoHadoopFsRelationCommand;
+import org.apache.spark.sql.util.QueryExecutionListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.pophealth.publish.RunManifest;
@@ -45,6 +49,8 @@ class RunJobSampleTest {
   private static RunManifest exactManifest;
   private static String controlledOut;
   private static RunManifest controlledManifest;
+  /** Where the controlled run's queries wrote, seen by a query listener. */
+  private static final List<String> controlledWrites = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void runTwice() throws Exception {
@@ -61,13 +67,36 @@ class RunJobSampleTest {
     Files.writeString(STAGING.resolve("marker.txt"), "not the run's");
     spark.conf().set("spark.pophealth.ingest.staging", "parquet");
     spark.conf().set("spark.pophealth.ingest.stagingDir", STAGING.toAbsolutePath().toUri().toString());
+    QueryExecutionListener writes = new QueryExecutionListener() {
+      @Override
+      public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
+        if (qe.logical() instanceof InsertIntoHadoopFsRelationCommand insert) {
+          controlledWrites.add(insert.outputPath().toString());
+        }
+      }
+
+      @Override
+      public void onFailure(String funcName, QueryExecution qe, Exception exception) {}
+    };
+    spark.listenerManager().register(writes);
     try {
       controlledManifest = RunJob.run(spark,
           JobRequest.fromCommandLine(SAMPLE, controlledOut, "2025-12", null, null, null, Map.of()), ENV, quiet());
     } finally {
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      spark.listenerManager().unregister(writes);
       spark.conf().unset("spark.pophealth.ingest.staging");
       spark.conf().unset("spark.pophealth.ingest.stagingDir");
     }
+  }
+
+  /** Without this, the test below would pass on a run that never staged anything. */
+  @Test
+  void theControlledRunStagedItsIngestedTablesAsParquet() {
+    String staging = STAGING.toAbsolutePath().toUri().getPath();
+    List<String> staged = controlledWrites.stream().filter(path -> path.contains(staging)).toList();
+    assertTrue(staged.stream().anyMatch(path -> path.endsWith("/gp_events")), "writes under " + staging + ": "
+        + staged + " (all writes: " + controlledWrites + ")");
   }
 
   @Test
