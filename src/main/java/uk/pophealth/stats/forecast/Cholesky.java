@@ -26,7 +26,11 @@ final class Cholesky {
 
   /** Solves a x = b into x; a and b are left unchanged. */
   static void solve(double[][] a, double[] b, double[] x) {
-    double[][] l = factor(a);
+    solveFactored(factor(a), b, x);
+  }
+
+  /** Solves l l' x = b into x, l from {@link #factor}: for several right-hand sides against one matrix. */
+  static void solveFactored(double[][] l, double[] b, double[] x) {
     int p = b.length;
     double[] z = new double[p];
     for (int i = 0; i < p; i++) {
@@ -43,6 +47,31 @@ final class Cholesky {
       }
       x[i] = sum / l[i][i];
     }
+  }
+
+  /** The inverse of a (with the ridge), factored once and made exactly symmetric. */
+  static double[][] inverse(double[][] a) {
+    int p = a.length;
+    double[][] l = factor(a);
+    double[][] inverse = new double[p][p];
+    double[] unit = new double[p];
+    double[] column = new double[p];
+    for (int j = 0; j < p; j++) {
+      java.util.Arrays.fill(unit, 0);
+      unit[j] = 1;
+      solveFactored(l, unit, column);
+      for (int i = 0; i < p; i++) {
+        inverse[i][j] = column[i];
+      }
+    }
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < i; j++) {
+        double mean = (inverse[i][j] + inverse[j][i]) / 2;
+        inverse[i][j] = mean;
+        inverse[j][i] = mean;
+      }
+    }
+    return inverse;
   }
 
   /** The lower-triangular factor l of a (with the ridge), a = l l'. */

@@ -51,7 +51,7 @@ final class EtsFitter {
         EtsParameters.boxUpper(spec), 0.1);
     EtsParameters parameters = EtsParameters.fromBox(spec, best);
     double[] states = profile.solveStates(parameters);
-    double[] season0 = LinearProfile.seasonFromStates(spec, states);
+    double[] season0 = spec.initialSeason(states);
     return finish(spec, parameters, states[0], spec.hasTrend() ? states[1] : 0, season0, y, observed, scale);
   }
 
@@ -199,16 +199,7 @@ final class EtsFitter {
     }
 
     double[] season(double[] x) {
-      int m = spec.period();
-      double[] season = new double[m];
-      int k = spec.smoothingCount() + 1 + (spec.hasTrend() ? 1 : 0);
-      double sum = 0;
-      for (int j = 1; j < m; j++) {
-        season[j] = x[k++];
-        sum += season[j];
-      }
-      season[0] = m - sum;
-      return season;
+      return spec.initialSeason(x, spec.smoothingCount() + 1 + (spec.hasTrend() ? 1 : 0));
     }
 
     @Override

@@ -55,4 +55,28 @@ record EtsSpec(Trend trend, Season season, int period) {
   int parameterCount() {
     return smoothingCount() + stateCount();
   }
+
+  /**
+   * The seasonal states at the start ({@link #seasonLength()} of them) from the free ones, {@code free[from]} ..
+   * {@code free[from + period - 2]} being positions 1..period-1: position 0 completes the sum, to 0 when additive
+   * and to the period when multiplicative. A model without seasonality has the single state 0.
+   */
+  double[] initialSeason(double[] free, int from) {
+    double[] initial = new double[seasonLength()];
+    if (!seasonal()) {
+      return initial;
+    }
+    double sum = 0;
+    for (int j = 1; j < period; j++) {
+      initial[j] = free[from + j - 1];
+      sum += initial[j];
+    }
+    initial[0] = (season == Season.MULTIPLICATIVE ? period : 0) - sum;
+    return initial;
+  }
+
+  /** {@link #initialSeason} from free initial states in the order of {@link #stateCount()}: level, trend, season. */
+  double[] initialSeason(double[] states) {
+    return initialSeason(states, hasTrend() ? 2 : 1);
+  }
 }

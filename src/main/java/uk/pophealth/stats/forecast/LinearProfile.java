@@ -72,18 +72,19 @@ final class LinearProfile {
     for (int j = 0; j < d; j++) {
       double[] unit = new double[d];
       unit[j] = 1;
-      filter.run(null, observed, unit[0], spec.hasTrend() ? unit[1] : 0, seasonFromStates(spec, unit), null, null);
+      filter.run(null, observed, unit[0], spec.hasTrend() ? unit[1] : 0, spec.initialSeason(unit), null, null);
       sensitivity[j] = EtsPrediction.pointForecast(spec, parameters.phi(), filter.level(), filter.trend(),
           filter.season(), observed.length, horizon);
     }
     double[] leverage = new double[horizon];
     double[] a = new double[d];
     double[] solved = new double[d];
+    double[][] factor = Cholesky.factor(profile.gram);
     for (int h = 0; h < horizon; h++) {
       for (int j = 0; j < d; j++) {
         a[j] = sensitivity[j][h];
       }
-      Cholesky.solve(profile.gram, a, solved);
+      Cholesky.solveFactored(factor, a, solved);
       double q = 0;
       for (int j = 0; j < d; j++) {
         q += a[j] * solved[j];
@@ -91,21 +92,6 @@ final class LinearProfile {
       leverage[h] = Math.max(q, 0);
     }
     return leverage;
-  }
-
-  static double[] seasonFromStates(EtsSpec spec, double[] states) {
-    double[] season = new double[spec.seasonLength()];
-    if (!spec.seasonal()) {
-      return season;
-    }
-    int k = spec.hasTrend() ? 2 : 1;
-    double sum = 0;
-    for (int j = 1; j < spec.period(); j++) {
-      season[j] = states[k++];
-      sum += season[j];
-    }
-    season[0] = -sum;
-    return season;
   }
 
   private double profile(EtsParameters parameters, double[] x) {

@@ -50,25 +50,7 @@ final class StateUncertainty {
         finalSlopes[k][j] = (finalUp[k] - finalDown[k]) / (2 * step);
       }
     }
-    double[][] gram = Cholesky.gram(errorSlopes);
-    double[][] covariance = new double[d][d];
-    double[] unit = new double[d];
-    double[] column = new double[d];
-    for (int j = 0; j < d; j++) {
-      java.util.Arrays.fill(unit, 0);
-      unit[j] = 1;
-      Cholesky.solve(gram, unit, column);
-      for (int i = 0; i < d; i++) {
-        covariance[i][j] = column[i];
-      }
-    }
-    for (int i = 0; i < d; i++) {
-      for (int j = 0; j < i; j++) {
-        double mean = (covariance[i][j] + covariance[j][i]) / 2;
-        covariance[i][j] = mean;
-        covariance[j][i] = mean;
-      }
-    }
+    double[][] covariance = Cholesky.inverse(Cholesky.gram(errorSlopes));
     double[][] root = Cholesky.factor(covariance);
     double[][] factor = new double[finals][d];
     for (int k = 0; k < finals; k++) {
@@ -110,18 +92,9 @@ final class StateUncertainty {
   private static double[] run(EtsFit fit, double[] x, double[] errors) {
     EtsSpec spec = fit.spec();
     int m = spec.seasonLength();
-    int k = 0;
-    double level0 = x[k++];
-    double trend0 = spec.hasTrend() ? x[k++] : 0;
-    double[] season0 = new double[m];
-    if (spec.seasonal()) {
-      double sum = 0;
-      for (int j = 1; j < m; j++) {
-        season0[j] = x[k++];
-        sum += season0[j];
-      }
-      season0[0] = (spec.season() == Season.MULTIPLICATIVE ? m : 0) - sum;
-    }
+    double level0 = x[0];
+    double trend0 = spec.hasTrend() ? x[1] : 0;
+    double[] season0 = spec.initialSeason(x);
     EtsFilter filter = new EtsFilter(spec, fit.parameters());
     double sse = filter.run(fit.y(), fit.observed(), level0, trend0, season0, errors, null);
     if (!Double.isFinite(sse)) {

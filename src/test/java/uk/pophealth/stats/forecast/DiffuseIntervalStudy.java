@@ -202,7 +202,7 @@ public final class DiffuseIntervalStudy {
     double minusLogLikelihood = (n - d) / 2.0 * Math.log(Math.max(objective.sse, 1e-300)) + 0.5 * logDet;
     double[] x0 = objective.states;
     EtsFilter filter = new EtsFilter(spec, parameters);
-    filter.run(unit, observed, x0[0], spec.hasTrend() ? x0[1] : 0, LinearProfile.seasonFromStates(spec, x0), null,
+    filter.run(unit, observed, x0[0], spec.hasTrend() ? x0[1] : 0, spec.initialSeason(x0), null,
         null);
     double[] point = EtsPrediction.pointForecast(spec, parameters.phi(), filter.level(), filter.trend(),
         filter.season(), n, horizon);
@@ -261,7 +261,7 @@ public final class DiffuseIntervalStudy {
         double[] state = new double[d];
         state[j] = 1;
         filter.run(null, observed, state[0], spec.hasTrend() ? state[1] : 0,
-            LinearProfile.seasonFromStates(spec, state), columns[j], null);
+            spec.initialSeason(state), columns[j], null);
       }
       gram = Cholesky.gram(columns);
       double[] rhs = new double[d];
