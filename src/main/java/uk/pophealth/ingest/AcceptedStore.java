@@ -26,31 +26,28 @@ import uk.pophealth.schema.TableSchema;
  * Where the accepted rows of every ingested table are held until the run is done, chosen by the Spark setting
  * {@value #MODE}:
  * <ul>
- *   <li>{@code cache} (the default): persisted in Spark's cache, memory first, spilling to local disk;</li>
- *   <li>{@code parquet}: each table's ruled rows written once as Parquet to a staging folder, and the counts, the
- *   quarantine and the accepted rows read from there. Nothing of the table is then kept in the executors' memory,
- *   and the query that built it (with its shuffle files) is dropped. At 60M people the cached tables filled an
- *   8 GB heap and garbage collection took most of every later stage
- *   (docs/benchmarks.md). The run and validate jobs choose it for inputs of 32 MiB or more ({@code auto}).</li>
+ *   <li>{@code parquet} (what the run and validate jobs use unless told otherwise, {@link #resolveForJob}): each
+ *   table's ruled rows written once as Parquet to a staging folder, and the counts, the quarantine and the accepted
+ *   rows read from there. Nothing of the table is then kept in the executors' memory, and the query that built it
+ *   (with its shuffle files) is dropped, so the products' tasks do not carry the ingest's plans. Faster at every
+ *   size measured (docs/benchmarks.md): the bundled sample's full run 102-105 s against 139-148 s cached, 2M people
+ *   424 s against 489 s; at 60M people the cached tables filled an 8 GB heap and garbage collection took most of
+ *   every later stage.</li>
+ *   <li>{@code cache}: persisted in Spark's cache, memory first, spilling to local disk; for where no folder
+ *   reachable by every executor can be given. The default of a session no job resolved (library use, tests).</li>
  * </ul>
  * The staging folder holds pseudonymised person-level rows (and the quarantined rows' values, identifiers masked
  * as in the quarantine): it is {@value #LOCATION} when set, else a folder
  * beside the quarantine (restricted like it), and {@link #release()} deletes it.
  */
 public final class AcceptedStore {
-  /** {@code cache}, {@code parquet}, or {@code auto} (the run and validate jobs resolve it from the input size). */
+  /** {@code parquet}, {@code cache}, or {@code auto} (the job's choice: {@code parquet}). */
   public static final String MODE = "spark.pophealth.ingest.staging";
   /** The staging folder for {@code parquet}: any Hadoop path the driver and executors can all reach. */
   static final String LOCATION = "spark.pophealth.ingest.stagingDir";
   static final String CACHE = "cache";
   static final String PARQUET = "parquet";
   static final String AUTO = "auto";
-  /**
-   * Inputs at least this big are staged as Parquet under {@code auto}. At 2M people (43 MiB of input) a full run
-   * took 424 s staged against 489 s cached, with the same outputs: the products' tasks no longer carry the cached
-   * plans of the ingest (176 "large task binary" warnings of 1-4 MiB cached, 7 staged; 43 MiB each at 60M).
-   */
-  static final long STAGE_FROM_BYTES = 32L << 20;
 
   private static final Logger LOG = LoggerFactory.getLogger(AcceptedStore.class);
   private static final scala.collection.immutable.List<String> NO_PATH = scala.collection.immutable.List.empty();
@@ -64,7 +61,7 @@ public final class AcceptedStore {
     this.location = location;
   }
 
-  /** The store the session's {@value #MODE} names; {@code auto} (not resolved by a job) means {@code cache}. */
+  /** The store the session's {@value #MODE} names; missing or {@code auto} (not resolved by a job) means {@code cache}. */
   static AcceptedStore forSession(SparkSession spark, JobConfig config) {
     String mode = spark.conf().get(MODE, CACHE).trim().toLowerCase(Locale.ROOT);
     return switch (mode) {
@@ -76,20 +73,16 @@ public final class AcceptedStore {
   }
 
   /**
-   * Resolves {@code auto} (or no setting) for inputs of {@code inputBytes}: {@code parquet} from
-   * {@value #STAGE_FROM_BYTES} bytes, else {@code cache}. A chosen mode is kept. Returns the mode in force.
+   * The mode a run or validate job uses: {@code parquet} when the setting is missing or {@code auto}, else the mode
+   * chosen. Records it in the session so that {@link #forSession} sees it, and returns it.
    */
-  public static String resolveAuto(SparkSession spark, long inputBytes) {
+  public static String resolveForJob(SparkSession spark) {
     String mode = spark.conf().get(MODE, AUTO).trim().toLowerCase(Locale.ROOT);
     if (mode.equals(AUTO)) {
-      mode = modeFor(inputBytes);
-      spark.conf().set(MODE, mode);
+      mode = PARQUET;
     }
+    spark.conf().set(MODE, mode);
     return mode;
-  }
-
-  static String modeFor(long inputBytes) {
-    return inputBytes >= STAGE_FROM_BYTES ? PARQUET : CACHE;
   }
 
   /** This run's own folder under the configured staging location, or beside the quarantine. */

@@ -21,7 +21,8 @@ import uk.pophealth.ingest.AcceptedStore;
  * <ul>
  *   <li>adaptive execution, also inside cached plans ({@code canChangeCachedPlanOutputPartitioning}: Spark 3.5
  *   otherwise plans every cached query without it; it still never merges a cached plan's last stage);</li>
- *   <li>shuffle partitions and the ingest staging sized to the inputs ({@link #sizeToInputs}); 8 on {@code local} until then;</li>
+ *   <li>shuffle partitions sized to the inputs ({@link #sizeToInputs}), 8 on {@code local} until then, and the
+ *   ingested tables staged as Parquet ({@link AcceptedStore#resolveForJob});</li>
  *   <li>the context cleaner's periodic driver GC every 5 minutes instead of 30: the shuffle files of finished
  *   queries are deleted only when their plans are collected, and at 60M people a run writes tens of GB of them;</li>
  *   <li>Kryo, UTC, dynamic partition overwrite.</li>
@@ -62,14 +63,14 @@ public final class SparkSessions {
 
   /**
    * Fits the session to the size of the config's inputs: the shuffle partitions ({@link #partitionsFor}) unless
-   * someone chose them (the submit line, {@code -D}, spark_conf) or the session was not made here, and where the
-   * ingested tables are held ({@link AcceptedStore#resolveAuto}: Parquet staging for large inputs) unless chosen.
+   * someone chose them (the submit line, {@code -D}, spark_conf) or the session was not made here; and resolves
+   * where the ingested tables are held ({@link AcceptedStore#resolveForJob}: Parquet staging unless chosen).
    * Adaptive execution merges small partitions back, but not in the last stage of a cached plan, so a fixed small
    * number of partitions made every reducer of the 60M run spill GBs.
    */
   public static void sizeToInputs(SparkSession spark, JobConfig config) {
     long bytes = inputBytes(spark.sparkContext().hadoopConfiguration(), config);
-    String staging = AcceptedStore.resolveAuto(spark, bytes);
+    String staging = AcceptedStore.resolveForJob(spark);
     if (!Boolean.parseBoolean(spark.sparkContext().getConf().get(PARTITIONS_SIZED, "false"))) {
       LOG.info("Ingested tables held by {} for {} MiB of input", staging, bytes >> 20);
       return;

@@ -61,8 +61,8 @@ class RunJobSampleTest {
     exactManifest = RunJob.run(spark,
         JobRequest.fromCommandLine(SAMPLE, exactOut, null, null, null, "off", Map.of()), ENV, quiet());
     controlledOut = dir.resolve("controlled").toAbsolutePath().toString();
-    // the controlled run stages its ingested tables as Parquet (what runs on 32 MiB or more do): every test on its
-    // outputs checks that path too
+    // the controlled run stages its ingested tables as Parquet (what the run job does unless told otherwise; a session
+    // no job resolved, like this suite's, caches them): every test on its outputs checks that path too
     Files.createDirectories(STAGING);
     Files.writeString(STAGING.resolve("marker.txt"), "not the run's");
     spark.conf().set("spark.pophealth.ingest.staging", "parquet");
