@@ -362,10 +362,11 @@ final class ComplementarySuppression {
    * Persists a frame that is read twice (the table rows: membership and the final join; the membership: blocks
    * and solve) and restarts the plan from it, so the second read neither recomputes it nor carries its plan. The
    * RDD lineage stays, so a lost executor's blocks are recomputed rather than failing the job (unlike a local
-   * checkpoint).
+   * checkpoint). Held serialized: stored as Row objects, Spark's size estimate of every block took 15% of the
+   * executors' CPU on the sample run (docs/benchmarks.md).
    */
   private static Dataset<Row> truncated(Dataset<Row> data, List<JavaRDD<Row>> persisted) {
-    JavaRDD<Row> rows = data.javaRDD().persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<Row> rows = data.javaRDD().persist(StorageLevel.MEMORY_AND_DISK_SER());
     persisted.add(rows);
     return data.sparkSession().createDataFrame(rows, data.schema());
   }
