@@ -3,6 +3,7 @@ package uk.pophealth.deprivation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import uk.pophealth.schema.OutputTables.ReferralInequality;
 import uk.pophealth.stats.ProportionInterval;
 import uk.pophealth.stats.QuantileValue;
 import uk.pophealth.stats.SiiOptions;
@@ -23,7 +24,7 @@ record InequalityMeasures(long referrals, long referralsKnown, long referralsMos
     Double rateRatio) {
   static final int DECILES = 10;
   static final int MOST_DEPRIVED_40 = 4;
-  static final String OK = "ok";
+  static final String OK = ReferralInequality.SII_OK;
 
   /**
    * @param referrals index 0 = unknown decile, 1-10 = deciles

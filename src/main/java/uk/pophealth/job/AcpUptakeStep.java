@@ -21,10 +21,12 @@ import uk.pophealth.schema.InputTables;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.AcpUptake;
 import uk.pophealth.uptake.AcpUptakeProduct;
+import uk.pophealth.uptake.UptakeWithholding;
 
 /**
- * Computes acp_uptake for the reporting months: the register is built from 12 months before the first month so
- * that change_12m is filled, then only the requested months are kept (and published).
+ * Computes acp_uptake for the reporting months and the 12 before them, so that change_12m is filled; publishes
+ * only the reporting months, with what comes from other rows (parent uptake, change_12m) withheld where those rows
+ * are suppressed ({@link #published}).
  */
 final class AcpUptakeStep {
   private AcpUptakeStep() {}
@@ -45,11 +47,22 @@ final class AcpUptakeStep {
         ingest.tableOrNull(InputTables.LsoaDeprivation.NAME));
   }
 
+  /** acp_uptake for the reporting months and the 12 months before them. */
   static Dataset<Row> compute(Dataset<Row> register, FootprintResolver geography, FootprintBasis basis,
       ReportingMonths months) {
     Dataset<Row> withFootprint = geography.withPracticeFootprint(register, CohortColumns.PRACTICE_CODE,
         CohortColumns.PERIOD_END, basis);
     return AcpUptakeProduct.compute(withFootprint)
+        .filter(col(AcpUptake.PERIOD_END).geq(lit(Date.valueOf(months.first().minusMonths(12).atEndOfMonth()))));
+  }
+
+  /**
+   * The reporting months of the disclosure-controlled table (all months of {@link #compute}), with what comes from
+   * other rows withheld where those rows are suppressed ({@link UptakeWithholding}): the product alone cannot know
+   * which are (complementary suppression decides it).
+   */
+  static Dataset<Row> published(Dataset<Row> disclosed, ReportingMonths months) {
+    return UptakeWithholding.apply(disclosed)
         .filter(col(AcpUptake.PERIOD_END).geq(lit(Date.valueOf(months.firstEnd()))));
   }
 

@@ -22,6 +22,7 @@ import uk.pophealth.ingest.IngestResult;
 import uk.pophealth.publish.DisclosureControl;
 import uk.pophealth.publish.RunManifest;
 import uk.pophealth.publish.TableWriter;
+import uk.pophealth.publish.WrittenTable;
 import uk.pophealth.schema.InputTables;
 import uk.pophealth.schema.OutputTables;
 
@@ -55,10 +56,13 @@ final class ReferralDeprivationStep {
         () -> ReferralDeprivation.compute(spark, inputs, options));
     ReferralAdditivities.Nesting nesting = nesting(geography.districtPlaceIcs(FootprintBasis.fromConfig(config)));
     Dataset<Row> deprivation = result.referralDeprivation().persist();
-    stage.run("referral_deprivation publish", () -> RunJob.publish(writer, disclosure,
+    WrittenTable deciles = stage.run("referral_deprivation publish", () -> RunJob.publish(writer, disclosure,
         OutputTables.ReferralDeprivation.TABLE, deprivation, ReferralAdditivities.deprivation(nesting), manifest));
+    // the SII and the rate ratio are withheld where they would give back a decile suppressed in the table just written
     stage.run("referral_inequality publish", () -> RunJob.publish(writer, disclosure,
         OutputTables.ReferralInequality.TABLE, result.referralInequality(), ReferralAdditivities.inequality(nesting),
+        disclosed -> InequalityWithholding.withhold(disclosed,
+            spark.read().schema(OutputTables.ReferralDeprivation.SCHEMA.schema()).parquet(deciles.location())),
         manifest));
     stage.run("referral_lsoa_resolution publish", () -> RunJob.publish(writer, disclosure,
         OutputTables.ReferralLsoaResolution.TABLE, result.lsoaResolution(), ReferralAdditivities.resolution(),

@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -120,8 +121,8 @@ public final class RunJob {
         () -> AcpUptakeStep.register(ingest, config, months, request.forecastHistoryFrom()).persist());
     Dataset<Row> uptake = stage.run("acp_uptake compute",
         () -> AcpUptakeStep.compute(register, geography, basis, months).persist());
-    stage.run("acp_uptake publish",
-        () -> publish(writer, disclosure, OutputTables.AcpUptake.TABLE, uptake, AcpUptakeStep.additivities(), manifest));
+    stage.run("acp_uptake publish", () -> publish(writer, disclosure, OutputTables.AcpUptake.TABLE, uptake,
+        AcpUptakeStep.additivities(), disclosed -> AcpUptakeStep.published(disclosed, months), manifest));
     uptake.unpersist();
 
     ReferralDeprivationStep.run(spark, ingest, geography, config, months, stage, writer, disclosure, manifest);
@@ -138,8 +139,15 @@ public final class RunJob {
 
   static WrittenTable publish(TableWriter writer, DisclosureControl disclosure, OutputTable table, Dataset<Row> data,
       List<uk.pophealth.publish.Additivity> additivities, RunManifest.Builder manifest) {
+    return publish(writer, disclosure, table, data, additivities, UnaryOperator.identity(), manifest);
+  }
+
+  /** As above, with {@code published} choosing what of the disclosure-controlled table is written. */
+  static WrittenTable publish(TableWriter writer, DisclosureControl disclosure, OutputTable table, Dataset<Row> data,
+      List<uk.pophealth.publish.Additivity> additivities, UnaryOperator<Dataset<Row>> published,
+      RunManifest.Builder manifest) {
     try (DisclosureControl.Disclosed disclosed = disclosure.apply(table, data, additivities)) {
-      WrittenTable written = writer.write(table, disclosed.data());
+      WrittenTable written = writer.write(table, published.apply(disclosed.data()));
       manifest.output(written);
       LOG.info("published {}: {} rows at {}", table.name(), written.rows(), written.location());
       return written;

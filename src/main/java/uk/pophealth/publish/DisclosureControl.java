@@ -49,7 +49,9 @@ import uk.pophealth.schema.OutputTable;
  * already leaves any such solution uncertain by several units. Rates are published as the product computed
  * them, from unrounded counts; products that publish rates beside small counts should round or band them.
  * A group whose total is published in another table is protected only if the caller declares it
- * ({@link Additivity#partsOnly}).
+ * ({@link Additivity#partsOnly}). A column derived from counts on other rows is the product's to withhold once this
+ * has run (acp_uptake's parent uptake and 12-month change, referral_inequality's SII and decile rate ratio: see
+ * {@code UptakeWithholding} and the run job's {@code InequalityWithholding}).
  *
  * <p>Runs as Spark: the equations are split into blocks no equation crosses (the key columns constant within every
  * equation, such as the period), and each block's passes run in plain Java in one task

@@ -294,6 +294,8 @@ public final class OutputTables {
     public static final String RII_LOWER95 = "rii_lower95";
     public static final String RII_UPPER95 = "rii_upper95";
     public static final String SII_STATUS = "sii_status";
+    /** sii_status of a row with an SII. */
+    public static final String SII_OK = "ok";
     public static final String RATE_RATIO_D1_D10 = "rate_ratio_d1_d10";
     public static final String SUPPRESSED = OutputTables.SUPPRESSED;
 
@@ -311,15 +313,18 @@ public final class OutputTables {
         field(TARGET_SHARE, DoubleType, false, "Configured target share from deciles 1-4", SHARE),
         field(GAP_TO_TARGET, DoubleType, true, "share_most_deprived_40 - target_share", SHARE),
         field(SII, DoubleType, true, "Slope index of inequality of the rate per 1,000 (phe_sii, RATE): least minus "
-            + "most deprived end, so negative = more referrals in deprived areas", PER_1000),
+            + "most deprived end, so negative = more referrals in deprived areas; null with any decile's cell suppressed "
+            + "in referral_deprivation (with the other deciles it would give that cell back)", PER_1000),
         field(SII_LOWER95, DoubleType, true, "Simulated 95% lower limit of the SII", PER_1000),
         field(SII_UPPER95, DoubleType, true, "Simulated 95% upper limit of the SII", PER_1000),
         field(RII, DoubleType, true, "Relative index of inequality: least / most deprived end of the fitted line",
             RATIO),
         field(RII_LOWER95, DoubleType, true, "Simulated 95% lower limit of the RII", RATIO),
         field(RII_UPPER95, DoubleType, true, "Simulated 95% upper limit of the RII", RATIO),
-        field(SII_STATUS, StringType, false, "ok, or why no SII: a decile without population or referrals", NONE),
-        field(RATE_RATIO_D1_D10, DoubleType, true, "Rate in decile 1 / rate in decile 10", RATIO),
+        field(SII_STATUS, StringType, false, "ok, or why no SII: a decile without population or referrals, or "
+            + "withheld because a decile's cell is suppressed in referral_deprivation", NONE),
+        field(RATE_RATIO_D1_D10, DoubleType, true, "Rate in decile 1 / rate in decile 10; null with either decile's cell "
+            + "suppressed in referral_deprivation", RATIO),
         field(SUPPRESSED, BooleanType, false, "Set by disclosure control at publish", NONE)),
         Set.of(), "Share of referrals from the 40% most deprived LSOAs against population and target; SII/RII.");
 

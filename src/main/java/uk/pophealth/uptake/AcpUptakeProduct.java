@@ -38,7 +38,7 @@ public final class AcpUptakeProduct {
     Dataset<Row> counts = UptakeCounts.of(registerWithFootprint)
         .withColumn(UPTAKE, col(UptakeCounts.WITH_ACP).divide(col(UptakeCounts.REGISTER)));
     Dataset<Row> withParent = addParentUptake(counts);
-    Dataset<Row> withChange = addChangeFrom12MonthsEarlier(withParent);
+    Dataset<Row> withChange = withChangeFrom12MonthsEarlier(withParent);
     Dataset<Row> withIntervals = UptakeIntervals.add(withChange)
         .withColumn(OutputTables.AcpUptake.SUPPRESSED, lit(false));
     return withIntervals.select(java.util.Arrays.stream(OutputTables.AcpUptake.SCHEMA.schema().fieldNames())
@@ -59,8 +59,13 @@ public final class AcpUptakeProduct {
     return counts.withColumn(PARENT_UPTAKE, when(col(UptakeCounts.PARENT_CODE).isNotNull(), parent));
   }
 
-  /** Uptake minus the same unit's uptake exactly 12 months earlier (a range window over the month number). */
-  private static Dataset<Row> addChangeFrom12MonthsEarlier(Dataset<Row> counts) {
+  /**
+   * Sets change_12m: uptake minus the same unit's uptake exactly 12 months earlier (a range window over the month
+   * number), null where either is null. Run again on the disclosure-controlled table, where a suppressed row's
+   * uptake is null, so that no change is published against a suppressed month: it would give back that month's
+   * uptake, and with its published register its suppressed count. The 12 earlier months must be in {@code table}.
+   */
+  public static Dataset<Row> withChangeFrom12MonthsEarlier(Dataset<Row> counts) {
     Column monthNumber = year(col(CohortColumns.PERIOD_END)).multiply(12).plus(month(col(CohortColumns.PERIOD_END)));
     WindowSpec yearEarlier = Window.partitionBy(col(UptakeCounts.LEVEL), col(UptakeCounts.CODE),
         col(UptakeCounts.BREAKDOWN), col(UptakeCounts.BREAKDOWN_VALUE)).orderBy(monthNumber).rangeBetween(-12, -12);

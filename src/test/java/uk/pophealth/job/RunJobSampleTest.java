@@ -1,6 +1,9 @@
 package uk.pophealth.job;
 
+import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.last_day;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -245,5 +248,79 @@ class RunJobSampleTest {
     assertTrue(uptake.filter(col(AcpUptake.SUPPRESSED)).count() > 0, "some cells are suppressed in a small sample");
     Dataset<Row> referrals = table(controlledOut, ReferralDeprivation.NAME);
     assertEquals(0, referrals.filter(col(ReferralDeprivation.REFERRALS).between(1, 7)).count());
+  }
+
+  /**
+   * change_12m is uptake minus the uptake 12 months earlier: published against a suppressed month it would give
+   * that month's uptake back, and with its register its suppressed count. The exact run holds the earlier month's
+   * true counts; wherever one of them is 1-7 (suppressed in any controlled run of that month) the controlled
+   * run's change must be null.
+   */
+  @Test
+  void noTwelveMonthChangeIsPublishedAgainstASuppressedMonth() {
+    Dataset<Row> controlled = table(controlledOut, AcpUptake.NAME);
+    Dataset<Row> earlier = table(exactOut, AcpUptake.NAME)
+        .filter(col(AcpUptake.REGISTER).between(1, 7).or(col(AcpUptake.WITH_ACP).between(1, 7)))
+        .select(col(AcpUptake.PERIOD_END).as("earlier_end"), col(AcpUptake.GEOGRAPHY_LEVEL).as("earlier_level"),
+            col(AcpUptake.GEOGRAPHY_CODE).as("earlier_code"), col(AcpUptake.BREAKDOWN).as("earlier_breakdown"),
+            col(AcpUptake.BREAKDOWN_VALUE).as("earlier_value"));
+    Dataset<Row> againstSuppressed = controlled.join(earlier,
+        col("earlier_end").equalTo(last_day(add_months(col(AcpUptake.PERIOD_END), -12)))
+            .and(col("earlier_level").equalTo(col(AcpUptake.GEOGRAPHY_LEVEL)))
+            .and(col("earlier_code").equalTo(col(AcpUptake.GEOGRAPHY_CODE)))
+            .and(col("earlier_breakdown").equalTo(col(AcpUptake.BREAKDOWN)))
+            .and(col("earlier_value").equalTo(col(AcpUptake.BREAKDOWN_VALUE))));
+    assertTrue(againstSuppressed.filter(col(AcpUptake.SUPPRESSED).equalTo(false)).count() > 0,
+        "the sample has published cells whose month 12 earlier is suppressed");
+    assertEquals(0, againstSuppressed.filter(col(AcpUptake.CHANGE_12M).isNotNull()).count(),
+        "change_12m published against a suppressed month");
+    assertTrue(controlled.filter(col(AcpUptake.CHANGE_12M).isNotNull()).count() > 0, "no change_12m at all");
+  }
+
+  /**
+   * The rate ratio of deciles 1 and 10 times one end's published rate gives the other's; the SII is linear in the ten
+   * decile rates. Neither may be published where a decile it uses is suppressed in referral_deprivation.
+   */
+  @Test
+  void noInequalityFigureIsPublishedOverASuppressedDecile() {
+    Dataset<Row> deciles = table(controlledOut, ReferralDeprivation.NAME)
+        .filter(col(ReferralDeprivation.QUANTILE_TYPE).equalTo(ReferralDeprivation.QUANTILE_DECILE)
+            .and(col(ReferralDeprivation.IMD_QUANTILE).isNotNull()))
+        .groupBy(ReferralDeprivation.PERIOD_TYPE, ReferralDeprivation.PERIOD_START, ReferralDeprivation.GEOGRAPHY_LEVEL,
+            ReferralDeprivation.GEOGRAPHY_CODE, ReferralDeprivation.SERVICE, ReferralDeprivation.IMD_BASIS)
+        .agg(max(col(ReferralDeprivation.SUPPRESSED)).as("any_suppressed"),
+            max(col(ReferralDeprivation.SUPPRESSED).and(col(ReferralDeprivation.IMD_QUANTILE).isin(1, 10)))
+                .as("end_suppressed"));
+    Dataset<Row> rows = table(controlledOut, OutputTables.ReferralInequality.NAME).join(deciles,
+        scala.collection.JavaConverters.asScalaBuffer(List.of(ReferralDeprivation.PERIOD_TYPE,
+            ReferralDeprivation.PERIOD_START, ReferralDeprivation.GEOGRAPHY_LEVEL, ReferralDeprivation.GEOGRAPHY_CODE,
+            ReferralDeprivation.SERVICE, ReferralDeprivation.IMD_BASIS)).toSeq());
+    assertTrue(rows.filter(col("any_suppressed")).count() > 0, "the sample has rows over a suppressed decile");
+    assertEquals(0, rows.filter(col("any_suppressed").and(col(OutputTables.ReferralInequality.SII).isNotNull()
+        .or(col(OutputTables.ReferralInequality.RII_UPPER95).isNotNull()))).count(), "SII over a suppressed decile");
+    assertEquals(0, rows.filter(col("end_suppressed")
+        .and(col(OutputTables.ReferralInequality.RATE_RATIO_D1_D10).isNotNull())).count(),
+        "rate ratio over a suppressed decile 1 or 10");
+    assertTrue(rows.filter(col(OutputTables.ReferralInequality.SII_STATUS)
+        .equalTo(InequalityWithholding.WITHHELD)).count() > 0, "no sii_status says why the SII was withheld");
+    assertTrue(rows.filter(col(OutputTables.ReferralInequality.RATE_RATIO_D1_D10).isNotNull()).count() > 0,
+        "rate ratios still published where both ends are");
+  }
+
+  /** A parent unit's uptake times its published register would give back its suppressed count. */
+  @Test
+  void noParentUptakeIsPublishedForASuppressedParent() {
+    Dataset<Row> uptake = table(controlledOut, AcpUptake.NAME);
+    Dataset<Row> parents = uptake.select(col(AcpUptake.PERIOD_END).as("p_end"), col(AcpUptake.GEOGRAPHY_LEVEL).as("p_level"),
+        col(AcpUptake.GEOGRAPHY_CODE).as("p_code"), col(AcpUptake.BREAKDOWN).as("p_breakdown"),
+        col(AcpUptake.BREAKDOWN_VALUE).as("p_value"), col(AcpUptake.SUPPRESSED).as("p_suppressed"));
+    Dataset<Row> children = uptake.join(parents, col("p_end").equalTo(col(AcpUptake.PERIOD_END))
+        .and(col("p_level").equalTo(col(AcpUptake.PARENT_LEVEL))).and(col("p_code").equalTo(col(AcpUptake.PARENT_CODE)))
+        .and(col("p_breakdown").equalTo(col(AcpUptake.BREAKDOWN)))
+        .and(col("p_value").equalTo(col(AcpUptake.BREAKDOWN_VALUE))));
+    assertTrue(children.filter(col("p_suppressed")).count() > 0, "the sample has suppressed parents");
+    assertEquals(0, children.filter(col("p_suppressed").and(col(AcpUptake.PARENT_UPTAKE).isNotNull()
+        .or(col(AcpUptake.FUNNEL_FLAG).isNotNull()))).count(), "parent uptake or funnel flag of a suppressed parent");
+    assertTrue(children.filter(col(AcpUptake.PARENT_UPTAKE).isNotNull()).count() > 0, "no parent uptake at all");
   }
 }

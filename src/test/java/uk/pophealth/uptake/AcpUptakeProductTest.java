@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,5 +94,35 @@ class AcpUptakeProductTest {
     assertEquals(0.25 - 0.10, (double) p1.getAs("change_12m"), 1e-12);
     assertNull(row("2023-03-31", "practice", "P2", "none", "all").getAs("change_12m"));
     assertTrue((double) p1.getAs("lower95") < 0.25 && (double) p1.getAs("upper95") > 0.25);
+  }
+
+  /** Run on a published table: no change against a month whose uptake was withheld (suppressed). */
+  @Test
+  void twelveMonthChangeIsNullWhereTheEarlierUptakeIsWithheld() {
+    Dataset<Row> withheld = uptake.withColumn("uptake", functions.when(functions.col("period_end")
+        .equalTo(functions.lit(Date.valueOf("2022-03-31"))), functions.lit(null).cast(DataTypes.DoubleType))
+        .otherwise(functions.col("uptake")));
+    Dataset<Row> again = AcpUptakeProduct.withChangeFrom12MonthsEarlier(withheld);
+    String p1 = "period_end = date'2023-03-31' and geography_level = 'practice' and geography_code = 'P1' "
+        + "and breakdown = 'none'";
+    assertNull(again.filter(p1).first().getAs("change_12m"));
+    assertEquals(0.25 - 0.10, (double) AcpUptakeProduct.withChangeFrom12MonthsEarlier(uptake).filter(p1).first()
+        .getAs("change_12m"), 1e-12);
+  }
+
+  @Test
+  void aSuppressedParentsUptakeAndTheFunnelFlagAgainstItAreWithheld() {
+    Column n1 = functions.expr("geography_level = 'pcn' and geography_code = 'N1'");
+    Dataset<Row> disclosed = uptake.withColumn("suppressed", n1);
+    Dataset<Row> published = UptakeWithholding.apply(disclosed);
+    String child = "period_end = date'2023-03-31' and geography_level = 'practice' and breakdown = 'none' "
+        + "and geography_code = ";
+    Row p1 = published.filter(child + "'P1'").first();
+    assertNull(p1.getAs("parent_uptake"));
+    assertNull(p1.getAs("funnel_flag"));
+    Row p3 = published.filter(child + "'P3'").first(); // in N2, not suppressed
+    assertEquals(0.2, (double) p3.getAs("parent_uptake"), 1e-12);
+    assertEquals(uptake.filter(child + "'P3'").first().<String>getAs("funnel_flag"), p3.getAs("funnel_flag"));
+    assertEquals(uptake.count(), published.count(), "rows");
   }
 }
