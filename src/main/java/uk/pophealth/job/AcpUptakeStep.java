@@ -21,12 +21,11 @@ import uk.pophealth.schema.InputTables;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.AcpUptake;
 import uk.pophealth.uptake.AcpUptakeProduct;
-import uk.pophealth.uptake.UptakeWithholding;
+import uk.pophealth.uptake.PublishedUptake;
 
 /**
  * Computes acp_uptake for the reporting months and the 12 before them, so that change_12m is filled; publishes
- * only the reporting months, with what comes from other rows (parent uptake, change_12m) withheld where those rows
- * are suppressed ({@link #published}).
+ * only the reporting months, with the figures computed from the published counts ({@link #published}).
  */
 final class AcpUptakeStep {
   private AcpUptakeStep() {}
@@ -57,12 +56,12 @@ final class AcpUptakeStep {
   }
 
   /**
-   * The reporting months of the disclosure-controlled table (all months of {@link #compute}), with what comes from
-   * other rows withheld where those rows are suppressed ({@link UptakeWithholding}): the product alone cannot know
-   * which are (complementary suppression decides it).
+   * The reporting months of the disclosure-controlled table (all months of {@link #compute}), with every figure
+   * computed again from the published counts ({@link PublishedUptake}): which rows are suppressed, and so what may
+   * be published on the rows that refer to them, is known only once complementary suppression has run.
    */
   static Dataset<Row> published(Dataset<Row> disclosed, ReportingMonths months) {
-    return UptakeWithholding.apply(disclosed)
+    return PublishedUptake.of(disclosed)
         .filter(col(AcpUptake.PERIOD_END).geq(lit(Date.valueOf(months.firstEnd()))));
   }
 

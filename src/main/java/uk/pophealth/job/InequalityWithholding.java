@@ -17,18 +17,19 @@ import uk.pophealth.schema.OutputTables.ReferralDeprivation;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
 
 /**
- * Withholds the referral_inequality figures that would give back a suppressed cell of referral_deprivation. The
- * decile 1 : decile 10 rate ratio times the published rate of one end decile is the other's rate, and with its
- * population its referrals. The SII is a weighted least-squares slope, linear in the ten decile rates, so with nine
- * of them published it gives the tenth. So, per row: the rate ratio is null when decile 1 or 10 is suppressed in the
- * published referral_deprivation (same period, area, service and IMD basis), and the SII, the RII and their limits
- * are null, with sii_status {@value #WITHHELD}, when any decile is. Disclosure control of each table alone cannot
+ * The referral_inequality figures taken from referral_deprivation's decile rows, made safe against that table as
+ * published (same period, area, service and IMD basis). The decile 1 : decile 10 rate ratio is the ratio of the two
+ * published rates, so null where either is suppressed: from the exact counts, it times one end's rate gave the
+ * other's, and with its population its referrals. The SII is a weighted least-squares slope, linear in the ten
+ * decile rates, so with nine of them published it gives the tenth: the SII, the RII and their limits are null,
+ * with sii_status {@value #WITHHELD}, when any decile is suppressed. Disclosure control of each table alone cannot
  * see this: the deciles are rows of the other table.
  */
 final class InequalityWithholding {
   static final String WITHHELD = "withheld: a decile's referrals or population are suppressed";
   private static final String ANY = "__any_decile_suppressed";
-  private static final String ENDS = "__end_decile_suppressed";
+  private static final String FIRST = "__decile_1_rate";
+  private static final String LAST = "__decile_10_rate";
   private static final List<String> KEY = List.of(ReferralDeprivation.PERIOD_TYPE, ReferralDeprivation.PERIOD_START,
       ReferralDeprivation.GEOGRAPHY_LEVEL, ReferralDeprivation.GEOGRAPHY_CODE, ReferralDeprivation.SERVICE,
       ReferralDeprivation.IMD_BASIS);
@@ -40,28 +41,31 @@ final class InequalityWithholding {
 
   /**
    * @param inequality the disclosure-controlled referral_inequality rows to publish
-   * @param deprivation the published referral_deprivation (any periods; only the rows' own keys are used)
+   * @param deprivation the published referral_deprivation (any periods; only the rows' own keys are used); a row
+   *     without decile rows there gets no rate ratio
    */
   static Dataset<Row> withhold(Dataset<Row> inequality, Dataset<Row> deprivation) {
     Column decile = col(ReferralDeprivation.QUANTILE_TYPE).equalTo(ReferralDeprivation.QUANTILE_DECILE)
         .and(col(ReferralDeprivation.IMD_QUANTILE).isNotNull());
     Column suppressed = col(ReferralDeprivation.SUPPRESSED);
-    Column end = col(ReferralDeprivation.IMD_QUANTILE).isin(1, 10);
+    Column rate = col(ReferralDeprivation.RATE_PER_1000);
+    Column quantile = col(ReferralDeprivation.IMD_QUANTILE);
     List<Column> keys = new ArrayList<>();
     KEY.forEach(k -> keys.add(col(k)));
     Dataset<Row> deciles = deprivation.filter(decile)
         .groupBy(keys.toArray(new Column[0]))
-        .agg(max(suppressed).as(ANY), max(suppressed.and(end)).as(ENDS));
+        .agg(max(suppressed).as(ANY), max(when(quantile.equalTo(1), rate)).as(FIRST),
+            max(when(quantile.equalTo(10), rate)).as(LAST));
     Dataset<Row> joined = inequality.join(deciles, JavaConverters.asScalaBuffer(KEY).toSeq(), "left");
     Column any = coalesce(col(ANY), lit(false));
-    Column ends = coalesce(col(ENDS), lit(false));
+    Column ratio = when(col(LAST).gt(0), col(FIRST).divide(col(LAST)));
     List<Column> columns = new ArrayList<>();
     for (String name : inequality.columns()) {
       Column value = col(name);
       if (SII_FIGURES.contains(name)) {
         value = when(any, lit(null).cast(DataTypes.DoubleType)).otherwise(value);
       } else if (name.equals(ReferralInequality.RATE_RATIO_D1_D10)) {
-        value = when(ends, lit(null).cast(DataTypes.DoubleType)).otherwise(value);
+        value = ratio;
       } else if (name.equals(ReferralInequality.SII_STATUS)) {
         value = when(any.and(col(name).equalTo(lit(ReferralInequality.SII_OK))), lit(WITHHELD)).otherwise(value);
       }

@@ -15,6 +15,7 @@ import uk.pophealth.config.JobConfig;
 import uk.pophealth.deprivation.DeprivationInputs;
 import uk.pophealth.deprivation.DeprivationOptions;
 import uk.pophealth.deprivation.DeprivationResult;
+import uk.pophealth.deprivation.PublishedFigures;
 import uk.pophealth.deprivation.ReferralDeprivation;
 import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
@@ -56,12 +57,14 @@ final class ReferralDeprivationStep {
         () -> ReferralDeprivation.compute(spark, inputs, options));
     ReferralAdditivities.Nesting nesting = nesting(geography.districtPlaceIcs(FootprintBasis.fromConfig(config)));
     Dataset<Row> deprivation = result.referralDeprivation().persist();
+    // rates and shares from the counts as published (PublishedFigures); the SII and the rate ratio against the
+    // decile rows of the table just written (InequalityWithholding)
     WrittenTable deciles = stage.run("referral_deprivation publish", () -> RunJob.publish(writer, disclosure,
-        OutputTables.ReferralDeprivation.TABLE, deprivation, ReferralAdditivities.deprivation(nesting), manifest));
-    // the SII and the rate ratio are withheld where they would give back a decile suppressed in the table just written
+        OutputTables.ReferralDeprivation.TABLE, deprivation, ReferralAdditivities.deprivation(nesting),
+        PublishedFigures::deprivation, manifest));
     stage.run("referral_inequality publish", () -> RunJob.publish(writer, disclosure,
         OutputTables.ReferralInequality.TABLE, result.referralInequality(), ReferralAdditivities.inequality(nesting),
-        disclosed -> InequalityWithholding.withhold(disclosed,
+        disclosed -> InequalityWithholding.withhold(PublishedFigures.inequality(disclosed),
             spark.read().schema(OutputTables.ReferralDeprivation.SCHEMA.schema()).parquet(deciles.location())),
         manifest));
     stage.run("referral_lsoa_resolution publish", () -> RunJob.publish(writer, disclosure,

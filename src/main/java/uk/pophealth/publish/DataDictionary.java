@@ -48,7 +48,9 @@ public final class DataDictionary {
             + "parts, every other count is rounded to the nearest 5 (0 stays 0), and every rate, interval or "
             + "flag derived from a suppressed count is null, also where the count is on another row: a parent unit's "
             + "uptake and the funnel flag against it, the change from 12 months earlier, and the SII, RII and decile 1 : "
-            + "decile 10 rate ratio over referral_deprivation's deciles. A suppressed value is unknown, never zero.\n\n");
+            + "decile 10 rate ratio over referral_deprivation's deciles. The referral tables' rates and shares (and "
+            + "their limits) are computed from the counts as published, so they give back no more than the rounded "
+            + "counts. A suppressed value is unknown, never zero.\n\n");
     md.append("| table | partitioned by | description |\n|---|---|---|\n");
     for (OutputTable table : tables) {
       md.append("| [`").append(table.name()).append("`](#").append(table.name()).append(") | ")

@@ -46,12 +46,15 @@ import uk.pophealth.schema.OutputTable;
  *
  * <p>Limits (documented, not hidden): the check is per equation, as the issue asks; it does not solve the
  * joint linear system of several equations (what tau-Argus does), though rounding every published count to 5
- * already leaves any such solution uncertain by several units. Rates are published as the product computed
- * them, from unrounded counts; products that publish rates beside small counts should round or band them.
+ * already leaves any such solution uncertain by several units, provided nothing published gives the exact counts
+ * back: a rate or a proportion with its limits computed from the exact counts does. Derived columns pass through
+ * here as the product computed them (nulled where a count of their own row is suppressed), so each product computes
+ * them again from the counts this returns, which also covers columns taken from other rows (a parent's uptake, a
+ * change against an earlier month, figures over another table's deciles): {@code PublishedUptake},
+ * {@code PublishedFigures} and the run job's {@code InequalityWithholding}. Equations across periods (months within
+ * their quarter) are not checked; rounding is what protects them.
  * A group whose total is published in another table is protected only if the caller declares it
- * ({@link Additivity#partsOnly}). A column derived from counts on other rows is the product's to withhold once this
- * has run (acp_uptake's parent uptake and 12-month change, referral_inequality's SII and decile rate ratio: see
- * {@code UptakeWithholding} and the run job's {@code InequalityWithholding}).
+ * ({@link Additivity#partsOnly}).
  *
  * <p>Runs as Spark: the equations are split into blocks no equation crosses (the key columns constant within every
  * equation, such as the period), and each block's passes run in plain Java in one task

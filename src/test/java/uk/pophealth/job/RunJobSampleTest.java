@@ -1,5 +1,6 @@
 package uk.pophealth.job;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.last_day;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -322,5 +324,34 @@ class RunJobSampleTest {
     assertEquals(0, children.filter(col("p_suppressed").and(col(AcpUptake.PARENT_UPTAKE).isNotNull()
         .or(col(AcpUptake.FUNNEL_FLAG).isNotNull()))).count(), "parent uptake or funnel flag of a suppressed parent");
     assertTrue(children.filter(col(AcpUptake.PARENT_UPTAKE).isNotNull()).count() > 0, "no parent uptake at all");
+  }
+
+  /**
+   * A rate or share computed from the exact counts gives them back (rate x published population), and a suppressed
+   * month is then its quarter minus its other months. Published, every rate, share and uptake is that of the
+   * published counts.
+   */
+  @Test
+  void ratesAndSharesAreThoseOfThePublishedCounts() {
+    Dataset<Row> cells = table(controlledOut, ReferralDeprivation.NAME)
+        .filter(col(ReferralDeprivation.POPULATION).gt(0));
+    Column rate = col(ReferralDeprivation.REFERRALS).divide(col(ReferralDeprivation.POPULATION)).multiply(1000);
+    assertTrue(cells.filter(col(ReferralDeprivation.RATE_PER_1000).isNotNull()).count() > 0, "no published rate");
+    assertEquals(0, cells.filter(abs(col(ReferralDeprivation.RATE_PER_1000).minus(rate)).gt(1e-9)).count(),
+        "rate_per_1000 other than referrals / population x 1,000 as published");
+    assertEquals(0, cells.filter(col(ReferralDeprivation.REFERRALS).isNull()
+        .and(col(ReferralDeprivation.RATE_PER_1000).isNotNull())).count(), "a rate of a suppressed count");
+    Dataset<Row> rows = table(controlledOut, OutputTables.ReferralInequality.NAME)
+        .filter(col(OutputTables.ReferralInequality.REFERRALS_KNOWN_DECILE).gt(0));
+    Column share = col(OutputTables.ReferralInequality.REFERRALS_MOST_DEPRIVED_40)
+        .divide(col(OutputTables.ReferralInequality.REFERRALS_KNOWN_DECILE));
+    assertTrue(rows.filter(col(OutputTables.ReferralInequality.SHARE_MOST_DEPRIVED_40).isNotNull()).count() > 0);
+    assertEquals(0, rows.filter(abs(col(OutputTables.ReferralInequality.SHARE_MOST_DEPRIVED_40).minus(share))
+        .gt(1e-12)).count(), "share_most_deprived_40 other than that of the published counts");
+    Dataset<Row> uptake = table(controlledOut, AcpUptake.NAME).filter(col(AcpUptake.REGISTER).gt(0));
+    assertTrue(uptake.filter(col(AcpUptake.UPTAKE).isNotNull()).count() > 0, "no published uptake");
+    assertEquals(0, uptake.filter(abs(col(AcpUptake.UPTAKE)
+        .minus(col(AcpUptake.WITH_ACP).divide(col(AcpUptake.REGISTER)))).gt(1e-12)).count(),
+        "uptake other than with_acp / register as published");
   }
 }

@@ -113,16 +113,35 @@ class AcpUptakeProductTest {
   @Test
   void aSuppressedParentsUptakeAndTheFunnelFlagAgainstItAreWithheld() {
     Column n1 = functions.expr("geography_level = 'pcn' and geography_code = 'N1'");
-    Dataset<Row> disclosed = uptake.withColumn("suppressed", n1);
-    Dataset<Row> published = UptakeWithholding.apply(disclosed);
+    Column nullLong = functions.lit(null).cast(DataTypes.LongType);
+    Dataset<Row> disclosed = uptake.withColumn("suppressed", n1)
+        .withColumn("with_acp", functions.when(n1, nullLong).otherwise(functions.col("with_acp")))
+        .withColumn("register", functions.when(n1, nullLong).otherwise(functions.col("register")));
+    Dataset<Row> published = PublishedUptake.of(disclosed);
     String child = "period_end = date'2023-03-31' and geography_level = 'practice' and breakdown = 'none' "
         + "and geography_code = ";
     Row p1 = published.filter(child + "'P1'").first();
     assertNull(p1.getAs("parent_uptake"));
     assertNull(p1.getAs("funnel_flag"));
+    assertEquals(0.25, (double) p1.getAs("uptake"), 1e-12);
     Row p3 = published.filter(child + "'P3'").first(); // in N2, not suppressed
     assertEquals(0.2, (double) p3.getAs("parent_uptake"), 1e-12);
     assertEquals(uptake.filter(child + "'P3'").first().<String>getAs("funnel_flag"), p3.getAs("funnel_flag"));
     assertEquals(uptake.count(), published.count(), "rows");
+  }
+
+  /** From rounded counts: the figures are those of the counts as published, not of the exact ones. */
+  @Test
+  void publishedFiguresAreThoseOfThePublishedCounts() {
+    String p1 = "period_end = date'2023-03-31' and geography_level = 'practice' and geography_code = 'P1' "
+        + "and breakdown = 'none'";
+    Dataset<Row> rounded = uptake.withColumn("with_acp", functions.expr("case when " + p1 + " then 15L else with_acp end"));
+    Row row = PublishedUptake.of(rounded).filter(p1).first();
+    assertEquals(15.0 / 40, (double) row.getAs("uptake"), 1e-12);
+    assertEquals(WilsonInterval.of(15, 40, 0.95).orElseThrow().lower(), (double) row.getAs("lower95"), 1e-12);
+    assertEquals(15.0 / 40 - 0.10, (double) row.getAs("change_12m"), 1e-12);
+    Row exact = PublishedUptake.of(uptake).filter(p1).first();
+    assertEquals(0.25, (double) exact.getAs("uptake"), 1e-12);
+    assertEquals((double) uptake.filter(p1).first().getAs("upper998"), (double) exact.getAs("upper998"), 1e-15);
   }
 }
