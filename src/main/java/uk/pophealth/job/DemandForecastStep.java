@@ -75,7 +75,8 @@ final class DemandForecastStep {
         register, ingest.tableOrNull(InputTables.Population.NAME), ingest.tableOrNull(InputTables.Capacity.NAME));
     DemandResult result = stage.run("demand_forecast compute", () -> DemandForecast.compute(spark, inputs, options));
     stage.run("demand_forecast publish", () -> RunJob.publish(writer, disclosure, OutputTables.DemandForecast.TABLE,
-        result.forecasts(), additivities(), manifest));
+        result.forecasts(), additivities(),
+        disclosed -> disclosure.isEnabled() ? FittedWithholding.withhold(disclosed) : disclosed, manifest));
     stage.run("forecast_accuracy publish", () -> RunJob.publish(writer, disclosure, OutputTables.ForecastAccuracy.TABLE,
         result.accuracy(), List.of(), manifest));
     result.release();

@@ -443,7 +443,8 @@ public final class OutputTables {
             NONE),
         field(MONTH, DateType, false, "First day of the month the value is for", DATE),
         field(KIND, StringType, false, "actual, fitted (one-step-ahead in-sample) or forecast", NONE),
-        field(VALUE, DoubleType, true, "The actual, fitted or forecast value (forecasts reconciled across the hierarchy)",
+        field(VALUE, DoubleType, true, "The actual, fitted or forecast value (forecasts reconciled across the hierarchy); "
+            + "fitted values are not published under disclosure control (with the parameters they give the counts back)",
             ACTIVITY),
         field(LOWER80, DoubleType, true, "80% prediction interval lower limit (forecast rows)", ACTIVITY),
         field(UPPER80, DoubleType, true, "80% prediction interval upper limit (forecast rows)", ACTIVITY),
@@ -455,7 +456,8 @@ public final class OutputTables {
             "What the value measures: count (events in the month) or level (people at the month end, e.g. register size)",
             NONE),
         field(MODEL_PARAMETERS, StringType, true,
-            "Fitted parameters of the model as name=value pairs separated by ';' (e.g. alpha=0.31;beta=0.02;phi=0.98)",
+            "Fitted parameters of the model as name=value pairs separated by ';' (e.g. alpha=0.31;beta=0.02;phi=0.98); "
+                + "not published under disclosure control",
             NONE),
         field(DEMOGRAPHIC_PROJECTION, DoubleType, true,
             "Activity projected from age-specific rates per head x projected population (when population projections "

@@ -354,4 +354,24 @@ class RunJobSampleTest {
         .minus(col(AcpUptake.WITH_ACP).divide(col(AcpUptake.REGISTER)))).gt(1e-12)).count(),
         "uptake other than with_acp / register as published");
   }
+
+  /**
+   * With the published alpha, ETS(A,N,N)'s fitted values give every month's exact count back (a count is its fitted
+   * value plus the next change of fitted value over alpha), suppressed months included.
+   */
+  @Test
+  void underDisclosureControlNoFittedValueOrModelParameterIsPublished() {
+    Dataset<Row> exact = table(exactOut, OutputTables.DemandForecast.NAME);
+    Column fitted = col(OutputTables.DemandForecast.KIND).equalTo(OutputTables.DemandForecast.KIND_FITTED);
+    assertTrue(exact.filter(fitted.and(col(OutputTables.DemandForecast.VALUE).isNotNull())).count() > 0,
+        "the uncontrolled run publishes fitted values");
+    Dataset<Row> controlled = table(controlledOut, OutputTables.DemandForecast.NAME);
+    assertTrue(controlled.filter(fitted).count() > 0, "fitted rows");
+    assertEquals(0, controlled.filter(fitted.and(col(OutputTables.DemandForecast.VALUE).isNotNull()
+        .or(col(OutputTables.DemandForecast.SUPPRESSED).equalTo(false)))).count(), "a published fitted value");
+    assertEquals(0, controlled.filter(col(OutputTables.DemandForecast.MODEL_PARAMETERS).isNotNull()).count(),
+        "published model parameters");
+    assertTrue(controlled.filter(col(OutputTables.DemandForecast.KIND).equalTo(OutputTables.DemandForecast.KIND_FORECAST)
+        .and(col(OutputTables.DemandForecast.VALUE).isNotNull())).count() > 0, "forecasts are still published");
+  }
 }
