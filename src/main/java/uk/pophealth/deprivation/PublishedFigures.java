@@ -26,7 +26,7 @@ import uk.pophealth.stats.WilsonInterval;
  * suppressed and rounded them, as NHS Digital's disclosure method computes percentages from the rounded numerator
  * and denominator. From the exact counts, a rate times the published population (or a share with its Wilson
  * limits) gave the exact count back, and a suppressed month was then the exact quarter minus its other two months:
- * on the sample, all 543 such months were recovered (docs/benchmarks.md). Without disclosure control the counts are
+ * on the sample, all 57 such months with a true count of 1-7 were recovered (docs/benchmarks.md). Without disclosure control the counts are
  * exact and so are these figures. The SII and RII, regressions over ten deciles, keep the exact counts.
  */
 public final class PublishedFigures {
