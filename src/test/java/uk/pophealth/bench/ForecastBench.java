@@ -4,28 +4,28 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import uk.pophealth.stats.forecast.AeAttendanceSeries;
 import uk.pophealth.stats.forecast.AutoForecaster;
-import uk.pophealth.stats.forecast.Backtest;
 import uk.pophealth.stats.forecast.BacktestOptions;
-import uk.pophealth.stats.forecast.BacktestResult;
 import uk.pophealth.stats.forecast.DiffuseIntervalStudy;
 import uk.pophealth.stats.forecast.EmpiricalIntervalStudy;
 import uk.pophealth.stats.forecast.ForecastMethod;
 import uk.pophealth.stats.forecast.ForecastOptions;
+import uk.pophealth.stats.forecast.HoldoutSummary;
 import uk.pophealth.stats.forecast.ModelSelection;
+import uk.pophealth.stats.forecast.TrustAttendanceSeries;
 
 /**
  * Prints the forecast benchmark: on the real A&E type-1 series (130 organisations with all 36 months; fit on
  * the first 24, forecast 12) the mean and median MASE and interval coverage of the AUTO-chosen ETS model
- * (seasonality pre-test, then AICc), seasonal naive, Theta and drift, and the issue's two criteria; then the time
- * to fit one 48-month series on one thread. Figures only; nothing is asserted. Run by scripts/bench-forecast.sh;
+ * (seasonality pre-test, then AICc), seasonal naive, Theta and drift, and the issue's two criteria; the same
+ * design on the trust A&amp;E series of 2021-2025 at five origins (other trusts, other years, nothing tuned on
+ * them); then the time to fit one 48-month series on one thread. Figures only; nothing is asserted. Run by scripts/bench-forecast.sh;
  * {@code --empirical-intervals} prints only {@link EmpiricalIntervalStudy}, {@code --diffuse-intervals} only
  * {@link DiffuseIntervalStudy}.
  */
@@ -52,6 +52,12 @@ public final class ForecastBench {
     } else {
       System.out.println("A&E table skipped: " + csv + " is absent");
     }
+    Path trusts = shared.resolve("refdata/nhs_timeseries/england_trust_accidents_emergency.csv");
+    if (Files.exists(trusts)) {
+      trustTable(trusts);
+    } else {
+      System.out.println("Trust A&E table skipped: " + trusts + " is absent");
+    }
     timing();
   }
 
@@ -68,58 +74,56 @@ public final class ForecastBench {
     System.out.printf("A&E type-1 attendances: %d organisations with all %d months; fit on 24, forecast 12%n",
         series.size(), AeAttendanceSeries.MONTHS);
     BacktestOptions holdout = new BacktestOptions(12, 1, 1, ForecastOptions.defaults());
-    List<Row> rows = new ArrayList<>();
-    rows.add(row("AUTO (chosen)", series, ForecastMethod.AUTO, holdout));
-    rows.add(row("Seasonal naive", series, ForecastMethod.SEASONAL_NAIVE, holdout));
-    rows.add(row("Theta (OTM)", series, ForecastMethod.THETA, holdout));
-    rows.add(row("Drift", series, ForecastMethod.DRIFT, holdout));
+    Map<String, HoldoutSummary> rows = new LinkedHashMap<>();
+    rows.put("AUTO (chosen)", HoldoutSummary.of(series.values(), ForecastMethod.AUTO, holdout));
+    rows.put("Seasonal naive", HoldoutSummary.of(series.values(), ForecastMethod.SEASONAL_NAIVE, holdout));
+    rows.put("Theta (OTM)", HoldoutSummary.of(series.values(), ForecastMethod.THETA, holdout));
+    rows.put("Drift", HoldoutSummary.of(series.values(), ForecastMethod.DRIFT, holdout));
     if (withBacktestChoice) {
       BacktestOptions chosen = new BacktestOptions(12, 1, 1,
           ForecastOptions.defaults().withSelection(ModelSelection.BACKTEST));
-      rows.add(row("AUTO (backtest)", series, ForecastMethod.AUTO, chosen));
+      rows.put("AUTO (backtest)", HoldoutSummary.of(series.values(), ForecastMethod.AUTO, chosen));
     }
-    System.out.printf("%-16s %10s %12s %10s %12s %12s%n", "model", "mean MASE", "median MASE", "sMAPE %",
-        "coverage80", "coverage95");
-    for (Row r : rows) {
-      System.out.printf("%-16s %10.3f %12.3f %10.2f %12.3f %12.3f%n", r.name, r.meanMase, r.medianMase, r.smape,
-          r.coverage80, r.coverage95);
-    }
-    Row chosen = rows.get(0);
-    Row naive = rows.get(1);
+    rows.forEach((name, r) -> {
+      if (name.startsWith("AUTO")) {
+        System.out.println("  models chosen (" + name + "): " + r.models());
+      }
+    });
+    printTable(rows);
+    HoldoutSummary chosen = rows.get("AUTO (chosen)");
+    HoldoutSummary naive = rows.get("Seasonal naive");
     System.out.printf("Issue 4 criteria: chosen mean MASE %.3f vs seasonal naive %.3f (%s); 95%% coverage %.3f in "
-        + "[0.90, 0.98] (%s); 80%% coverage %.3f%n", chosen.meanMase, naive.meanMase,
-        chosen.meanMase < naive.meanMase ? "met" : "NOT met", chosen.coverage95,
-        chosen.coverage95 >= 0.90 && chosen.coverage95 <= 0.98 ? "met" : "NOT met", chosen.coverage80);
+        + "[0.90, 0.98] (%s); 80%% coverage %.3f%n", chosen.meanMase(), naive.meanMase(),
+        chosen.meanMase() < naive.meanMase() ? "met" : "NOT met", chosen.coverage95(),
+        chosen.coverage95() >= 0.90 && chosen.coverage95() <= 0.98 ? "met" : "NOT met", chosen.coverage80());
   }
 
-  private record Row(String name, double meanMase, double medianMase, double smape, double coverage80,
-      double coverage95) {}
+  /**
+   * The same design on other trusts and other years (TrustAttendanceValidationTest): 24 months fitted, 12 scored,
+   * at five origins four months apart.
+   */
+  private static void trustTable(Path csv) {
+    Map<String, double[]> series = TrustAttendanceSeries.completePositive(csv);
+    System.out.printf("%nTrust A&E total attendances (other trusts, Apr 2021 - Jul 2025): %d trusts with a positive "
+        + "count in all %d months; fit 24, forecast 12, at origins s = 0, 4, 8, 12, 16%n", series.size(),
+        TrustAttendanceSeries.MONTHS);
+    BacktestOptions holdout = new BacktestOptions(12, 1, 1, ForecastOptions.defaults());
+    for (int start = 0; start <= 16; start += 4) {
+      List<double[]> window = TrustAttendanceSeries.window(series, start, 36);
+      Map<String, HoldoutSummary> rows = new LinkedHashMap<>();
+      rows.put("AUTO s=" + start, HoldoutSummary.of(window, ForecastMethod.AUTO, holdout));
+      rows.put("Seas. naive s=" + start, HoldoutSummary.of(window, ForecastMethod.SEASONAL_NAIVE, holdout));
+      rows.put("Theta s=" + start, HoldoutSummary.of(window, ForecastMethod.THETA, holdout));
+      rows.put("Drift s=" + start, HoldoutSummary.of(window, ForecastMethod.DRIFT, holdout));
+      printTable(rows);
+    }
+  }
 
-  private static Row row(String name, Map<String, double[]> series, ForecastMethod method, BacktestOptions options) {
-    double[] mase = new double[series.size()];
-    double smape = 0;
-    double covered80 = 0;
-    double covered95 = 0;
-    double points = 0;
-    int i = 0;
-    Map<String, Integer> models = new java.util.TreeMap<>();
-    for (double[] y : series.values()) {
-      BacktestResult result = Backtest.run(y, method, options);
-      mase[i++] = result.mase();
-      smape += result.smape() / series.size();
-      covered80 += result.coverage80() * result.points();
-      covered95 += result.coverage95() * result.points();
-      points += result.points();
-      result.models().forEach(m -> models.merge(m, 1, Integer::sum));
-    }
-    if (method == ForecastMethod.AUTO) {
-      System.out.println("  models chosen (" + name + "): " + models);
-    }
-    double[] sorted = mase.clone();
-    Arrays.sort(sorted);
-    double median = (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2;
-    return new Row(name, Arrays.stream(mase).average().orElse(Double.NaN), median, smape, covered80 / points,
-        covered95 / points);
+  private static void printTable(Map<String, HoldoutSummary> rows) {
+    System.out.printf("%-16s %10s %12s %10s %12s %12s%n", "model", "mean MASE", "median MASE", "sMAPE %",
+        "coverage80", "coverage95");
+    rows.forEach((name, r) -> System.out.printf("%-16s %10.3f %12.3f %10.2f %12.3f %12.3f%n", name, r.meanMase(),
+        r.medianMase(), r.smape(), r.coverage80(), r.coverage95()));
   }
 
   private static void timing() {
