@@ -1,11 +1,11 @@
 package uk.pophealth.deprivation;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +14,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
+import uk.pophealth.schema.Projection;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
+import uk.pophealth.schema.OutputTables.ReferralLsoaResolution;
 import uk.pophealth.stats.WilsonInterval;
 
 /**
@@ -27,7 +30,8 @@ import uk.pophealth.stats.WilsonInterval;
  * and denominator. From the exact counts, a rate times the published population (or a share with its Wilson
  * limits) gave the exact count back, and a suppressed month was then the exact quarter minus its other two months:
  * on the sample, all 57 such months with a true count of 1-7 were recovered (docs/benchmarks.md). Without disclosure control the counts are
- * exact and so are these figures. The SII and RII, regressions over ten deciles, keep the exact counts.
+ * exact and so are these figures. The SII and RII, regressions over ten deciles, keep the exact counts
+ * ({@code InequalityWithholding} withholds them where a decile is suppressed).
  */
 public final class PublishedFigures {
   private static final String FIGURES = "__published_figures";
@@ -47,7 +51,20 @@ public final class PublishedFigures {
         ReferralDeprivation.UPPER95)) {
       replaced.put(name, col(FIGURES).getField(name));
     }
-    return replacing(with, disclosed.columns(), replaced);
+    return Projection.replacing(with, disclosed.columns(), replaced);
+  }
+
+  /**
+   * referral_lsoa_resolution with each row's share of its service's referrals as published: its published referrals
+   * over the sum of the service's published referrals (suppressed rows count for nothing). From the exact counts, a
+   * share times the service's total gave back the exact count that rounding had hidden.
+   */
+  public static Dataset<Row> resolution(Dataset<Row> disclosed) {
+    Column referrals = col(ReferralLsoaResolution.REFERRALS);
+    Column total = sum(referrals).over(Window.partitionBy(col(ReferralLsoaResolution.RANGE_START),
+        col(ReferralLsoaResolution.RANGE_END), col(ReferralLsoaResolution.SERVICE)));
+    return Projection.replacing(disclosed, disclosed.columns(), Map.of(ReferralLsoaResolution.SHARE_OF_REFERRALS,
+        when(total.gt(0), referrals.cast(DoubleType).divide(total))));
   }
 
   /**
@@ -70,15 +87,7 @@ public final class PublishedFigures {
     replaced.put(ReferralInequality.POPULATION_SHARE_MOST_DEPRIVED_40, populationShare);
     replaced.put(ReferralInequality.SHARE_TO_POPULATION_SHARE,
         when(populationShare.gt(0), proportion.divide(populationShare)));
-    return replacing(with, disclosed.columns(), replaced);
-  }
-
-  private static Dataset<Row> replacing(Dataset<Row> data, String[] columns, Map<String, Column> replaced) {
-    List<Column> selected = new ArrayList<>();
-    for (String name : columns) {
-      selected.add(replaced.getOrDefault(name, col(name)).as(name));
-    }
-    return data.select(selected.toArray(new Column[0]));
+    return Projection.replacing(with, disclosed.columns(), replaced);
   }
 
   /** Executor-side: Wilson 95% interval of (numerator, denominator); empty without both or with no denominator. */

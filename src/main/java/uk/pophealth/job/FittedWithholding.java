@@ -4,12 +4,14 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.Projection;
 
 /**
  * Under disclosure control, demand_forecast publishes no fitted values and no model parameters. Both come from the
@@ -29,18 +31,16 @@ final class FittedWithholding {
 
   static Dataset<Row> withhold(Dataset<Row> disclosed) {
     Column fitted = col(DemandForecast.KIND).equalTo(DemandForecast.KIND_FITTED);
-    List<Column> columns = new ArrayList<>();
-    for (String name : disclosed.columns()) {
-      Column value = col(name);
-      if (FITTED_FIGURES.contains(name)) {
-        value = when(fitted, lit(null).cast(disclosed.schema().apply(name).dataType())).otherwise(value);
-      } else if (name.equals(DemandForecast.MODEL_PARAMETERS)) {
-        value = lit(null).cast(disclosed.schema().apply(name).dataType());
-      } else if (name.equals(DemandForecast.SUPPRESSED)) {
-        value = value.or(fitted);
-      }
-      columns.add(value.as(name));
+    Map<String, Column> replaced = new HashMap<>();
+    for (String name : FITTED_FIGURES) {
+      replaced.put(name, when(fitted, nullOf(disclosed, name)).otherwise(col(name)));
     }
-    return disclosed.select(columns.toArray(new Column[0]));
+    replaced.put(DemandForecast.MODEL_PARAMETERS, nullOf(disclosed, DemandForecast.MODEL_PARAMETERS));
+    replaced.put(DemandForecast.SUPPRESSED, col(DemandForecast.SUPPRESSED).or(fitted));
+    return Projection.replacing(disclosed, disclosed.columns(), replaced);
+  }
+
+  private static Column nullOf(Dataset<Row> data, String name) {
+    return lit(null).cast(data.schema().apply(name).dataType());
   }
 }

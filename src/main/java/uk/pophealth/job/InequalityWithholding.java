@@ -7,7 +7,9 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,6 +17,7 @@ import org.apache.spark.sql.types.DataTypes;
 import scala.collection.JavaConverters;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
+import uk.pophealth.schema.Projection;
 
 /**
  * The referral_inequality figures taken from referral_deprivation's decile rows, made safe against that table as
@@ -59,18 +62,14 @@ final class InequalityWithholding {
     Dataset<Row> joined = inequality.join(deciles, JavaConverters.asScalaBuffer(KEY).toSeq(), "left");
     Column any = coalesce(col(ANY), lit(false));
     Column ratio = when(col(LAST).gt(0), col(FIRST).divide(col(LAST)));
-    List<Column> columns = new ArrayList<>();
-    for (String name : inequality.columns()) {
-      Column value = col(name);
-      if (SII_FIGURES.contains(name)) {
-        value = when(any, lit(null).cast(DataTypes.DoubleType)).otherwise(value);
-      } else if (name.equals(ReferralInequality.RATE_RATIO_D1_D10)) {
-        value = ratio;
-      } else if (name.equals(ReferralInequality.SII_STATUS)) {
-        value = when(any.and(col(name).equalTo(lit(ReferralInequality.SII_OK))), lit(WITHHELD)).otherwise(value);
-      }
-      columns.add(value.as(name));
+    Map<String, Column> replaced = new HashMap<>();
+    for (String name : SII_FIGURES) {
+      replaced.put(name, when(any, lit(null).cast(DataTypes.DoubleType)).otherwise(col(name)));
     }
-    return joined.select(columns.toArray(new Column[0]));
+    replaced.put(ReferralInequality.RATE_RATIO_D1_D10, ratio);
+    Column status = col(ReferralInequality.SII_STATUS);
+    replaced.put(ReferralInequality.SII_STATUS,
+        when(any.and(status.equalTo(lit(ReferralInequality.SII_OK))), lit(WITHHELD)).otherwise(status));
+    return Projection.replacing(joined, inequality.columns(), replaced);
   }
 }

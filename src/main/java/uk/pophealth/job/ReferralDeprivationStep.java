@@ -69,7 +69,7 @@ final class ReferralDeprivationStep {
         manifest));
     stage.run("referral_lsoa_resolution publish", () -> RunJob.publish(writer, disclosure,
         OutputTables.ReferralLsoaResolution.TABLE, result.lsoaResolution(), ReferralAdditivities.resolution(),
-        manifest));
+        PublishedFigures::resolution, manifest));
     deprivation.unpersist();
   }
 

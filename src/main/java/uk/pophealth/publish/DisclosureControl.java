@@ -19,6 +19,7 @@ import org.apache.spark.sql.types.StructField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.pophealth.schema.OutputTable;
+import uk.pophealth.schema.Projection;
 
 /**
  * Statistical disclosure control of a published table, generic over its {@link OutputTable} declaration.
@@ -156,11 +157,7 @@ public final class DisclosureControl {
       replaced.put(derived, when(suppressed, lit(null).cast(field.dataType())).otherwise(col(derived)));
     });
     replaced.put(suppressedColumn, anySuppressed);
-    List<Column> columns = new ArrayList<>();
-    for (StructField field : table.schema().fields()) {
-      columns.add(replaced.getOrDefault(field.name(), col(field.name())).as(field.name()));
-    }
-    return working.select(columns.toArray(new Column[0]));
+    return Projection.replacing(working, table.schema().fieldNames(), replaced);
   }
 
   /** The working column holding whether a count is suppressed. */

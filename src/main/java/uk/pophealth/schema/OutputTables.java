@@ -379,7 +379,8 @@ public final class OutputTables {
             + "given), mapped (ONS LSOA 2011-2021 lookup, one code), mapped_shared (one of several codes of a split "
             + "or merge, shared equally), unmapped (no decile: in the unknown-decile rows) or no_lsoa", NONE),
         field(REFERRALS, LongType, true, "Referrals resolved this way", REFERRAL_COUNT),
-        field(SHARE_OF_REFERRALS, DoubleType, true, "Share of the service's referrals", SHARE),
+        field(SHARE_OF_REFERRALS, DoubleType, true, "Share of the service's referrals, from the published "
+            + "counts (suppressed rows count for nothing)", SHARE),
         field(REFERRALS_WITH_DECILE, LongType, true, "Of them, with a national IMD decile", REFERRAL_COUNT),
         field(SUPPRESSED, BooleanType, false, "Set by disclosure control at publish", NONE)}),
         Set.of(), "How each referral's LSOA of residence was found, over the reporting range.");

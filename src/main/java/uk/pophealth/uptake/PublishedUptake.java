@@ -2,12 +2,11 @@ package uk.pophealth.uptake;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.spark.sql.Column;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.schema.OutputTables.AcpUptake;
+import uk.pophealth.schema.Projection;
 
 /**
  * acp_uptake's figures computed again from the counts as published, once disclosure control has suppressed and
@@ -40,10 +39,6 @@ public final class PublishedUptake {
             .and(col("__parent_value").equalTo(col(AcpUptake.BREAKDOWN_VALUE))), "left")
         .withColumn(AcpUptake.PARENT_UPTAKE, col(PARENT_PUBLISHED));
     Dataset<Row> figures = AcpUptakeProduct.withChangeFrom12MonthsEarlier(UptakeIntervals.add(withParent));
-    List<Column> declared = new ArrayList<>();
-    for (String name : columns) {
-      declared.add(col(name));
-    }
-    return figures.select(declared.toArray(new Column[0]));
+    return Projection.replacing(figures, columns, Map.of());
   }
 }

@@ -348,6 +348,16 @@ class RunJobSampleTest {
     assertTrue(rows.filter(col(OutputTables.ReferralInequality.SHARE_MOST_DEPRIVED_40).isNotNull()).count() > 0);
     assertEquals(0, rows.filter(abs(col(OutputTables.ReferralInequality.SHARE_MOST_DEPRIVED_40).minus(share))
         .gt(1e-12)).count(), "share_most_deprived_40 other than that of the published counts");
+    Dataset<Row> resolution = table(controlledOut, OutputTables.ReferralLsoaResolution.NAME);
+    Dataset<Row> serviceTotals = resolution.groupBy(OutputTables.ReferralLsoaResolution.SERVICE)
+        .agg(sum(col(OutputTables.ReferralLsoaResolution.REFERRALS)).as("published_total"));
+    Dataset<Row> shares = resolution.join(serviceTotals, OutputTables.ReferralLsoaResolution.SERVICE);
+    Column resolutionShare = col(OutputTables.ReferralLsoaResolution.SHARE_OF_REFERRALS);
+    Column publishedReferrals = col(OutputTables.ReferralLsoaResolution.REFERRALS);
+    assertTrue(shares.filter(resolutionShare.isNotNull()).count() > 0, "no published share of referrals");
+    assertEquals(0, shares.filter(resolutionShare.isNull().notEqual(publishedReferrals.isNull())
+        .or(abs(resolutionShare.minus(publishedReferrals.divide(col("published_total")))).gt(1e-12))).count(),
+        "share_of_referrals other than the row's published referrals over its service's published total");
     Dataset<Row> uptake = table(controlledOut, AcpUptake.NAME).filter(col(AcpUptake.REGISTER).gt(0));
     assertTrue(uptake.filter(col(AcpUptake.UPTAKE).isNotNull()).count() > 0, "no published uptake");
     assertEquals(0, uptake.filter(abs(col(AcpUptake.UPTAKE)
