@@ -3,6 +3,7 @@ package uk.pophealth.forecast;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -17,14 +18,26 @@ import uk.pophealth.geography.FootprintBasis;
  * (ETS chosen by AICc, 80% and 95% intervals, rolling-origin backtest beside seasonal naive), reconciled so places
  * add up to their ICS and ICSs to the total (bottom-up or top-down, chosen per activity by backtest:
  * {@link Reconciliation}), with an optional demographic projection and capacity
- * utilisation. Counts are not disclosure-controlled here: the publish layer does that.
+ * utilisation. Counts are not disclosure-controlled here: the publish layer does that, and hands its control in so
+ * that the models are fitted on the published series.
  */
 public final class DemandForecast {
   private static final Logger LOG = LoggerFactory.getLogger(DemandForecast.class);
   private DemandForecast() {}
 
-  /** The product from canonical input tables. */
+  /** The product from canonical input tables, every model fitted on the exact counts. */
   public static DemandResult compute(SparkSession spark, DemandInputs inputs, DemandOptions options) {
+    return compute(spark, inputs, options, null);
+  }
+
+  /**
+   * The product from canonical input tables, every model fitted on the series as they will be published
+   * ({@link PublishedSeries}).
+   *
+   * @param published demand_forecast actual rows as disclosure control will publish them; null fits the exact counts
+   */
+  public static DemandResult compute(SparkSession spark, DemandInputs inputs, DemandOptions options,
+      UnaryOperator<Dataset<Row>> published) {
     requireNonNull(spark, "spark is null");
     requireNonNull(inputs, "inputs is null");
     requireNonNull(options, "options is null");
@@ -34,7 +47,8 @@ public final class DemandForecast {
     try {
       Dataset<Row> cachedFacts = placeFacts(inputs, basis).persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> facts = withShortPlan(spark, cachedFacts);
-      Dataset<Row> series = SeriesGrid.build(spark, facts, options.firstMonth(), options.lastMonth());
+      Dataset<Row> grid = SeriesGrid.build(spark, facts, options.firstMonth(), options.lastMonth());
+      Dataset<Row> series = published == null ? grid : PublishedSeries.of(grid, options.lastMonth(), published);
       spark.sparkContext().setJobDescription("forecast: fit, forecast and backtest every series");
       Dataset<Row> fits = SeriesFitting.fit(spark, series, options, true);
       Dataset<Row> shortFits = withShortPlan(spark, fits);

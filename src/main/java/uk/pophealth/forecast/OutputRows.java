@@ -27,7 +27,9 @@ final class OutputRows {
 
   /**
    * demand_forecast rows: the actual of a place, ICS or all-areas series is also its count ({@code actual_count},
-   * which disclosure control suppresses and rounds at publish); an analyst's own series carry none.
+   * which disclosure control suppresses and rounds at publish); an analyst's own series carry none. An actual that
+   * is missing was suppressed before fitting ({@link PublishedSeries}: the product's series have every month), and
+   * says so.
    */
   static Dataset<Row> demand(Dataset<Row> rows) {
     Column countable = col(FitColumns.KIND).equalTo(lit(DemandForecast.KIND_ACTUAL)).and(col(FitColumns.LEVEL)
@@ -35,7 +37,7 @@ final class OutputRows {
     return shape(rows
         .withColumn(DemandForecast.ACTUAL_COUNT, when(countable, round(col(FitColumns.VALUE)).cast(DataTypes.LongType)))
         .withColumn(DemandForecast.PARENT_CODE, col(FitColumns.PARENT_CODE))
-        .withColumn(DemandForecast.SUPPRESSED, lit(false)), DemandForecast.SCHEMA);
+        .withColumn(DemandForecast.SUPPRESSED, countable.and(col(FitColumns.VALUE).isNull())), DemandForecast.SCHEMA);
   }
 
   static Dataset<Row> accuracy(Dataset<Row> fits) {

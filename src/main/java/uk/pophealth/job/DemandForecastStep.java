@@ -3,7 +3,9 @@ package uk.pophealth.job;
 import static org.apache.spark.sql.functions.col;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,7 +28,9 @@ import uk.pophealth.schema.OutputTables;
  * Forecasts demand from the whole history (config period_from, or earlier, to the last reporting month), with the
  * demographic projection and capacity utilisation when those inputs are given, and publishes demand_forecast and
  * forecast_accuracy, partitioned by forecast origin. The actuals are counts of events or people, so they go
- * through disclosure control with the relations a reader could difference ({@link #additivities()}).
+ * through disclosure control with the relations a reader could difference ({@link #additivities()}), and under
+ * disclosure control they do so before the models are fitted: every fitted value, forecast and parameter is then
+ * one of the published series (rounded, suppressed months missing), and publishing them reveals nothing more.
  */
 final class DemandForecastStep {
   /** Fewer months than this and there is nothing sensible to fit a seasonal model to. */
@@ -73,12 +77,23 @@ final class DemandForecastStep {
     DemandInputs inputs = new DemandInputs(geography, ingest.table(InputTables.GpPatients.NAME),
         ingest.tableOrNull(InputTables.SocialCareEvents.NAME), ingest.tableOrNull(InputTables.ServiceReferrals.NAME),
         register, ingest.tableOrNull(InputTables.Population.NAME), ingest.tableOrNull(InputTables.Capacity.NAME));
-    DemandResult result = stage.run("demand_forecast compute", () -> DemandForecast.compute(spark, inputs, options));
+    // the models are fitted on the actuals as published (PublishedSeries); the control's working data is released
+    // once both tables are written
+    List<DisclosureControl.Disclosed> controlled = new ArrayList<>();
+    UnaryOperator<Dataset<Row>> published = actuals -> {
+      DisclosureControl.Disclosed disclosed = disclosure.apply(OutputTables.DemandForecast.TABLE, actuals,
+          additivities());
+      controlled.add(disclosed);
+      return disclosed.data();
+    };
+    DemandResult result = stage.run("demand_forecast compute", () -> DemandForecast.compute(spark, inputs, options,
+        disclosure.isEnabled() ? published : null));
     stage.run("demand_forecast publish", () -> RunJob.publish(writer, disclosure, OutputTables.DemandForecast.TABLE,
         result.forecasts(), additivities(),
-        disclosed -> disclosure.isEnabled() ? FittedWithholding.withhold(disclosed) : disclosed, manifest));
+        disclosed -> disclosure.isEnabled() ? SparseSeriesWithholding.withhold(disclosed) : disclosed, manifest));
     stage.run("forecast_accuracy publish", () -> RunJob.publish(writer, disclosure, OutputTables.ForecastAccuracy.TABLE,
         result.accuracy(), List.of(), manifest));
     result.release();
+    controlled.forEach(DisclosureControl.Disclosed::close);
   }
 }

@@ -139,7 +139,8 @@ public final class DisclosureControl {
   /** Nulls suppressed counts and their derived columns, rounds the rest, sets the row's suppressed flag. */
   private static Dataset<Row> publishedValues(OutputTable table, Dataset<Row> working, String suppressedColumn) {
     Map<String, Column> replaced = new LinkedHashMap<>();
-    Column anySuppressed = lit(false);
+    // a row that arrives suppressed (controlled once already, as demand_forecast's series before fitting) stays so
+    Column anySuppressed = coalesce(col(suppressedColumn), lit(false));
     for (String count : table.countColumns()) {
       Column rounded = org.apache.spark.sql.functions.round(col(count).divide((double) ROUNDING_BASE), 0)
           .multiply(ROUNDING_BASE).cast(DataTypes.LongType);

@@ -445,7 +445,7 @@ public final class OutputTables {
         field(MONTH, DateType, false, "First day of the month the value is for", DATE),
         field(KIND, StringType, false, "actual, fitted (one-step-ahead in-sample) or forecast", NONE),
         field(VALUE, DoubleType, true, "The actual, fitted or forecast value (forecasts reconciled across the hierarchy); "
-            + "fitted values are not published under disclosure control (with the parameters they give the counts back)",
+            + "under disclosure control every model is fitted on the published actuals (suppressed months missing)",
             ACTIVITY),
         field(LOWER80, DoubleType, true, "80% prediction interval lower limit (forecast rows)", ACTIVITY),
         field(UPPER80, DoubleType, true, "80% prediction interval upper limit (forecast rows)", ACTIVITY),
@@ -457,8 +457,7 @@ public final class OutputTables {
             "What the value measures: count (events in the month) or level (people at the month end, e.g. register size)",
             NONE),
         field(MODEL_PARAMETERS, StringType, true,
-            "Fitted parameters of the model as name=value pairs separated by ';' (e.g. alpha=0.31;beta=0.02;phi=0.98); "
-                + "not published under disclosure control",
+            "Fitted parameters of the model as name=value pairs separated by ';' (e.g. alpha=0.31;beta=0.02;phi=0.98)",
             NONE),
         field(DEMOGRAPHIC_PROJECTION, DoubleType, true,
             "Activity projected from age-specific rates per head x projected population (when population projections "
@@ -474,7 +473,8 @@ public final class OutputTables {
         field(ACTUAL_COUNT, LongType, true, "The actual as a count of events or people (actual rows of place, ICS and "
             + "all-areas series; null elsewhere); under disclosure control, and value on those rows is published as "
             + "this count is", ACTIVITY),
-        field(SUPPRESSED, BooleanType, false, "Set by disclosure control at publish", NONE)}),
+        field(SUPPRESSED, BooleanType, false, "Set by disclosure control: a suppressed actual, or a fitted or forecast "
+            + "row of a series with more than a quarter of its months suppressed (not forecast)", NONE)}),
         Set.of(), "Demand series per area and activity: actuals, fitted values and forecasts with 80% and 95% "
             + "prediction intervals, demographic projection and capacity.");
 

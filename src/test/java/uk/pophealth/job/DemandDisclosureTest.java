@@ -69,6 +69,32 @@ class DemandDisclosureTest {
     assertFalse(forecast.<Boolean>getAs(DemandForecast.SUPPRESSED));
   }
 
+  /**
+   * The series are controlled before the models are fitted, and the table they make is controlled again at publish:
+   * the second pass must change nothing, and a row that arrived suppressed stays so.
+   */
+  @Test
+  void controllingTheControlledActualsAgainChangesNothing() {
+    List<Row> rows = new ArrayList<>();
+    rows.add(actual(OutputTables.LEVEL_PLACE, "PA1", "A", Activities.ASC_REQUEST, 3));
+    rows.add(actual(OutputTables.LEVEL_PLACE, "PA2", "A", Activities.ASC_REQUEST, 50));
+    rows.add(actual(OutputTables.LEVEL_PLACE, "PA3", "A", Activities.ASC_REQUEST, 22));
+    rows.add(actual(OutputTables.LEVEL_ICS, "A", null, Activities.ASC_REQUEST, 75));
+    rows.add(actual(OutputTables.LEVEL_ALL, Activities.ALL, null, Activities.ASC_REQUEST, 75));
+    DisclosureControl control = DisclosureControl.enabled();
+    try (DisclosureControl.Disclosed once = control.apply(DemandForecast.TABLE, frame(rows),
+        DemandForecastStep.additivities())) {
+      List<Row> first = once.data().orderBy(DemandForecast.GEOGRAPHY_CODE).collectAsList();
+      try (DisclosureControl.Disclosed twice = control.apply(DemandForecast.TABLE, frame(first),
+          DemandForecastStep.additivities())) {
+        List<Row> second = twice.data().orderBy(DemandForecast.GEOGRAPHY_CODE).collectAsList();
+        assertEquals(first, second);
+        assertEquals(2, second.stream().filter(r -> r.<Boolean>getAs(DemandForecast.SUPPRESSED)).count(),
+            second::toString);
+      }
+    }
+  }
+
   private static void assertSuppressed(Row row) {
     assertNull(row.getAs(DemandForecast.ACTUAL_COUNT), row::toString);
     assertNull(row.getAs(DemandForecast.VALUE), row::toString);
