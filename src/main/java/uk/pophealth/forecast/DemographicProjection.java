@@ -35,7 +35,9 @@ import uk.pophealth.schema.OutputTables;
  * district or a place code (LSOAs and districts map to places on the current footprint); age_band must be one of
  * 0-64, 65-74, 75-84, 85+ (other bands such as "all" are ignored); per sex rows are summed, or the "all" sex row
  * used when there are none. The projection is published on forecast rows; an ICS (or all) gets the sum of its
- * places' projections only when every one of its place series has one.
+ * places' projections only when every one of its place series has one. Each projection is then scaled to the
+ * total of its series' 12 base months as the series carries it ({@link #asPublished}): unchanged on exact counts;
+ * under disclosure control the published total, and no projection where one of those months is suppressed.
  */
 final class DemographicProjection {
   private static final String PLACE = "_pop_place";
@@ -45,6 +47,8 @@ final class DemographicProjection {
   private static final String GROWTH = "_growth";
   private static final String GROWTH_ALL = "_growth_all";
   private static final String MEAN = "_mean";
+  private static final String BASE_SUM = "_base_sum";
+  private static final String PUBLISHED_SUM = "_published_sum";
   private static final String CONTRIBUTION = "_contribution";
   private static final String YEAR = "_year";
   private static final String PROJECTION = DemandForecast.DEMOGRAPHIC_PROJECTION;
@@ -77,7 +81,7 @@ final class DemographicProjection {
     Dataset<Row> means = facts.filter(col(FactColumns.MONTH).between(from, to))
         .groupBy(col(FactColumns.PLACE_CODE).as(PLACE), col(FactColumns.ICS_CODE), col(FactColumns.ACTIVITY),
             col(FactColumns.AGE_BAND))
-        .agg(sum(col(FactColumns.VALUE)).divide(12.0).as(MEAN));
+        .agg(sum(col(FactColumns.VALUE)).divide(12.0).as(MEAN), sum(col(FactColumns.VALUE)).as(BASE_SUM));
     Dataset<Row> forecastMonths = rows.filter(col(FitColumns.KIND).equalTo(lit(DemandForecast.KIND_FORECAST)))
         .select(col(FitColumns.MONTH)).distinct().withColumn(YEAR, year(col(FitColumns.MONTH)));
     Column g = coalesce(col(GROWTH), col(GROWTH_ALL));
@@ -86,41 +90,56 @@ final class DemographicProjection {
         .join(growthAll, new String[] {PLACE, YEAR}, "left")
         .withColumn(CONTRIBUTION, col(MEAN).multiply(g))
         .groupBy(col(PLACE), col(FactColumns.ICS_CODE), col(FactColumns.ACTIVITY), col(FitColumns.MONTH))
-        .agg(OrderedSum.of(CONTRIBUTION).as(PROJECTION), count(g).as("_with"), count(lit(1)).as("_all"))
+        .agg(OrderedSum.of(CONTRIBUTION).as(PROJECTION), sum(col(BASE_SUM)).as(BASE_SUM),
+            count(g).as("_with"), count(lit(1)).as("_all"))
         .withColumn(PROJECTION, when(col("_with").equalTo(col("_all")), col(PROJECTION)));
     Dataset<Row> codes = SeriesGrid.placeSeriesCodes(facts).withColumnRenamed(FactColumns.PLACE_CODE, PLACE);
-    Dataset<Row> placeProjection = projected.join(codes, new String[] {PLACE, FactColumns.ICS_CODE})
+    Dataset<Row> places = projected.join(codes, new String[] {PLACE, FactColumns.ICS_CODE})
         .select(lit(OutputTables.LEVEL_PLACE).as("_p_level"), col(SeriesColumns.CODE).as("_p_code"),
-            col(FactColumns.ACTIVITY).as("_p_activity"), col(FitColumns.MONTH).as("_p_month"), col(PROJECTION));
-    Dataset<Row> withPlace = attach(rows, placeProjection);
-    Dataset<Row> placeRows = withPlace.filter(col(FitColumns.LEVEL).equalTo(lit(OutputTables.LEVEL_PLACE))
-        .and(col(FitColumns.KIND).equalTo(lit(DemandForecast.KIND_FORECAST))));
-    Dataset<Row> icsProjection = whenComplete(placeRows.groupBy(lit(OutputTables.LEVEL_ICS).as("_p_level"),
-        col(FitColumns.PARENT_CODE).as("_p_code"), col(FitColumns.ACTIVITY).as("_p_activity"),
-        col(FitColumns.MONTH).as("_p_month")));
-    Dataset<Row> allProjection = whenComplete(placeRows.groupBy(lit(OutputTables.LEVEL_ALL).as("_p_level"),
-        lit(Activities.ALL).as("_p_code"), col(FitColumns.ACTIVITY).as("_p_activity"),
-        col(FitColumns.MONTH).as("_p_month")));
-    Dataset<Row> aggregated = icsProjection.unionByName(allProjection).withColumnRenamed(PROJECTION, "_agg");
-    Column match = col(FitColumns.LEVEL).equalTo(col("_p_level")).and(col(FitColumns.CODE).equalTo(col("_p_code")))
-        .and(col(FitColumns.ACTIVITY).equalTo(col("_p_activity"))).and(col(FitColumns.MONTH).equalTo(col("_p_month")));
-    return withPlace.join(aggregated, match, "left")
-        .withColumn(PROJECTION, coalesce(col(PROJECTION), col("_agg")))
-        .drop("_p_level", "_p_code", "_p_activity", "_p_month", "_agg");
+            col(FactColumns.ICS_CODE).as("_p_parent"), col(FactColumns.ACTIVITY).as("_p_activity"),
+            col(FitColumns.MONTH).as("_p_month"), col(PROJECTION), col(BASE_SUM));
+    Dataset<Row> ics = whenComplete(places.groupBy(lit(OutputTables.LEVEL_ICS).as("_p_level"),
+        col("_p_parent").as("_p_code"), col("_p_activity"), col("_p_month")));
+    Dataset<Row> all = whenComplete(places.groupBy(lit(OutputTables.LEVEL_ALL).as("_p_level"),
+        lit(Activities.ALL).as("_p_code"), col("_p_activity"), col("_p_month")));
+    return attach(rows, asPublished(places.drop("_p_parent").unionByName(ics).unionByName(all), rows, from, to));
   }
 
+  /**
+   * Each projection scaled from its base months' exact total to their total as the series carries it: the same
+   * under exact counts (the factor is exactly 1), the published total under disclosure control, where the rows are the
+   * published series. From the exact counts, the first projection was the exact 12-month mean times a growth a
+   * reader can take from the public population, and so gave back a suppressed month among the last 12. Null when
+   * any of the 12 is missing (suppressed) from that series; an ICS or the total is scaled by its own series, so a
+   * suppressed month of one of its places does not take its projection away.
+   */
+  private static Dataset<Row> asPublished(Dataset<Row> projections, Dataset<Row> rows, Date from, Date to) {
+    Dataset<Row> published = rows.filter(col(FitColumns.KIND).equalTo(lit(DemandForecast.KIND_ACTUAL))
+            .and(col(FitColumns.MONTH).between(from, to)))
+        .groupBy(col(FitColumns.LEVEL).as("_b_level"), col(FitColumns.CODE).as("_b_code"),
+            col(FitColumns.ACTIVITY).as("_b_activity"))
+        .agg(sum(col(FitColumns.VALUE)).as(PUBLISHED_SUM), count(col(FitColumns.VALUE)).as("_b_months"));
+    Column base = col("_p_level").equalTo(col("_b_level")).and(col("_p_code").equalTo(col("_b_code")))
+        .and(col("_p_activity").equalTo(col("_b_activity")));
+    Column factor = when(col(BASE_SUM).gt(0), col(PUBLISHED_SUM).divide(col(BASE_SUM))).otherwise(lit(1.0));
+    return projections.join(published, base, "left")
+        .withColumn(PROJECTION, when(col("_b_months").equalTo(12), col(PROJECTION).multiply(factor)))
+        .drop("_b_level", "_b_code", "_b_activity", "_b_months", PUBLISHED_SUM, BASE_SUM);
+  }
+
+  /** The sum of the places' projections and base totals, or no projection when one of the places has none. */
   private static Dataset<Row> whenComplete(org.apache.spark.sql.RelationalGroupedDataset groups) {
-    return groups.agg(OrderedSum.of(PROJECTION).as(PROJECTION), count(col(PROJECTION)).as("_with"),
-            count(lit(1)).as("_all"))
+    return groups.agg(OrderedSum.of(PROJECTION).as(PROJECTION), sum(col(BASE_SUM)).as(BASE_SUM),
+            count(col(PROJECTION)).as("_with"), count(lit(1)).as("_all"))
         .withColumn(PROJECTION, when(col("_with").equalTo(col("_all")), col(PROJECTION)))
         .drop("_with", "_all");
   }
 
-  private static Dataset<Row> attach(Dataset<Row> rows, Dataset<Row> placeProjection) {
+  private static Dataset<Row> attach(Dataset<Row> rows, Dataset<Row> projections) {
     Column match = col(FitColumns.LEVEL).equalTo(col("_p_level")).and(col(FitColumns.CODE).equalTo(col("_p_code")))
         .and(col(FitColumns.ACTIVITY).equalTo(col("_p_activity"))).and(col(FitColumns.MONTH).equalTo(col("_p_month")))
         .and(col(FitColumns.KIND).equalTo(lit(DemandForecast.KIND_FORECAST)));
-    return rows.join(placeProjection, match, "left").drop("_p_level", "_p_code", "_p_activity", "_p_month");
+    return rows.join(projections, match, "left").drop("_p_level", "_p_code", "_p_activity", "_p_month");
   }
 
   /** Population per place (current footprint), year and age band. */

@@ -461,7 +461,8 @@ public final class OutputTables {
             NONE),
         field(DEMOGRAPHIC_PROJECTION, DoubleType, true,
             "Activity projected from age-specific rates per head x projected population (when population projections "
-                + "are given)",
+                + "are given); under disclosure control scaled to the published last 12 months, none where one is "
+                + "suppressed",
             ACTIVITY),
         field(CAPACITY, DoubleType, true, "Commissioned capacity for the month (when a capacity table is given)", ACTIVITY),
         field(UTILISATION, DoubleType, true, "value / capacity", PROPORTION),

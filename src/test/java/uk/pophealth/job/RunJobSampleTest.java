@@ -441,4 +441,57 @@ class RunJobSampleTest {
     assertTrue(controlled.filter(col(OutputTables.DemandForecast.MODEL_PARAMETERS).isNotNull()).count() > 0,
         "model parameters are published");
   }
+
+  /**
+   * The demographic projection starts from the mean of the last 12 months: from the exact counts it was the exact
+   * mean times a growth the public population gives, so it gave a suppressed month back. Under disclosure control
+   * each series' projection (place, ICS or all) is the exact run's scaled to its published 12-month total, and
+   * absent where one of those months is suppressed.
+   */
+  @Test
+  void underDisclosureControlTheDemographicProjectionIsThatOfThePublishedActuals() {
+    List<String> series = List.of(OutputTables.DemandForecast.FORECAST_ORIGIN,
+        OutputTables.DemandForecast.GEOGRAPHY_LEVEL, OutputTables.DemandForecast.GEOGRAPHY_CODE,
+        OutputTables.DemandForecast.ACTIVITY_NAME);
+    List<String> month = new java.util.ArrayList<>(series);
+    month.add(OutputTables.DemandForecast.MONTH);
+    Dataset<Row> controlled = table(controlledOut, OutputTables.DemandForecast.NAME);
+    Dataset<Row> exact = table(exactOut, OutputTables.DemandForecast.NAME);
+    Column forecast = col(OutputTables.DemandForecast.KIND).equalTo(OutputTables.DemandForecast.KIND_FORECAST);
+    Column base = col(OutputTables.DemandForecast.KIND).equalTo(OutputTables.DemandForecast.KIND_ACTUAL)
+        .and(col(OutputTables.DemandForecast.MONTH).gt(add_months(col(OutputTables.DemandForecast.FORECAST_ORIGIN),
+            -12)));
+    Column[] seriesColumns = series.stream().map(c -> col(c)).toArray(Column[]::new);
+    Dataset<Row> published = controlled.filter(base).groupBy(seriesColumns)
+        .agg(sum(col(OutputTables.DemandForecast.VALUE)).as("published_sum"),
+            org.apache.spark.sql.functions.count(col(OutputTables.DemandForecast.VALUE)).as("published_months"));
+    Dataset<Row> exactBase = exact.filter(base).groupBy(seriesColumns)
+        .agg(sum(col(OutputTables.DemandForecast.VALUE)).as("exact_sum"));
+    Dataset<Row> projections = controlled.filter(forecast)
+        .select(col(series.get(0)), col(series.get(1)), col(series.get(2)), col(series.get(3)),
+            col(OutputTables.DemandForecast.MONTH),
+            col(OutputTables.DemandForecast.DEMOGRAPHIC_PROJECTION).as("controlled_projection"))
+        .join(exact.filter(forecast).select(col(series.get(0)), col(series.get(1)), col(series.get(2)),
+            col(series.get(3)), col(OutputTables.DemandForecast.MONTH),
+            col(OutputTables.DemandForecast.DEMOGRAPHIC_PROJECTION).as("exact_projection")),
+            scala.collection.JavaConverters.asScalaBuffer(month).toSeq())
+        .join(published, scala.collection.JavaConverters.asScalaBuffer(series).toSeq())
+        .join(exactBase, scala.collection.JavaConverters.asScalaBuffer(series).toSeq())
+        .filter(col("exact_projection").isNotNull());
+    Column complete = col("published_months").equalTo(12);
+    assertTrue(projections.filter(complete.and(col("published_sum").notEqual(col("exact_sum")))).count() > 0,
+        "no projection whose published base differs from the exact one");
+    assertTrue(projections.filter(not(complete)).count() > 0, "no projection over a suppressed base month");
+    assertTrue(projections.filter(complete.and(col(OutputTables.DemandForecast.GEOGRAPHY_LEVEL)
+        .equalTo(OutputTables.LEVEL_ICS))).count() > 0, "no ICS projection checked");
+    assertEquals(0, projections.filter(not(complete).and(col("controlled_projection").isNotNull())).count(),
+        "a projection over a suppressed base month");
+    Column expected = when(col("exact_sum").gt(0),
+        col("exact_projection").multiply(col("published_sum")).divide(col("exact_sum")))
+        .otherwise(col("exact_projection"));
+    assertEquals(0, projections.filter(complete.and(col("controlled_projection").isNull()
+        .or(abs(col("controlled_projection").minus(expected)).gt(lit(1e-9).multiply(
+            greatest(lit(1.0), abs(expected))))))).count(),
+        "a projection other than the exact one scaled to the published base");
+  }
 }
