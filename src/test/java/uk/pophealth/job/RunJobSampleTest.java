@@ -60,6 +60,13 @@ class RunJobSampleTest {
   private static RunManifest exactManifest;
   private static String controlledOut;
   private static RunManifest controlledManifest;
+  /** A demand_forecast series, and one month of it. */
+  private static final List<String> DEMAND_SERIES = List.of(OutputTables.DemandForecast.FORECAST_ORIGIN,
+      OutputTables.DemandForecast.GEOGRAPHY_LEVEL, OutputTables.DemandForecast.GEOGRAPHY_CODE,
+      OutputTables.DemandForecast.ACTIVITY_NAME);
+  private static final List<String> DEMAND_MONTH = List.of(OutputTables.DemandForecast.FORECAST_ORIGIN,
+      OutputTables.DemandForecast.GEOGRAPHY_LEVEL, OutputTables.DemandForecast.GEOGRAPHY_CODE,
+      OutputTables.DemandForecast.ACTIVITY_NAME, OutputTables.DemandForecast.MONTH);
   /** Where the controlled run's queries wrote, seen by a query listener. */
   private static final List<String> controlledWrites = new CopyOnWriteArrayList<>();
 
@@ -115,6 +122,10 @@ class RunJobSampleTest {
     try (java.util.stream.Stream<Path> left = Files.list(STAGING)) {
       assertEquals(List.of("marker.txt"), left.map(p -> p.getFileName().toString()).toList());
     }
+  }
+
+  private static scala.collection.Seq<String> seq(List<String> columns) {
+    return scala.collection.JavaConverters.asScalaBuffer(columns).toSeq();
   }
 
   private static PrintStream quiet() {
@@ -381,11 +392,8 @@ class RunJobSampleTest {
   @Test
   void underDisclosureControlTheModelsSeeOnlyThePublishedActuals() {
     Dataset<Row> controlled = table(controlledOut, OutputTables.DemandForecast.NAME);
-    List<String> series = List.of(OutputTables.DemandForecast.FORECAST_ORIGIN,
-        OutputTables.DemandForecast.GEOGRAPHY_LEVEL, OutputTables.DemandForecast.GEOGRAPHY_CODE,
-        OutputTables.DemandForecast.ACTIVITY_NAME);
-    List<String> month = new java.util.ArrayList<>(series);
-    month.add(OutputTables.DemandForecast.MONTH);
+    List<String> series = DEMAND_SERIES;
+    List<String> month = DEMAND_MONTH;
     Dataset<Row> fitted = controlled.filter(col(OutputTables.DemandForecast.KIND)
             .equalTo(OutputTables.DemandForecast.KIND_FITTED)
             .and(col(OutputTables.DemandForecast.MODEL).equalTo("ETS(A,N,N)"))
@@ -401,8 +409,8 @@ class RunJobSampleTest {
         .select(col(series.get(0)), col(series.get(1)), col(series.get(2)), col(series.get(3)),
             col(OutputTables.DemandForecast.MONTH), col(OutputTables.DemandForecast.VALUE).as("y"),
             col(OutputTables.DemandForecast.SUPPRESSED).as("y_suppressed"));
-    Dataset<Row> steps = fitted.join(next, scala.collection.JavaConverters.asScalaBuffer(month).toSeq())
-        .join(actual, scala.collection.JavaConverters.asScalaBuffer(month).toSeq())
+    Dataset<Row> steps = fitted.join(next, seq(month))
+        .join(actual, seq(month))
         .withColumn("expected", when(col("y").isNull(), col("f"))
             .otherwise(col("f").plus(col("alpha").multiply(col("y").minus(col("f"))))));
     long suppressedSteps = steps.filter(col("y_suppressed")).count();
@@ -450,11 +458,8 @@ class RunJobSampleTest {
    */
   @Test
   void underDisclosureControlTheDemographicProjectionIsThatOfThePublishedActuals() {
-    List<String> series = List.of(OutputTables.DemandForecast.FORECAST_ORIGIN,
-        OutputTables.DemandForecast.GEOGRAPHY_LEVEL, OutputTables.DemandForecast.GEOGRAPHY_CODE,
-        OutputTables.DemandForecast.ACTIVITY_NAME);
-    List<String> month = new java.util.ArrayList<>(series);
-    month.add(OutputTables.DemandForecast.MONTH);
+    List<String> series = DEMAND_SERIES;
+    List<String> month = DEMAND_MONTH;
     Dataset<Row> controlled = table(controlledOut, OutputTables.DemandForecast.NAME);
     Dataset<Row> exact = table(exactOut, OutputTables.DemandForecast.NAME);
     Column forecast = col(OutputTables.DemandForecast.KIND).equalTo(OutputTables.DemandForecast.KIND_FORECAST);
@@ -474,9 +479,9 @@ class RunJobSampleTest {
         .join(exact.filter(forecast).select(col(series.get(0)), col(series.get(1)), col(series.get(2)),
             col(series.get(3)), col(OutputTables.DemandForecast.MONTH),
             col(OutputTables.DemandForecast.DEMOGRAPHIC_PROJECTION).as("exact_projection")),
-            scala.collection.JavaConverters.asScalaBuffer(month).toSeq())
-        .join(published, scala.collection.JavaConverters.asScalaBuffer(series).toSeq())
-        .join(exactBase, scala.collection.JavaConverters.asScalaBuffer(series).toSeq())
+            seq(month))
+        .join(published, seq(series))
+        .join(exactBase, seq(series))
         .filter(col("exact_projection").isNotNull());
     Column complete = col("published_months").equalTo(12);
     assertTrue(projections.filter(complete.and(col("published_sum").notEqual(col("exact_sum")))).count() > 0,

@@ -32,7 +32,7 @@ final class DemandSection {
   private static final String[] COLUMNS = {
       GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH, DemandForecast.KIND,
       DemandForecast.VALUE, DemandForecast.LOWER80, DemandForecast.UPPER80, LOWER95, UPPER95,
-      DemandForecast.CAPACITY};
+      DemandForecast.CAPACITY, DemandForecast.SUPPRESSED};
 
   private static final String ACTUAL_MONTHS = "actual_months";
   private static final String FORECAST_FROM = "forecast_from";
@@ -120,7 +120,7 @@ final class DemandSection {
           DemandForecast.KIND_FORECAST.equals(Values.string(row, DemandForecast.KIND)),
           Values.decimal(row, DemandForecast.VALUE), Values.decimal(row, DemandForecast.LOWER80),
           Values.decimal(row, DemandForecast.UPPER80), Values.decimal(row, LOWER95), Values.decimal(row, UPPER95),
-          Values.decimal(row, DemandForecast.CAPACITY)));
+          Values.decimal(row, DemandForecast.CAPACITY), Values.flag(row, DemandForecast.SUPPRESSED)));
     }
     return months;
   }
@@ -134,14 +134,23 @@ final class DemandSection {
     for (FanChart.Month m : months) {
       List<Cell> cells = new ArrayList<>(List.of(Cell.text(String.valueOf(m.month())),
           Cell.text(m.forecast() ? DemandForecast.KIND_FORECAST : DemandForecast.KIND_ACTUAL),
-          Cell.decimal(m.value(), 0, false), Cell.decimal(m.lower80(), 0, false), Cell.decimal(m.upper80(), 0, false),
-          Cell.decimal(m.lower95(), 0, false), Cell.decimal(m.upper95(), 0, false)));
+          figure(m.value(), m.suppressed()), figure(m.lower80(), m.suppressed() && m.forecast()),
+          figure(m.upper80(), m.suppressed() && m.forecast()), figure(m.lower95(), m.suppressed() && m.forecast()),
+          figure(m.upper95(), m.suppressed() && m.forecast())));
       if (capacity) {
         cells.add(Cell.decimal(m.capacity(), 0, false));
       }
       table.row(cells.toArray(new Cell[0]));
     }
     return table;
+  }
+
+  /**
+   * A month's figure; the suppression mark where disclosure control withheld it (a suppressed actual, or the
+   * forecast and limits of a series not forecast under disclosure control; an actual has no limits to withhold).
+   */
+  private static Cell figure(Double value, boolean withheld) {
+    return Cell.decimal(value, 0, value == null && withheld);
   }
 
   private static HtmlTable seriesTable(List<Row> summaries, List<SeriesKey> order) {

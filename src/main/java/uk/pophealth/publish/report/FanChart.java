@@ -14,8 +14,9 @@ final class FanChart {
   private static final double HEIGHT = 240;
 
   /** One month: actual or forecast value with its bands; capacity null where not given. */
+  /** One month of a series; suppressed: withheld by disclosure control (its empty figures show as such). */
   record Month(YearMonth month, boolean forecast, Double value, Double lower80, Double upper80, Double lower95,
-      Double upper95, Double capacity) {}
+      Double upper95, Double capacity, boolean suppressed) {}
 
   private FanChart() {}
 
