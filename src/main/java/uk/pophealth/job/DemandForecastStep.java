@@ -86,14 +86,17 @@ final class DemandForecastStep {
       controlled.add(disclosed);
       return disclosed.data();
     };
-    DemandResult result = stage.run("demand_forecast compute", () -> DemandForecast.compute(spark, inputs, options,
-        disclosure.isEnabled() ? published : null));
-    stage.run("demand_forecast publish", () -> RunJob.publish(writer, disclosure, OutputTables.DemandForecast.TABLE,
-        result.forecasts(), additivities(),
-        disclosed -> disclosure.isEnabled() ? SparseSeriesWithholding.withhold(disclosed) : disclosed, manifest));
-    stage.run("forecast_accuracy publish", () -> RunJob.publish(writer, disclosure, OutputTables.ForecastAccuracy.TABLE,
-        result.accuracy(), List.of(), manifest));
-    result.release();
-    controlled.forEach(DisclosureControl.Disclosed::close);
+    try {
+      DemandResult result = stage.run("demand_forecast compute", () -> DemandForecast.compute(spark, inputs,
+          options, disclosure.isEnabled() ? published : null));
+      stage.run("demand_forecast publish", () -> RunJob.publish(writer, disclosure,
+          OutputTables.DemandForecast.TABLE, result.forecasts(), additivities(),
+          disclosed -> disclosure.isEnabled() ? SparseSeriesWithholding.withhold(disclosed) : disclosed, manifest));
+      stage.run("forecast_accuracy publish", () -> RunJob.publish(writer, disclosure,
+          OutputTables.ForecastAccuracy.TABLE, result.accuracy(), List.of(), manifest));
+      result.release();
+    } finally {
+      controlled.forEach(DisclosureControl.Disclosed::close);
+    }
   }
 }
