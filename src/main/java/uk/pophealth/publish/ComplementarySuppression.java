@@ -363,11 +363,42 @@ final class ComplementarySuppression {
    * and solve) and restarts the plan from it, so the second read neither recomputes it nor carries its plan. The
    * RDD lineage stays, so a lost executor's blocks are recomputed rather than failing the job (unlike a local
    * checkpoint). Held serialized: stored as Row objects, Spark's size estimate of every block took 15% of the
-   * executors' CPU on the sample run (docs/benchmarks.md).
+   * executors' CPU on the sample run (docs/benchmarks.md). Each row is held without its schema
+   * ({@link #withoutSchema}).
    */
   private static Dataset<Row> truncated(Dataset<Row> data, List<JavaRDD<Row>> persisted) {
-    JavaRDD<Row> rows = data.javaRDD().persist(StorageLevel.MEMORY_AND_DISK_SER());
+    JavaRDD<Row> rows = data.javaRDD().map(ComplementarySuppression::withoutSchema)
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
     persisted.add(rows);
     return data.sparkSession().createDataFrame(rows, data.schema());
+  }
+
+  /**
+   * The same values as a row that carries no schema, nested structs included. A row of {@code javaRDD()} carries
+   * the frame's schema, and Kryo writes that schema (every field's name, type and description) again with every row
+   * it serializes: 1,845 bytes against 149 for a 20-column row of short strings. The membership table of
+   * referral_deprivation (2.6M rows over England's geography, at any population) then held GBs per partition, and a
+   * 4 GB heap ran out of memory (issue 23); {@code createDataFrame} gives the schema back when the rows are read.
+   */
+  static Row withoutSchema(Row row) {
+    Object[] values = new Object[row.length()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = withoutSchema(row.get(i));
+    }
+    return RowFactory.create(values);
+  }
+
+  private static Object withoutSchema(Object value) {
+    if (value instanceof Row nested) {
+      return withoutSchema(nested);
+    }
+    if (value instanceof scala.collection.Seq<?> elements) {
+      Object[] plain = new Object[elements.length()];
+      for (int i = 0; i < plain.length; i++) {
+        plain[i] = withoutSchema(elements.apply(i));
+      }
+      return plain;
+    }
+    return value;
   }
 }
