@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Date;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.pophealth.cohort.AgeBands;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
@@ -33,6 +35,8 @@ class UnforecastablePlaceTest {
   private static final String NOTE = "not forecast: no observed month in 60 (all missing, suppressed or excluded); "
       + Reconciliation.NOT_FORECAST_PLACE;
 
+  private static final double CAPACITY = 10.0;
+
   private static DemandResult result;
   /** level|code|kind|month -> row */
   private static final Map<String, Row> ROWS = new HashMap<>();
@@ -42,8 +46,20 @@ class UnforecastablePlaceTest {
   @BeforeAll
   static void run() {
     DemandFixture fixture = new DemandFixture();
+    List<Row> population = new ArrayList<>();
+    for (String place : List.of("PB1", HIDDEN, "P4")) {
+      for (String band : AgeBands.BANDS) {
+        population.add(DemandFixture.populationRow(place, 2023, band, 1000));
+        population.add(DemandFixture.populationRow(place, 2024, band, 1100));
+      }
+    }
+    List<Row> capacity = new ArrayList<>();
+    for (int m = 1; m <= 12; m++) {
+      capacity.add(DemandFixture.capacityRow(HIDDEN, Activities.ASC_REQUEST, YearMonth.of(2024, m), CAPACITY));
+    }
     // every actual of one place published as suppressed (null count); everything else as it is
-    result = uk.pophealth.forecast.DemandForecast.compute(SharedSpark.spark(), fixture.inputs(null, null),
+    result = uk.pophealth.forecast.DemandForecast.compute(SharedSpark.spark(),
+        fixture.inputs(DemandFixture.population(population), DemandFixture.capacity(capacity)),
         DemandOptions.of(DemandFixture.FIRST, DemandFixture.LAST),
         actuals -> actuals.withColumn(DemandForecast.ACTUAL_COUNT, when(col(DemandForecast.GEOGRAPHY_LEVEL)
             .equalTo(OutputTables.LEVEL_PLACE).and(col(DemandForecast.GEOGRAPHY_CODE).equalTo(HIDDEN)),
@@ -119,6 +135,23 @@ class UnforecastablePlaceTest {
       double all = places + value("place", "PA1", month) + value("place", "PA2", month);
       assertEquals(all, value("all", "all", month), 1e-9 * all);
       assertNotNull(row("ics", "B", DemandForecast.KIND_FORECAST, month).getAs(DemandForecast.UPPER95));
+    }
+  }
+
+  @Test
+  void capacityAndTheDemographicProjectionTakeTheNullForecastInTheirStride() {
+    for (int h = 1; h <= 12; h++) {
+      YearMonth month = DemandFixture.LAST.plusMonths(h);
+      Row hidden = row("place", HIDDEN, DemandForecast.KIND_FORECAST, month);
+      assertEquals(CAPACITY, hidden.<Double>getAs(DemandForecast.CAPACITY), "h=" + h);
+      assertNull(hidden.getAs(DemandForecast.UTILISATION), "h=" + h);
+      assertNull(hidden.getAs(DemandForecast.UTILISATION_UPPER95), "h=" + h);
+      assertNull(hidden.getAs(DemandForecast.CAPACITY_EXCEEDED_FROM), "h=" + h);
+      // no projection from a base of suppressed months; the ICS's own published base gives it one
+      assertNull(hidden.getAs(DemandForecast.DEMOGRAPHIC_PROJECTION), "h=" + h);
+      Double ics = row("ics", "B", DemandForecast.KIND_FORECAST, month).getAs(DemandForecast.DEMOGRAPHIC_PROJECTION);
+      assertNotNull(ics, "ICS B projection at h=" + h);
+      assertTrue(ics > 0, "ICS B projection at h=" + h + ": " + ics);
     }
   }
 
