@@ -51,6 +51,7 @@ final class FitColumns {
   static final String BACKTEST_ORIGIN = "_backtest_origin";
   static final String ACTUAL = "_actual";
   static final String SCALE = "_scale";
+  static final String FIT_NOTE = DemandForecast.FIT_NOTE;
 
   static final StructType SCHEMA = new StructType(new StructField[] {
       required(RECORD, StringType, "month or accuracy"),
@@ -80,7 +81,8 @@ final class FitColumns {
       optional(MAX_HORIZON, IntegerType, "Backtest horizon"),
       optional(BACKTEST_ORIGIN, DateType, "Last training month of a backtest origin (backtest records)"),
       optional(ACTUAL, DoubleType, "The actual a backtest forecast is scored against (backtest records)"),
-      optional(SCALE, DoubleType, "MASE's divisor at that origin; null when unusable (backtest records)")});
+      optional(SCALE, DoubleType, "MASE's divisor at that origin; null when unusable (backtest records)"),
+      optional(FIT_NOTE, StringType, "Fallback or not-forecast notes of the series (month records)")});
 
   private FitColumns() {}
 }

@@ -41,7 +41,17 @@ import uk.pophealth.schema.OutputTables.ForecastAccuracy;
  *
  * <p><b>Intervals</b>: a reconciled series keeps its own model's interval widths, recentred on the reconciled point
  * (each limit moves by reconciled minus own point), lower limits clipped at zero. An aggregate's widths come from
- * its own history, so they carry the correlation between places that summing place variances would miss.
+ * its own history, so they carry the correlation between places that summing place variances would miss. A limit
+ * the model could not give (null, e.g. from a single observed month) stays null.
+ *
+ * <p><b>A series that could not be forecast</b> (no observed month, e.g. every month suppressed; its forecast value
+ * and limits are null, {@link SeriesFit}) never makes a sum null and gets no share: bottom-up, such a place adds 0 to
+ * its ICS's and the all-areas sums (the sums run over the places that have a forecast; its fit_note says so,
+ * {@value #NOT_FORECAST_PLACE}); top-down, it gets a zero share and keeps its null forecast, its ICS's value going
+ * to the ICS's other places in proportion to theirs (equal shares among those others where their forecasts are all
+ * zero). An ICS none of whose places has a forecast has nothing to add up and keeps its own model's forecast (its
+ * places add nothing to the all-areas sum, so there that total differs from the sum of its ICSs); top-down, an ICS
+ * or all-areas series not forecast itself passes its places' own forecasts through.
  */
 final class Reconciliation {
   static final String BOTTOM_UP = "bottom-up";
@@ -49,6 +59,8 @@ final class Reconciliation {
   /** Model name prefixes of a reconciled series, e.g. BottomUp/ETS(A,N,A), and the accuracy rows' model names. */
   static final String BOTTOM_UP_MODEL = "BottomUp";
   static final String TOP_DOWN_MODEL = "TopDown";
+  /** fit_note of a place that could not be forecast: how the reconciled sums treat it. */
+  static final String NOT_FORECAST_PLACE = "counted as 0 in its ICS's and the all-areas forecasts";
 
   private static final String BU = "_bu";
   private static final String TD = "_td";
@@ -149,7 +161,9 @@ final class Reconciliation {
     Column reconciled = isForecast.and(col(RECONCILED).isNotNull());
     Column shift = col(RECONCILED).minus(col(FitColumns.VALUE));
     for (String limit : new String[] {FitColumns.LOWER80, FitColumns.UPPER80, FitColumns.LOWER95, FitColumns.UPPER95}) {
-      out = out.withColumn(limit, when(reconciled, greatest(col(limit).plus(shift), lit(0.0))).otherwise(col(limit)));
+      // greatest skips nulls: a limit the model could not give would otherwise become 0
+      out = out.withColumn(limit, when(reconciled.and(col(limit).isNotNull()),
+          greatest(col(limit).plus(shift), lit(0.0))).otherwise(col(limit)));
     }
     // a place under bottom-up keeps its own forecast: its model is not renamed
     Column renamed = reconciled.and(col(METHOD).equalTo(TOP_DOWN).or(col(FitColumns.LEVEL).notEqual(
@@ -195,20 +209,31 @@ final class Reconciliation {
     Dataset<Row> ics = base.filter(level.equalTo(OutputTables.LEVEL_ICS));
     Dataset<Row> all = base.filter(level.equalTo(OutputTables.LEVEL_ALL))
         .select(with(columns(cell), col(FitColumns.VALUE).as(ALL_BASE)));
+    // shares among the series that have a forecast: one without (null value) gets none, and is not counted in N
     Dataset<Row> icsSums = ics.groupBy(columns(cell).toArray(new Column[0]))
-        .agg(OrderedSum.of(FitColumns.VALUE).as(SUM), count(lit(1)).as(N));
-    Column icsShare = when(col(SUM).gt(0), col(FitColumns.VALUE).divide(col(SUM))).otherwise(lit(1.0).divide(col(N)));
+        .agg(OrderedSum.of(FitColumns.VALUE).as(SUM), count(col(FitColumns.VALUE)).as(N));
+    Column icsShare = share();
     Dataset<Row> icsValues = ics.join(icsSums, seq(cell)).join(all, seq(cell))
         .select(with(columns(cell), col(FitColumns.CODE).as(FitColumns.PARENT_CODE),
             col(ALL_BASE).multiply(icsShare).as(ICS_VALUE)));
     List<String> parentCell = new ArrayList<>(cell);
     parentCell.add(FitColumns.PARENT_CODE);
     Dataset<Row> placeSums = places.groupBy(columns(parentCell).toArray(new Column[0]))
-        .agg(OrderedSum.of(FitColumns.VALUE).as(SUM), count(lit(1)).as(N));
-    Column placeShare = when(col(SUM).gt(0), col(FitColumns.VALUE).divide(col(SUM))).otherwise(lit(1.0).divide(col(N)));
+        .agg(OrderedSum.of(FitColumns.VALUE).as(SUM), count(col(FitColumns.VALUE)).as(N));
+    Column placeShare = share();
     return places.join(placeSums, seq(parentCell)).join(icsValues, seq(parentCell), "left")
         .select(with(columns(cell), col(FitColumns.CODE), col(FitColumns.PARENT_CODE), col(FitColumns.VALUE).as(BU),
             coalesce(col(ICS_VALUE).multiply(placeShare), col(FitColumns.VALUE)).as(TD)));
+  }
+
+  /**
+   * A series' share of its parent's value: its own forecast over the sum of its siblings' ({@code _sum}), or 1 /
+   * {@code _n} (the siblings with a forecast) where that sum is not positive; null for a series with no forecast.
+   */
+  private static Column share() {
+    Column value = col(FitColumns.VALUE);
+    return when(value.isNull(), lit(null).cast("double")).when(col(SUM).gt(0), value.divide(col(SUM)))
+        .otherwise(lit(1.0).divide(col(N)));
   }
 
   /** Place values and their sums per ICS and over all places, with their level and code. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
 import uk.pophealth.stats.forecast.AutoForecaster;
@@ -25,7 +26,13 @@ import uk.pophealth.stats.forecast.IndexRange;
  * {@code horizon} months with 80% and 95% intervals, and a rolling-origin backtest scores it beside seasonal naive.
  * The backtest refits the chosen model at each origin (its parameters re-estimated on the training part, the model
  * itself not chosen again): what is scored is the model that is published, and one fit per origin instead of a
- * whole model choice keeps thousands of series within a minute.
+ * whole model choice keeps thousands of series within a minute. A series that fell back to a benchmark (seasonal
+ * naive, naive or the mean; {@link AutoForecaster}) is backtested as that benchmark.
+ *
+ * <p>No series makes it throw. A series with no observed month (every month missing or suppressed) is published not
+ * forecast: its actual rows as they are, its fitted and forecast rows with null value and limits, model
+ * {@value ForecastResult#NOT_FORECAST_MODEL}, accuracy rows with null scores and 0 origins, and a fit_note saying
+ * why. Any fallback is in fit_note too ({@link #fitNote}).
  */
 final class SeriesFit {
   /** Model name of the seasonal-naive benchmark in forecast_accuracy. */
@@ -38,20 +45,23 @@ final class SeriesFit {
     ForecastOptions forecastOptions = ForecastOptions.defaults().withSeed(options.seed())
         .withExclusions(exclusions(series, options));
     ForecastResult chosen = AutoForecaster.forecast(y, options.horizon(), forecastOptions);
+    ForecastMethod refit = AutoForecaster.refitMethod(chosen);
     BacktestOptions backtest = new BacktestOptions(options.backtestHorizon(), options.backtestOrigins(),
-        options.backtestStep(), forecastOptions.withEtsModel(chosen.modelName()));
-    BacktestResult chosenScore = Backtest.run(y, ForecastMethod.AUTO, backtest);
+        options.backtestStep(), chosen.forecasted() && refit == ForecastMethod.AUTO
+            ? forecastOptions.withEtsModel(chosen.modelName()) : forecastOptions);
+    BacktestResult chosenScore = Backtest.run(y, refit, backtest);
     BacktestResult benchmarkScore = Backtest.run(y, ForecastMethod.SEASONAL_NAIVE, backtest);
 
     Date origin = Date.valueOf(series.lastMonth().atDay(1));
     String model = chosen.modelName();
     String parameters = parameters(chosen.parameters(), chosen.aicc());
+    String note = fitNote(series, chosen);
     List<Row> rows = new ArrayList<>(2 * y.length + options.horizon() + 2);
     double[] fitted = chosen.fitted();
     for (int t = 0; t < y.length; t++) {
       Date month = Date.valueOf(series.firstMonth().plusMonths(t).atDay(1));
-      rows.add(monthRow(series, origin, month, DemandForecast.KIND_ACTUAL, y[t], null, model, parameters));
-      rows.add(monthRow(series, origin, month, DemandForecast.KIND_FITTED, fitted[t], null, model, parameters));
+      rows.add(monthRow(series, origin, month, DemandForecast.KIND_ACTUAL, y[t], null, model, parameters, note));
+      rows.add(monthRow(series, origin, month, DemandForecast.KIND_FITTED, fitted[t], null, model, parameters, note));
     }
     double[] point = chosen.point();
     double[][] limits = {chosen.lower80(), chosen.upper80(), chosen.lower95(), chosen.upper95()};
@@ -60,12 +70,24 @@ final class SeriesFit {
       double[] at = {limits[0][h], limits[1][h], limits[2][h], limits[3][h]};
       rows.add(monthRow(series, origin, month, DemandForecast.KIND_FORECAST, clip(point[h], nonNegative),
           new double[] {clip(at[0], nonNegative), clip(at[1], nonNegative), clip(at[2], nonNegative),
-              clip(at[3], nonNegative)}, model, parameters));
+              clip(at[3], nonNegative)}, model, parameters, note));
     }
     rows.add(accuracyRow(series, origin, model, ForecastAccuracy.ROLE_CHOSEN, chosenScore, options));
     backtestRows(series, origin, model, chosenScore, forecastOptions, nonNegative, rows);
     rows.add(accuracyRow(series, origin, BENCHMARK_MODEL, ForecastAccuracy.ROLE_BENCHMARK, benchmarkScore, options));
     return rows;
+  }
+
+  /**
+   * fit_note: the forecast's fallback and not-forecast notes joined by "; ", and for a place not forecast how
+   * {@link Reconciliation} counts it; null for a routine fit.
+   */
+  static String fitNote(SeriesData series, ForecastResult chosen) {
+    List<String> notes = new ArrayList<>(chosen.fallbackNotes());
+    if (!chosen.forecasted() && OutputTables.LEVEL_PLACE.equals(series.level())) {
+      notes.add(Reconciliation.NOT_FORECAST_PLACE);
+    }
+    return notes.isEmpty() ? null : String.join("; ", notes);
   }
 
   /** Each scored point forecast of the chosen model's backtest, clipped as the published forecasts are. */
@@ -85,7 +107,7 @@ final class SeriesFit {
         rows.add(RowFactory.create(FitColumns.RECORD_BACKTEST, origin, series.level(), series.code(), series.name(),
             series.parentCode(), series.activity(), series.seriesKind(), month, null, clip(point[h], nonNegative),
             null, null, null, null, model, null, null, null, null, null, null, null, null, null, trainingEnd, y[t],
-            scale));
+            scale, null));
       }
     }
   }
@@ -129,12 +151,12 @@ final class SeriesFit {
   }
 
   private static Row monthRow(SeriesData series, Date origin, Date month, String kind, double value, double[] limits,
-      String model, String parameters) {
+      String model, String parameters, String note) {
     return RowFactory.create(FitColumns.RECORD_MONTH, origin, series.level(), series.code(), series.name(),
         series.parentCode(), series.activity(), series.seriesKind(), month, kind, boxed(value),
         limits == null ? null : boxed(limits[0]), limits == null ? null : boxed(limits[1]),
         limits == null ? null : boxed(limits[2]), limits == null ? null : boxed(limits[3]), model, parameters,
-        null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, note);
   }
 
   private static Row accuracyRow(SeriesData series, Date origin, String model, String role, BacktestResult score,
@@ -142,6 +164,6 @@ final class SeriesFit {
     return RowFactory.create(FitColumns.RECORD_ACCURACY, origin, series.level(), series.code(), series.name(),
         series.parentCode(), series.activity(), series.seriesKind(), null, null, null, null, null, null, null, model,
         null, role, boxed(score.mase()), boxed(score.smape()), boxed(score.coverage80()), boxed(score.coverage95()),
-        boxed(score.winkler95()), score.origins(), options.backtestHorizon(), null, null, null);
+        boxed(score.winkler95()), score.origins(), options.backtestHorizon(), null, null, null, null);
   }
 }

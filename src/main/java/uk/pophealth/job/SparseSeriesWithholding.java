@@ -2,6 +2,7 @@ package uk.pophealth.job;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
@@ -22,13 +23,16 @@ import uk.pophealth.schema.Projection;
  * missing. Small counts (1-7) are suppressed and zeros are not, so in a series of mostly small counts the months a
  * model sees are its zeros and its counts above 7: not missing at random, and its fitted values and forecasts are
  * biased. A series with more than {@value #MAX_SUPPRESSED_SHARE} of its months of history suppressed is therefore
- * published without fitted values or forecasts (value, limits and utilisation null, suppressed set); its actuals,
+ * published without fitted values or forecasts (value, limits and utilisation null, suppressed set, {@value #NOTE}
+ * added to fit_note); its actuals,
  * and its ICS's and all-areas forecasts, are published as usual. On the sample, forecasts of the series with a
  * quarter or more of their months suppressed differed from those fitted on the exact counts by a median 46-100%,
  * those with less by 2.5-10% (docs/benchmarks.md).
  */
 final class SparseSeriesWithholding {
   static final double MAX_SUPPRESSED_SHARE = 0.25;
+  /** Added to the fit_note of every row withheld (after any note the fit gave). */
+  static final String NOTE = "not forecast under disclosure control: more than a quarter of its months suppressed";
   private static final String SHARE = "__suppressed_share";
   private static final List<String> MODELLED = List.of(DemandForecast.VALUE, DemandForecast.LOWER80,
       DemandForecast.UPPER80, DemandForecast.LOWER95, DemandForecast.UPPER95, DemandForecast.UTILISATION,
@@ -48,6 +52,8 @@ final class SparseSeriesWithholding {
           .otherwise(col(name)));
     }
     replaced.put(DemandForecast.SUPPRESSED, col(DemandForecast.SUPPRESSED).or(withheld));
+    replaced.put(DemandForecast.FIT_NOTE, when(withheld, concat_ws("; ", col(DemandForecast.FIT_NOTE), lit(NOTE)))
+        .otherwise(col(DemandForecast.FIT_NOTE)));
     return Projection.replacing(shared, disclosed.columns(), replaced);
   }
 }

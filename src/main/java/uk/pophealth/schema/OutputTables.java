@@ -423,6 +423,7 @@ public final class OutputTables {
     public static final String PARENT_CODE = OutputTables.PARENT_CODE;
     public static final String ACTUAL_COUNT = "actual_count";
     public static final String SUPPRESSED = OutputTables.SUPPRESSED;
+    public static final String FIT_NOTE = "fit_note";
 
     /** kind values. */
     public static final String KIND_ACTUAL = "actual";
@@ -451,7 +452,8 @@ public final class OutputTables {
         field(UPPER80, DoubleType, true, "80% prediction interval upper limit (forecast rows)", ACTIVITY),
         field(LOWER95, DoubleType, true, "95% prediction interval lower limit (forecast rows)", ACTIVITY),
         field(UPPER95, DoubleType, true, "95% prediction interval upper limit (forecast rows)", ACTIVITY),
-        field(MODEL, StringType, false, "Model chosen for the series, e.g. ETS(A,Ad,M), Theta, SNaive", NONE),
+        field(MODEL, StringType, false, "Model chosen for the series, e.g. ETS(A,Ad,M), Theta, SNaive; None for a "
+            + "series not forecast (no observed month, fit_note says why)", NONE),
         field(GEOGRAPHY_NAME, StringType, true, "Name of the area on the current footprint", NONE),
         field(SERIES_KIND, StringType, false,
             "What the value measures: count (events in the month) or level (people at the month end, e.g. register size)",
@@ -475,7 +477,10 @@ public final class OutputTables {
             + "all-areas series; null elsewhere); under disclosure control, and value on those rows is published as "
             + "this count is", ACTIVITY),
         field(SUPPRESSED, BooleanType, false, "Set by disclosure control: a suppressed actual, or a fitted or forecast "
-            + "row of a series with more than a quarter of its months suppressed (not forecast)", NONE)}),
+            + "row of a series with more than a quarter of its months suppressed (not forecast)", NONE),
+        field(FIT_NOTE, StringType, true, "Why the series has the model it has: a fallback and its reason, or why it "
+            + "was not forecast (notes joined by '; ', same on every row of the series, and on its withheld rows the "
+            + "disclosure control that withheld them); null for a normal fit", NONE)}),
         Set.of(), "Demand series per area and activity: actuals, fitted values and forecasts with 80% and 95% "
             + "prediction intervals, demographic projection and capacity.");
 

@@ -68,6 +68,56 @@ class ReconciliationTest {
   }
 
   @Test
+  void bottomUpCountsAPlaceNotForecastAsZeroAndLeavesItNull() {
+    Map<String, Row> out = reconciled(Reconciliation.BOTTOM_UP, new Double[] {null, 30.0, 20.0, 40.0, 30.0, 90.0,
+        100.0}, true);
+    assertNull(out.get("PA1").getAs(FitColumns.VALUE));
+    assertNull(out.get("PA1").getAs(FitColumns.LOWER95));
+    assertEquals("None", out.get("PA1").getAs(FitColumns.MODEL));
+    assertEquals(30.0, value(out, "A"), 1e-12);
+    assertEquals(60.0, value(out, "B"), 1e-12);
+    assertEquals(90.0, value(out, Activities.ALL), 1e-12);
+  }
+
+  @Test
+  void topDownGivesAPlaceNotForecastNoShare() {
+    // all 100 -> A 25, B 75 (own 30 and 90); in A only PA2 has a forecast (0): it takes all of A's 25, not half
+    Map<String, Row> out = reconciled(Reconciliation.TOP_DOWN, new Double[] {null, 0.0, 10.0, 30.0, 30.0, 90.0,
+        100.0}, true);
+    assertNull(out.get("PA1").getAs(FitColumns.VALUE));
+    assertNull(out.get("PA1").getAs(FitColumns.UPPER95));
+    assertEquals(25.0, value(out, "PA2"), 1e-12);
+    assertEquals(18.75, value(out, "PB1"), 1e-12);
+    assertEquals(56.25, value(out, "PB2"), 1e-12);
+    assertEquals(25.0, value(out, "A"), 1e-12);
+    assertEquals(75.0, value(out, "B"), 1e-12);
+    assertEquals(100.0, value(out, Activities.ALL), 1e-12);
+  }
+
+  @Test
+  void anIcsNoneOfWhosePlacesIsForecastKeepsItsOwnForecast() {
+    for (String method : List.of(Reconciliation.BOTTOM_UP, Reconciliation.TOP_DOWN)) {
+      Map<String, Row> out = reconciled(method, new Double[] {null, null, 20.0, 40.0, 30.0, 90.0, 100.0}, true);
+      assertNull(out.get("PA1").getAs(FitColumns.VALUE), method);
+      assertNull(out.get("PA2").getAs(FitColumns.VALUE), method);
+      assertEquals(30.0, value(out, "A"), 1e-12, method);
+      assertEquals("ETS(A,N,N)", out.get("A").getAs(FitColumns.MODEL), method + ": nothing to add up");
+      // the total is the sum of the places that have a forecast
+      assertEquals(value(out, "PB1") + value(out, "PB2"), value(out, Activities.ALL), 1e-9, method);
+      assertEquals(value(out, "B"), value(out, Activities.ALL), 1e-9, method);
+    }
+  }
+
+  @Test
+  void aLimitTheModelCouldNotGiveStaysNullWhenReconciled() {
+    Map<String, Row> out = reconciled(Reconciliation.TOP_DOWN, new Double[] {10.0, 30.0, 0.0, 0.0, 30.0, 90.0,
+        100.0}, false);
+    assertEquals(6.25, value(out, "PA1"), 1e-12);
+    assertNull(out.get("PA1").getAs(FitColumns.LOWER95), "no limit, not a limit of 0");
+    assertNull(out.get("A").getAs(FitColumns.UPPER80));
+  }
+
+  @Test
   void anActivityWithoutABacktestIsReconciledBottomUp() {
     Dataset<Row> noChoice = SharedSpark.spark().sql("select 'other' as " + FitColumns.ACTIVITY
         + ", cast(1.0 as double) as _score_bu, cast(0.5 as double) as _score_td, 'top-down' as _method");
@@ -122,10 +172,20 @@ class ReconciliationTest {
   }
 
   private static Map<String, Row> reconciled(String method, double[] own) {
+    Double[] boxed = new Double[own.length];
+    for (int i = 0; i < own.length; i++) {
+      boxed[i] = own[i];
+    }
+    return reconciled(method, boxed, true);
+  }
+
+  /** own[i] null: series i was not forecast (value and limits null); withLimits false: no limits anywhere. */
+  private static Map<String, Row> reconciled(String method, Double[] own, boolean withLimits) {
     List<Row> rows = new ArrayList<>(actualRows());
     for (int i = 0; i < SERIES.length; i++) {
+      boolean limits = withLimits && own[i] != null;
       rows.add(row(FitColumns.RECORD_MONTH, SERIES[i], OutputTables.DemandForecast.KIND_FORECAST, MONTH, own[i],
-          own[i] - 5, own[i] + 5, null, null, null));
+          limits ? own[i] - 5 : null, limits ? own[i] + 5 : null, null, null, null));
     }
     Dataset<Row> choice = SharedSpark.spark().sql("select '" + ACTIVITY + "' as " + FitColumns.ACTIVITY
         + ", cast(1.0 as double) as _score_bu, cast(2.0 as double) as _score_td, '" + method + "' as _method");
@@ -168,8 +228,8 @@ class ReconciliationTest {
   private static Row row(String record, String[] series, String kind, Date month, Double value, Double lower,
       Double upper, Date backtestOrigin, Double actual, Double scale) {
     return RowFactory.create(record, ORIGIN, series[0], series[1], series[1], series[2], ACTIVITY, "count", month,
-        kind, value, lower, upper, lower, upper, "ETS(A,N,N)", "alpha=0.5", null, null, null, null, null, null, null,
-        null, backtestOrigin, actual, scale);
+        kind, value, lower, upper, lower, upper, value == null && lower == null ? "None" : "ETS(A,N,N)", "alpha=0.5",
+        null, null, null, null, null, null, null, null, backtestOrigin, actual, scale, null);
   }
 
   private static Dataset<Row> frame(List<Row> rows) {

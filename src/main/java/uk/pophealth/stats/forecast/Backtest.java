@@ -11,6 +11,10 @@ import java.util.List;
  * part alone and forecasts {@code horizon} months; held-out months that are observed and not excluded are
  * scored. Nothing is tuned on the held-out months. MASE divides each error by the in-sample seasonal-naive MAE
  * of that origin's training part (lag 1 if the training part is shorter than a season plus one).
+ *
+ * <p>It never throws on a data shape: an origin with fewer than 2 observed training months, one that could not be
+ * forecast, or one whose refit throws is skipped with a note (a refit that fell back is scored as the fallback
+ * it published, noted); with no usable origin every score is NaN and {@link BacktestResult#origins()} is 0.
  */
 public final class Backtest {
   private static final double LEVEL95 = 0.05;
@@ -47,8 +51,20 @@ public final class Backtest {
         notes.add("origin " + origin + " skipped: fewer than 2 observed training months");
         continue;
       }
+      ForecastResult forecast;
+      try {
+        forecast = AutoForecaster.forecast(training, horizon, forecastOptions);
+      } catch (RuntimeException e) {
+        // AUTO never throws on data; another method's refit that does loses this origin, not the whole backtest
+        notes.add("origin " + origin + " skipped: the refit failed (" + e + ")");
+        continue;
+      }
+      if (!forecast.forecasted()) {
+        notes.add("origin " + origin + " skipped: not forecast (" + String.join("; ", forecast.fallbackNotes()) + ")");
+        continue;
+      }
+      forecast.fallbackNotes().forEach(note -> notes.add("origin " + origin + ": " + note));
       originsUsed++;
-      ForecastResult forecast = AutoForecaster.forecast(training, horizon, forecastOptions);
       models.add(forecast.modelName());
       double scale = Accuracy.seasonalNaiveScale(prepared.raw(), prepared.observed(), period);
       boolean scaled = scale > 0 && Double.isFinite(scale);

@@ -14,6 +14,10 @@ import java.util.Map;
  * series; residuals use only pairs of observed months.
  */
 final class Benchmarks {
+  static final String SEASONAL_NAIVE_MODEL = "SeasonalNaive";
+  static final String NAIVE_MODEL = "Naive";
+  static final String MEAN_MODEL = "Mean";
+
   private Benchmarks() {}
 
   static ForecastResult seasonalNaive(ForecastMethod method, PreparedSeries series, int period, int horizon,
@@ -26,11 +30,11 @@ final class Benchmarks {
       }
       return naive(method, series, horizon, more);
     }
-    return lagWalk(method, "SeasonalNaive", series, period, horizon, notes);
+    return lagWalk(method, SEASONAL_NAIVE_MODEL, series, period, horizon, notes);
   }
 
   static ForecastResult naive(ForecastMethod method, PreparedSeries series, int horizon, List<String> notes) {
-    return lagWalk(method, "Naive", series, 1, horizon, notes);
+    return lagWalk(method, NAIVE_MODEL, series, 1, horizon, notes);
   }
 
   private static ForecastResult lagWalk(ForecastMethod method, String name, PreparedSeries series, int lag,
@@ -133,7 +137,7 @@ final class Benchmarks {
     Map<String, Double> parameters = new LinkedHashMap<>();
     parameters.put("mean", mean);
     parameters.put("sigma", sd);
-    return intervals.toResult(method, "Mean", parameters, Double.NaN, fitted, point, withSpreadNote(notes, n < 2));
+    return intervals.toResult(method, MEAN_MODEL, parameters, Double.NaN, fitted, point, withSpreadNote(notes, n < 2));
   }
 
   private static List<String> withSpreadNote(List<String> notes, boolean noSpread) {

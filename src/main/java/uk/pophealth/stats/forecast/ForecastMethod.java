@@ -5,7 +5,7 @@ public enum ForecastMethod {
   /**
    * ETS chosen by AICc among the models the data allow (or, with {@link ModelSelection#BACKTEST}, the best of
    * that ETS model, Theta, seasonal naive and drift by rolling-origin MASE on the training data); falls back to
-   * the mean for very short series.
+   * the mean for very short series, and to seasonal naive or the mean when no ETS fit is usable.
    */
   AUTO,
   /** The optimised Theta model (Fiorucci et al. 2016) on the seasonally adjusted series. */

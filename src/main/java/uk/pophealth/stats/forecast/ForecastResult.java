@@ -24,11 +24,19 @@ import java.util.Objects;
  * @param upper80    upper 80% prediction limits
  * @param lower95    lower 95% prediction limits
  * @param upper95    upper 95% prediction limits
- * @param notes      plain-language notes on fallbacks, missing months, exclusions and the choice made
+ * @param notes      plain-language notes on fallbacks, missing months, exclusions and the choice made; a note that
+ *                   explains a fallback starts with {@value #FALLBACK}, one that explains why the series was not
+ *                   forecast with {@value #NOT_FORECAST} ({@link #fallbackNotes()} picks those out)
  */
 public record ForecastResult(ForecastMethod method, String modelName, Map<String, Double> parameters, double aicc,
     double[] fitted, double[] point, double[] lower80, double[] upper80, double[] lower95, double[] upper95,
     List<String> notes) implements Serializable {
+  /** Model name of a series that was not forecast (no observed month): every value NaN. */
+  public static final String NOT_FORECAST_MODEL = "None";
+  /** Start of a note saying why the series was not forecast. */
+  public static final String NOT_FORECAST = "not forecast: ";
+  /** Start of a note saying which fallback the series got instead of the usual model, and why. */
+  public static final String FALLBACK = "fallback: ";
 
   public ForecastResult {
     requireNonNull(method, "method is null");
@@ -46,6 +54,16 @@ public record ForecastResult(ForecastMethod method, String modelName, Map<String
       throw new IllegalArgumentException("Cannot build a forecast result: interval arrays differ in length from the points ("
           + horizon + ")");
     }
+  }
+
+  /** False for a series that was not forecast ({@value #NOT_FORECAST_MODEL}: no observed month). */
+  public boolean forecasted() {
+    return !NOT_FORECAST_MODEL.equals(modelName);
+  }
+
+  /** The notes on a fallback or on why the series was not forecast, in order; empty for a routine fit. */
+  public List<String> fallbackNotes() {
+    return notes.stream().filter(n -> n.startsWith(FALLBACK) || n.startsWith(NOT_FORECAST)).toList();
   }
 
   /** Number of forecast months. */

@@ -51,5 +51,11 @@
  * marks months to leave out of fitting (for example the pandemic). ETS treats both as missing in the likelihood
  * (the state is carried forward by its one-step forecast, no error is counted). Theta and the benchmarks see a
  * linearly interpolated series. Every such step is stated in {@link uk.pophealth.stats.forecast.ForecastResult#notes()}.
+ *
+ * <p>Robustness: no data shape makes a forecast or a backtest throw (only programmer errors do: null arguments, a
+ * horizon below 1). A series with no observed month is returned not forecast (model {@code None}, NaN values); an
+ * ETS fit that is not finite, or that throws, falls back to seasonal naive or the mean; a backtest origin that
+ * cannot be forecast is skipped. Each is stated in a note starting {@code "not forecast: "} or
+ * {@code "fallback: "} ({@link uk.pophealth.stats.forecast.ForecastResult#fallbackNotes()}).
  */
 package uk.pophealth.stats.forecast;

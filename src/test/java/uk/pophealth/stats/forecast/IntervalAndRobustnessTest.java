@@ -14,8 +14,6 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
-import uk.pophealth.core.ErrorCategory;
-import uk.pophealth.core.PopHealthException;
 
 /** Interval shape, short series, zeros, missing months, level shifts, exclusions, determinism. */
 class IntervalAndRobustnessTest {
@@ -135,11 +133,12 @@ class IntervalAndRobustnessTest {
   }
 
   @Test
-  void noObservedMonthIsABadInput() {
-    PopHealthException e = assertThrows(PopHealthException.class,
-        () -> AutoForecaster.forecast(new double[] {Double.NaN, Double.NaN}, 3));
-    assertEquals(ErrorCategory.BAD_INPUT, e.category());
-    assertEquals("Cannot forecast: the series has no observed month (length 2)", e.getMessage());
+  void noObservedMonthIsNotForecastRatherThanThrown() {
+    ForecastResult r = AutoForecaster.forecast(new double[] {Double.NaN, Double.NaN}, 3);
+    assertFalse(r.forecasted());
+    assertEquals(ForecastResult.NOT_FORECAST_MODEL, r.modelName());
+    assertEquals(List.of("not forecast: no observed month in 2 (all missing, suppressed or excluded)"),
+        r.fallbackNotes());
   }
 
   @Test

@@ -1,0 +1,97 @@
+package uk.pophealth.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.Test;
+import uk.pophealth.forecast.Activities;
+import uk.pophealth.schema.OutputTables;
+import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.testing.SharedSpark;
+
+/** The fitted and forecast rows of a mostly suppressed series are withheld, and their fit_note says why. */
+class SparseSeriesWithholdingTest {
+  private static final Date ORIGIN = Date.valueOf("2024-04-01");
+  private static final String FALLBACK = "fallback: very short series (2 observed months < 7): mean forecast instead "
+      + "of ETS";
+
+  @Test
+  void withheldRowsSayWhyAfterAnyNoteTheFitGave() {
+    List<Row> rows = new ArrayList<>();
+    // PA1: 2 of 4 months suppressed (more than a quarter), a fallback note from its fit; PA2: none suppressed
+    for (int m = 1; m <= 4; m++) {
+      rows.add(row("PA1", DemandForecast.KIND_ACTUAL, m, m <= 2 ? null : 9.0, m <= 2, FALLBACK));
+      rows.add(row("PA1", DemandForecast.KIND_FITTED, m, 9.0, false, FALLBACK));
+      rows.add(row("PA2", DemandForecast.KIND_ACTUAL, m, 20.0, false, null));
+      rows.add(row("PA2", DemandForecast.KIND_FITTED, m, 20.0, false, null));
+    }
+    rows.add(row("PA1", DemandForecast.KIND_FORECAST, 5, 9.0, false, FALLBACK));
+    rows.add(row("PA2", DemandForecast.KIND_FORECAST, 5, 20.0, false, null));
+    Map<String, Row> out = new HashMap<>();
+    for (Row row : SparseSeriesWithholding.withhold(SharedSpark.spark().createDataFrame(rows,
+        DemandForecast.SCHEMA.schema())).collectAsList()) {
+      out.put(row.getAs(DemandForecast.GEOGRAPHY_CODE) + "|" + row.getAs(DemandForecast.KIND) + "|"
+          + ((Date) row.getAs(DemandForecast.MONTH)).toLocalDate().getMonthValue(), row);
+    }
+    assertEquals(rows.size(), out.size());
+    for (String key : List.of("PA1|fitted|1", "PA1|fitted|4", "PA1|forecast|5")) {
+      Row withheld = out.get(key);
+      assertNull(withheld.getAs(DemandForecast.VALUE), key);
+      assertTrue(withheld.<Boolean>getAs(DemandForecast.SUPPRESSED), key);
+      assertEquals(FALLBACK + "; not forecast under disclosure control: more than a quarter of its months "
+          + "suppressed", withheld.getAs(DemandForecast.FIT_NOTE), key);
+    }
+    assertEquals(FALLBACK, out.get("PA1|actual|3").getAs(DemandForecast.FIT_NOTE), "an actual is not withheld");
+    Row kept = out.get("PA2|forecast|5");
+    assertEquals(20.0, kept.<Double>getAs(DemandForecast.VALUE));
+    assertFalse(kept.<Boolean>getAs(DemandForecast.SUPPRESSED));
+    assertNull(kept.getAs(DemandForecast.FIT_NOTE));
+  }
+
+  @Test
+  void aWithheldRowWithoutANoteGetsJustTheReason() {
+    List<Row> rows = new ArrayList<>();
+    for (int m = 1; m <= 4; m++) {
+      rows.add(row("PA1", DemandForecast.KIND_ACTUAL, m, null, true, null));
+    }
+    rows.add(row("PA1", DemandForecast.KIND_FORECAST, 5, 9.0, false, null));
+    Row forecast = SparseSeriesWithholding.withhold(SharedSpark.spark().createDataFrame(rows,
+            DemandForecast.SCHEMA.schema())).filter(org.apache.spark.sql.functions.col(DemandForecast.KIND)
+            .equalTo(DemandForecast.KIND_FORECAST)).collectAsList().get(0);
+    assertEquals(SparseSeriesWithholding.NOTE, forecast.getAs(DemandForecast.FIT_NOTE));
+    assertEquals("not forecast under disclosure control: more than a quarter of its months suppressed",
+        SparseSeriesWithholding.NOTE);
+  }
+
+  private static Row row(String place, String kind, int month, Double value, boolean suppressed, String note) {
+    Map<String, Object> values = new HashMap<>();
+    values.put(DemandForecast.FORECAST_ORIGIN, ORIGIN);
+    values.put(DemandForecast.GEOGRAPHY_LEVEL, OutputTables.LEVEL_PLACE);
+    values.put(DemandForecast.GEOGRAPHY_CODE, place);
+    values.put(DemandForecast.PARENT_CODE, "A");
+    values.put(DemandForecast.ACTIVITY_NAME, Activities.ASC_REQUEST);
+    values.put(DemandForecast.MONTH, Date.valueOf(String.format("2024-%02d-01", month)));
+    values.put(DemandForecast.KIND, kind);
+    values.put(DemandForecast.VALUE, value);
+    values.put(DemandForecast.MODEL, "Mean");
+    values.put(DemandForecast.SERIES_KIND, DemandForecast.SERIES_COUNT);
+    values.put(DemandForecast.SUPPRESSED, suppressed);
+    values.put(DemandForecast.FIT_NOTE, note);
+    StructField[] fields = DemandForecast.SCHEMA.schema().fields();
+    Object[] ordered = new Object[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      ordered[i] = values.get(fields[i].name());
+    }
+    return RowFactory.create(ordered);
+  }
+}
