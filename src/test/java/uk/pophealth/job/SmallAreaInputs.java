@@ -29,19 +29,24 @@ import java.util.TreeMap;
  * UZ0003 of Z02; Z00006 (PCN UZ0004, three people with dementia) in Z03; Z00007 (UZ0005) in Z04.
  *
  * <p>IMD deciles: no LSOA has decile 6, and the one LSOA of decile 5 ({@link #EMPTY_LSOA}) has no residents, a
- * population of 0 in every population row, and no referrals. Nothing at all happens in {@link #QUIET_MONTH}: no GP event, social care event
- * or referral is dated in it.
+ * population of 0 in every population row, and no referrals. Nothing at all happens in {@link #QUIET_MONTH}: no GP
+ * event, social care event or referral is dated in it.
  */
 final class SmallAreaInputs {
   static final String BIG_ICS = "E54Z00001";
   static final String SMALL_ICS = "E54Z00002";
   static final String QUIET_ICS = "E54Z00003";
   static final String SMALL_PLACE = "ZP003";
+  static final String SMALL_PCN = "UZ0004";
+  static final String SMALL_PRACTICE = "Z00006";
   static final String QUIET_PLACE = "ZP004";
   static final String QUIET_DISTRICT = "E07Z00004";
   static final String EMPTY_PRACTICE = "Z00003";
   static final String EMPTY_PCN = "UZ0002";
+  /** The place of the empty practice (with Z00001 and Z00002). */
+  static final String EMPTY_PRACTICE_PLACE = "ZP001";
   static final String CLOSING_PRACTICE = "Z00005";
+  static final String CLOSING_PCN = "UZ0003";
   static final String RECEIVING_PRACTICE = "Z00004";
   static final String UNREGISTERED_PRACTICE = "Z00008";
   static final LocalDate CLOSED_AFTER = LocalDate.of(2024, 6, 30);
@@ -93,9 +98,9 @@ final class SmallAreaInputs {
   private Path build(Path dir) {
     people("Z00001", "E07Z00001", 30, 12);
     people("Z00002", "E07Z00001", 20, 10);
-    people("Z00004", "E07Z00002", 40, 20);
+    people(RECEIVING_PRACTICE, "E07Z00002", 40, 20);
     closingPractice();
-    people("Z00006", "E07Z00003", 3, 1);
+    people(SMALL_PRACTICE, "E07Z00003", 3, 1);
     people("Z00007", QUIET_DISTRICT, 12, 5);
     for (int i = 0; i < 25; i++) {
       // registered at the PCN's only practice, none with dementia
@@ -110,12 +115,14 @@ final class SmallAreaInputs {
         + ",Advance care plan\n" + "hypertension," + HYPERTENSION + ",Hypertensive disorder\n");
     write(dir, "practices", "practice_code,practice_name,sub_icb_code,effective_from,effective_to\n"
         + practice("Z00001", "Z01", "") + practice("Z00002", "Z01", "") + practice(EMPTY_PRACTICE, "Z01", "")
-        + practice("Z00004", "Z02", "") + practice(CLOSING_PRACTICE, "Z02", CLOSED_AFTER.toString())
-        + practice("Z00006", "Z03", "") + practice("Z00007", "Z04", "") + practice(UNREGISTERED_PRACTICE, "Z02", ""));
+        + practice(RECEIVING_PRACTICE, "Z02", "") + practice(CLOSING_PRACTICE, "Z02", CLOSED_AFTER.toString())
+        + practice(SMALL_PRACTICE, "Z03", "") + practice("Z00007", "Z04", "")
+        + practice(UNREGISTERED_PRACTICE, "Z02", ""));
     write(dir, "pcn_membership", "practice_code,pcn_code,pcn_name,sub_icb_code,effective_from,effective_to\n"
-        + pcn("Z00001", "UZ0001", "Z01", "") + pcn("Z00002", "UZ0001", "Z01", "") + pcn(EMPTY_PRACTICE, EMPTY_PCN, "Z01", "")
-        + pcn("Z00004", "UZ0003", "Z02", "") + pcn(CLOSING_PRACTICE, "UZ0003", "Z02", CLOSED_AFTER.toString())
-        + pcn(UNREGISTERED_PRACTICE, "UZ0003", "Z02", "") + pcn("Z00006", "UZ0004", "Z03", "")
+        + pcn("Z00001", "UZ0001", "Z01", "") + pcn("Z00002", "UZ0001", "Z01", "")
+        + pcn(EMPTY_PRACTICE, EMPTY_PCN, "Z01", "") + pcn(RECEIVING_PRACTICE, CLOSING_PCN, "Z02", "")
+        + pcn(CLOSING_PRACTICE, CLOSING_PCN, "Z02", CLOSED_AFTER.toString())
+        + pcn(UNREGISTERED_PRACTICE, CLOSING_PCN, "Z02", "") + pcn(SMALL_PRACTICE, SMALL_PCN, "Z03", "")
         + pcn("Z00007", "UZ0005", "Z04", ""));
     StringBuilder footprints = new StringBuilder(
         "org_type,org_code,place_code,place_name,ics_code,ics_name,effective_from,effective_to\n");
@@ -187,7 +194,8 @@ final class SmallAreaInputs {
       String lsoa = lsoa("E07Z00002", i);
       String birth = String.valueOf(1930 + i);
       String sex = i % 2 == 0 ? "F" : "M";
-      patients.add(String.join(",", person, CLOSING_PRACTICE, birth, sex, lsoa, "2010-01-01", CLOSED_AFTER.toString(), ""));
+      patients.add(String.join(",", person, CLOSING_PRACTICE, birth, sex, lsoa, "2010-01-01", CLOSED_AFTER.toString(),
+          ""));
       patients.add(String.join(",", person, RECEIVING_PRACTICE, birth, sex, lsoa, CLOSED_AFTER.plusDays(1).toString(),
           "", ""));
       dementia(person, i < 3 ? UNREGISTERED_PRACTICE : CLOSING_PRACTICE, i < 6);

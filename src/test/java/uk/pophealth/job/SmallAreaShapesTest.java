@@ -181,7 +181,7 @@ class SmallAreaShapesTest {
     Dataset<Row> exact = table(exactOut, AcpUptake.NAME).filter(is(AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_NONE)
         .and(is(AcpUptake.PERIOD_END, monthEnd(SmallAreaInputs.TO))));
     // place ZP001 is Z00001 (30) + Z00002 (20) + the empty Z00003
-    assertEquals(50L, register(exact, OutputTables.LEVEL_PLACE, "ZP001"));
+    assertEquals(50L, register(exact, OutputTables.LEVEL_PLACE, SmallAreaInputs.EMPTY_PRACTICE_PLACE));
     // after the closure Z00004 holds its 40 and Z00005's 15, three of them diagnosed at Z00008
     assertEquals(55L, register(exact, OutputTables.LEVEL_PRACTICE, SmallAreaInputs.RECEIVING_PRACTICE));
   }
@@ -308,7 +308,8 @@ class SmallAreaShapesTest {
   @Test
   void anIcsOfSmallPlacesIsWithheldWhole() {
     Dataset<Row> uptake = table(controlledOut, AcpUptake.NAME).filter(col(AcpUptake.GEOGRAPHY_CODE).isin(
-        SmallAreaInputs.SMALL_PLACE, SmallAreaInputs.SMALL_ICS, "UZ0004", "Z00006"));
+        SmallAreaInputs.SMALL_PLACE, SmallAreaInputs.SMALL_ICS, SmallAreaInputs.SMALL_PCN,
+        SmallAreaInputs.SMALL_PRACTICE));
     assertTrue(uptake.count() >= 4 * 12, "the small ICS's units are published (withheld) every month");
     for (Row row : uptake.filter(is(AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_NONE)).collectAsList()) {
       assertTrue(row.<Boolean>getAs(AcpUptake.SUPPRESSED), row.toString());
@@ -396,7 +397,7 @@ class SmallAreaShapesTest {
       boolean open = !month.isAfter(closed);
       assertEquals(open ? 40L : 55L, register(at, OutputTables.LEVEL_PRACTICE, SmallAreaInputs.RECEIVING_PRACTICE),
           month.toString());
-      assertEquals(55L, register(at, OutputTables.LEVEL_PCN, "UZ0003"), month.toString());
+      assertEquals(55L, register(at, OutputTables.LEVEL_PCN, SmallAreaInputs.CLOSING_PCN), month.toString());
     }
     // the receiving practice's uptake counts the ACPs of the people it took over (20 of its own, 6 of theirs)
     Row after = exact.filter(is(AcpUptake.GEOGRAPHY_CODE, SmallAreaInputs.RECEIVING_PRACTICE)
@@ -416,7 +417,8 @@ class SmallAreaShapesTest {
     Date quiet = monthStart(SmallAreaInputs.QUIET_MONTH);
     for (String out : List.of(exactOut, controlledOut)) {
       Dataset<Row> month = table(out, ReferralDeprivation.NAME).filter(
-          is(ReferralDeprivation.PERIOD_TYPE, OutputTables.PERIOD_MONTH).and(is(ReferralDeprivation.PERIOD_START, quiet)));
+          is(ReferralDeprivation.PERIOD_TYPE, OutputTables.PERIOD_MONTH)
+              .and(is(ReferralDeprivation.PERIOD_START, quiet)));
       assertTrue(month.count() > 0, out);
       assertEquals(0, month.filter(col(ReferralDeprivation.REFERRALS).notEqual(0)
           .or(col(ReferralDeprivation.REFERRALS).isNull()).or(col(ReferralDeprivation.SUPPRESSED))).count(), out);
@@ -424,7 +426,8 @@ class SmallAreaShapesTest {
           .and(col(ReferralDeprivation.RATE_PER_1000).notEqual(0.0).or(col(ReferralDeprivation.RATE_PER_1000).isNull())
               .or(col(ReferralDeprivation.UPPER95).leq(0)))).count(), out);
       Dataset<Row> shares = table(out, ReferralInequality.NAME).filter(
-          is(ReferralInequality.PERIOD_TYPE, OutputTables.PERIOD_MONTH).and(is(ReferralInequality.PERIOD_START, quiet)));
+          is(ReferralInequality.PERIOD_TYPE, OutputTables.PERIOD_MONTH)
+              .and(is(ReferralInequality.PERIOD_START, quiet)));
       assertTrue(shares.count() > 0, out);
       assertEquals(0, shares.filter(col(ReferralInequality.SHARE_MOST_DEPRIVED_40).isNotNull()
           .or(col(ReferralInequality.SII).isNotNull()).or(col(ReferralInequality.RATE_RATIO_D1_D10).isNotNull()))
