@@ -1,0 +1,467 @@
+package uk.pophealth.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.pophealth.forecast.Activities;
+import uk.pophealth.publish.RunManifest;
+import uk.pophealth.schema.OutputTable;
+import uk.pophealth.schema.OutputTables;
+import uk.pophealth.schema.OutputTables.AcpUptake;
+import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables.ReferralDeprivation;
+import uk.pophealth.schema.OutputTables.ReferralInequality;
+import uk.pophealth.testing.SharedSpark;
+import uk.pophealth.testing.TestFiles;
+
+/**
+ * Issue 23, "nothing a data shape can produce stops the job": the whole run on {@link SmallAreaInputs}, a hand-made
+ * set of inputs holding every shape small areas produce at once, run twice: with disclosure control off over 24
+ * reporting months (so the demand forecast runs), and with it on over the last 12 (so it does not: see
+ * {@link #CONTROLLED_CONFIG}). Each shape has its own tests of what is published for it.
+ */
+class SmallAreaShapesTest {
+  private static final Path DIR = Path.of("target", "small-area-shapes");
+  /**
+   * The controlled run reports 12 months, too few for the demand forecast: with disclosure control on, a series
+   * whose every month is suppressed (the small ICS's) stops the forecast ("Cannot forecast: the series has no
+   * observed month"), being fixed separately. Once it is, run the controlled run on job.yaml as well and add
+   * {@code controlledOut} to {@link #demandRuns()}.
+   */
+  private static final String CONTROLLED_CONFIG = SmallAreaInputs.SHORT_YAML;
+  private static String exactOut;
+  private static RunManifest exactManifest;
+  private static String controlledOut;
+  private static RunManifest controlledManifest;
+
+  @BeforeAll
+  static void runTwice() {
+    TestFiles.deleteRecursively(DIR);
+    Path yaml = SmallAreaInputs.write(DIR.resolve("in"));
+    exactOut = DIR.resolve("exact").toAbsolutePath().toString();
+    exactManifest = RunJob.run(SharedSpark.spark(),
+        JobRequest.fromCommandLine(yaml, exactOut, null, null, null, "off", Map.of()), Map.of(), quiet());
+    controlledOut = DIR.resolve("controlled").toAbsolutePath().toString();
+    controlledManifest = RunJob.run(SharedSpark.spark(),
+        JobRequest.fromCommandLine(yaml.resolveSibling(CONTROLLED_CONFIG), controlledOut, null, null, null, "on",
+            Map.of()), Map.of(), quiet());
+  }
+
+  /** The outputs with a demand forecast. */
+  private static List<String> demandRuns() {
+    return List.of(exactOut);
+  }
+
+  private static PrintStream quiet() {
+    return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+  }
+
+  private static Dataset<Row> table(String out, String name) {
+    return SharedSpark.spark().read().parquet(out + "/" + name);
+  }
+
+  private static Column is(String column, Object value) {
+    return col(column).equalTo(lit(value));
+  }
+
+  private static Date monthEnd(YearMonth month) {
+    return Date.valueOf(month.atEndOfMonth());
+  }
+
+  private static Date monthStart(YearMonth month) {
+    return Date.valueOf(month.atDay(1));
+  }
+
+  // ---- the runs as a whole
+
+  @Test
+  void bothRunsSucceedAndPublishEveryProductTheyRan() {
+    for (RunManifest manifest : List.of(exactManifest, controlledManifest)) {
+      assertEquals(RunManifest.SUCCEEDED, manifest.status(), manifest.message());
+      List<String> tables = manifest.outputs().stream().map(RunManifest.Output::table).toList();
+      for (String expected : List.of(AcpUptake.NAME, ReferralDeprivation.NAME, ReferralInequality.NAME,
+          OutputTables.ReferralLsoaResolution.NAME)) {
+        assertTrue(tables.contains(expected), expected + " missing from " + tables);
+      }
+    }
+    List<String> exactTables = exactManifest.outputs().stream().map(RunManifest.Output::table).toList();
+    assertTrue(exactTables.contains(DemandForecast.NAME) && exactTables.contains(OutputTables.ForecastAccuracy.NAME),
+        "the exact run forecasts: " + exactTables);
+    assertEquals(RunManifest.ON, controlledManifest.disclosureControl());
+  }
+
+  /** No shape may make a rate, interval, share, index or forecast NaN or infinite. */
+  @Test
+  void noDoubleInAnyTableOfEitherRunIsNanOrInfinite() {
+    List<String> bad = new ArrayList<>();
+    for (String out : List.of(exactOut, controlledOut)) {
+      for (OutputTable output : OutputTables.ALL) {
+        if (!new java.io.File(out, output.name()).exists()) {
+          continue;
+        }
+        Dataset<Row> data = table(out, output.name());
+        for (StructField field : data.schema().fields()) {
+          if (field.dataType().equals(DataTypes.DoubleType)) {
+            Column c = col(field.name());
+            long n = data.filter(isnan(c).or(c.equalTo(Double.POSITIVE_INFINITY))
+                .or(c.equalTo(Double.NEGATIVE_INFINITY))).count();
+            if (n > 0) {
+              bad.add(out.substring(out.lastIndexOf('/') + 1) + " " + output.name() + "." + field.name() + ": " + n);
+            }
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), bad);
+  }
+
+  /** Under disclosure control no count column of any table holds 1-7, and every published count is a multiple of 5. */
+  @Test
+  void theControlledRunPublishesNoSmallCountAndEveryCountRounded() {
+    List<String> bad = new ArrayList<>();
+    for (OutputTable output : OutputTables.ALL) {
+      if (!new java.io.File(controlledOut, output.name()).exists()) {
+        continue;
+      }
+      Dataset<Row> data = table(controlledOut, output.name());
+      for (String count : output.countColumns()) {
+        long small = data.filter(col(count).between(1, 7)).count();
+        long unrounded = data.filter(col(count).mod(5).notEqual(0)).count();
+        if (small + unrounded > 0) {
+          bad.add(output.name() + "." + count + ": " + small + " small, " + unrounded + " not rounded");
+        }
+      }
+    }
+    assertEquals(List.of(), bad);
+    assertTrue(table(controlledOut, AcpUptake.NAME).filter(col(AcpUptake.SUPPRESSED)).count() > 0,
+        "the small units make the control suppress something");
+  }
+
+  // ---- 1. a practice / PCN with an empty dementia register
+
+  /**
+   * Z00003 (the only practice of PCN UZ0002) has registered patients, none with dementia; Z00008 has nobody
+   * registered, though three diagnoses are recorded there. A unit with nobody on the register has no acp_uptake row
+   * (a missing row, not a 0 / 0 uptake); the diagnoses recorded at Z00008 count where the people are registered.
+   */
+  @Test
+  void aUnitWithAnEmptyRegisterHasNoUptakeRowAndAddsNobodyToItsParents() {
+    for (String out : List.of(exactOut, controlledOut)) {
+      Dataset<Row> uptake = table(out, AcpUptake.NAME);
+      assertEquals(0, uptake.filter(col(AcpUptake.GEOGRAPHY_CODE).isin(SmallAreaInputs.EMPTY_PRACTICE,
+          SmallAreaInputs.EMPTY_PCN, SmallAreaInputs.UNREGISTERED_PRACTICE)).count(), out);
+      assertEquals(0, uptake.filter(is(AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_NONE)
+          .and(col(AcpUptake.REGISTER).equalTo(0))).count(), "no unit with a 0 register in " + out);
+      assertEquals(0, uptake.filter(col(AcpUptake.UPTAKE).lt(0).or(col(AcpUptake.UPTAKE).gt(1))).count(), out);
+    }
+    Dataset<Row> exact = table(exactOut, AcpUptake.NAME).filter(is(AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_NONE)
+        .and(is(AcpUptake.PERIOD_END, monthEnd(SmallAreaInputs.TO))));
+    // place ZP001 is Z00001 (30) + Z00002 (20) + the empty Z00003
+    assertEquals(50L, register(exact, OutputTables.LEVEL_PLACE, SmallAreaInputs.EMPTY_PRACTICE_PLACE));
+    // after the closure Z00004 holds its 40 and Z00005's 15, three of them diagnosed at Z00008
+    assertEquals(55L, register(exact, OutputTables.LEVEL_PRACTICE, SmallAreaInputs.RECEIVING_PRACTICE));
+  }
+
+  private static long register(Dataset<Row> rows, String level, String code) {
+    List<Row> found = rows.filter(is(AcpUptake.GEOGRAPHY_LEVEL, level).and(is(AcpUptake.GEOGRAPHY_CODE, code)))
+        .collectAsList();
+    assertEquals(1, found.size(), level + " " + code + ": " + found);
+    return found.get(0).<Long>getAs(AcpUptake.REGISTER);
+  }
+
+  // ---- 2. an IMD decile with no population and no referrals
+
+  /**
+   * Decile 5's only LSOA has a population of 0 and no referrals: its rows (and quintile 3's, deciles 5 and 6) are
+   * published with 0 referrals, 0 population and no rate or limits. Decile 6 has no LSOA at all, so no row.
+   */
+  @Test
+  void aDecileWithNoPopulationHasZeroCountsAndNoRate() {
+    for (String out : List.of(exactOut, controlledOut)) {
+      Dataset<Row> deprivation = table(out, ReferralDeprivation.NAME)
+          .filter(is(ReferralDeprivation.IMD_BASIS, ReferralDeprivation.BASIS_NATIONAL));
+      assertEquals(0, deprivation.filter(is(ReferralDeprivation.IMD_DECILE, SmallAreaInputs.ABSENT_DECILE)).count(),
+          "no LSOA has decile 6: " + out);
+      Dataset<Row> empty = deprivation.filter(
+          is(ReferralDeprivation.QUANTILE_TYPE, ReferralDeprivation.QUANTILE_DECILE)
+              .and(is(ReferralDeprivation.IMD_QUANTILE, SmallAreaInputs.EMPTY_DECILE))
+          .or(is(ReferralDeprivation.QUANTILE_TYPE, ReferralDeprivation.QUANTILE_QUINTILE)
+              .and(is(ReferralDeprivation.IMD_QUANTILE, 3))));
+      assertTrue(empty.count() > 0, "decile 5 and quintile 3 have rows in " + out);
+      for (Row row : empty.collectAsList()) {
+        // under disclosure control a few are withheld as complements (their count empty too)
+        boolean suppressed = row.<Boolean>getAs(ReferralDeprivation.SUPPRESSED);
+        assertFalse(suppressed && out.equals(exactOut), row.toString());
+        assertEquals(suppressed ? null : 0L, row.<Long>getAs(ReferralDeprivation.REFERRALS), row.toString());
+        assertEquals(0L, row.<Long>getAs(ReferralDeprivation.POPULATION), row.toString());
+        assertNull(row.getAs(ReferralDeprivation.RATE_PER_1000), row.toString());
+        assertNull(row.getAs(ReferralDeprivation.LOWER95), row.toString());
+        assertNull(row.getAs(ReferralDeprivation.UPPER95), row.toString());
+      }
+      // the share from the most deprived 40% is still computed; the SII, fitted as phe_sii on every decile, is
+      // withheld with the first decile without population as the reason
+      Row all = table(out, ReferralInequality.NAME).filter(is(ReferralInequality.PERIOD_TYPE,
+              OutputTables.PERIOD_FINANCIAL_YEAR).and(is(ReferralInequality.PERIOD_START, Date.valueOf("2024-04-01")))
+          .and(is(ReferralInequality.GEOGRAPHY_LEVEL, OutputTables.LEVEL_ALL))
+          .and(is(ReferralInequality.SERVICE, ReferralDeprivation.SERVICE_ALL))
+          .and(is(ReferralInequality.IMD_BASIS, ReferralDeprivation.BASIS_NATIONAL))).first();
+      assertNotNull(all.getAs(ReferralInequality.SHARE_MOST_DEPRIVED_40), all.toString());
+      assertNull(all.getAs(ReferralInequality.SII), all.toString());
+      assertNull(all.getAs(ReferralInequality.RII), all.toString());
+      assertEquals("no population in decile " + SmallAreaInputs.EMPTY_DECILE, all.getAs(ReferralInequality.SII_STATUS));
+    }
+  }
+
+  // ---- 3. a place, district and ICS with no referrals at all
+
+  /**
+   * Place ZP004 (district E07Z00004, the only place of ICS E54Z00003) has residents and no referral: its rows are
+   * published with 0 referrals, its population and a rate of 0 with a positive upper limit; under disclosure control
+   * a 0 is published as it is, or withheld whole where it is the complement protecting the small ICS. Its share of
+   * referrals from the most deprived 40% has no denominator, so it is empty.
+   */
+  @Test
+  void anAreaWithNoReferralsHasZeroRatesAndNoShares() {
+    Column quiet = col(ReferralDeprivation.GEOGRAPHY_CODE).isin(SmallAreaInputs.QUIET_PLACE,
+        SmallAreaInputs.QUIET_DISTRICT, SmallAreaInputs.QUIET_ICS);
+    for (String out : List.of(exactOut, controlledOut)) {
+      Dataset<Row> deciles = table(out, ReferralDeprivation.NAME).filter(quiet
+          .and(col(ReferralDeprivation.POPULATION).gt(0)));
+      assertTrue(deciles.count() > 0, "the quiet area has rows in " + out);
+      assertEquals(3, deciles.select(ReferralDeprivation.GEOGRAPHY_LEVEL).distinct().count(), out);
+      int published = 0;
+      for (Row row : deciles.collectAsList()) {
+        if (row.<Boolean>getAs(ReferralDeprivation.SUPPRESSED)) {
+          assertNull(row.getAs(ReferralDeprivation.REFERRALS), row.toString());
+          assertNull(row.getAs(ReferralDeprivation.RATE_PER_1000), row.toString());
+          assertNull(row.getAs(ReferralDeprivation.UPPER95), row.toString());
+          continue;
+        }
+        published++;
+        assertEquals(0L, row.<Long>getAs(ReferralDeprivation.REFERRALS), row.toString());
+        assertEquals(0.0, row.<Double>getAs(ReferralDeprivation.RATE_PER_1000), row.toString());
+        assertEquals(0.0, row.<Double>getAs(ReferralDeprivation.LOWER95), row.toString());
+        assertTrue(row.<Double>getAs(ReferralDeprivation.UPPER95) > 0, row.toString());
+      }
+      assertTrue(published > deciles.count() / 2, published + " of " + deciles.count() + " published in " + out);
+      if (out.equals(exactOut)) {
+        assertEquals(deciles.count(), published);
+      }
+      List<Row> inequality = table(out, ReferralInequality.NAME).filter(quiet).collectAsList();
+      assertFalse(inequality.isEmpty(), out);
+      for (Row row : inequality) {
+        Long referrals = row.getAs(ReferralInequality.REFERRALS);
+        assertTrue(referrals == null ? row.<Boolean>getAs(ReferralInequality.SUPPRESSED) : referrals == 0,
+            row.toString());
+        assertNull(row.getAs(ReferralInequality.SHARE_MOST_DEPRIVED_40), row.toString());
+        assertNull(row.getAs(ReferralInequality.SHARE_LOWER95), row.toString());
+        assertNull(row.getAs(ReferralInequality.SHARE_TO_POPULATION_SHARE), row.toString());
+        assertNull(row.getAs(ReferralInequality.SII), row.toString());
+        assertNull(row.getAs(ReferralInequality.RII), row.toString());
+        assertNull(row.getAs(ReferralInequality.RATE_RATIO_D1_D10), row.toString());
+      }
+    }
+  }
+
+  /** With no event at all, the quiet place has no count series to forecast; its register series is forecast. */
+  @Test
+  void anAreaWithNoReferralsHasNoCountSeriesButItsRegisterIsForecast() {
+    for (String out : demandRuns()) {
+      Dataset<Row> quiet = table(out, DemandForecast.NAME).filter(col(DemandForecast.GEOGRAPHY_CODE).isin(
+          SmallAreaInputs.QUIET_PLACE, SmallAreaInputs.QUIET_ICS));
+      assertEquals(0, quiet.filter(is(DemandForecast.SERIES_KIND, DemandForecast.SERIES_COUNT)).count(), out);
+      assertTrue(quiet.filter(is(DemandForecast.ACTIVITY_NAME, Activities.DEMENTIA_REGISTER)
+          .and(is(DemandForecast.KIND, DemandForecast.KIND_FORECAST))).count() > 0, out);
+    }
+  }
+
+  // ---- 4. an ICS whose every place is suppressed
+
+  /**
+   * Under disclosure control the small ICS (one place, three people with dementia, a referral every other month)
+   * is withheld wherever its count is 1-7: count, uptake, limits and funnel flag all empty, flagged suppressed.
+   */
+  @Test
+  void anIcsOfSmallPlacesIsWithheldWhole() {
+    Dataset<Row> uptake = table(controlledOut, AcpUptake.NAME).filter(col(AcpUptake.GEOGRAPHY_CODE).isin(
+        SmallAreaInputs.SMALL_PLACE, SmallAreaInputs.SMALL_ICS, SmallAreaInputs.SMALL_PCN,
+        SmallAreaInputs.SMALL_PRACTICE));
+    assertTrue(uptake.count() >= 4 * 12, "the small ICS's units are published (withheld) every month");
+    for (Row row : uptake.filter(is(AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_NONE)).collectAsList()) {
+      assertTrue(row.<Boolean>getAs(AcpUptake.SUPPRESSED), row.toString());
+      for (String withheld : List.of(AcpUptake.REGISTER, AcpUptake.WITH_ACP, AcpUptake.UPTAKE, AcpUptake.LOWER95,
+          AcpUptake.UPPER95, AcpUptake.LOWER998, AcpUptake.UPPER998, AcpUptake.FUNNEL_FLAG)) {
+        assertNull(row.getAs(withheld), withheld + " of " + row);
+      }
+    }
+    Dataset<Row> referrals = table(controlledOut, ReferralDeprivation.NAME).filter(
+        col(ReferralDeprivation.GEOGRAPHY_CODE).isin(SmallAreaInputs.SMALL_PLACE, SmallAreaInputs.SMALL_ICS)
+            .and(is(ReferralDeprivation.PERIOD_TYPE, OutputTables.PERIOD_MONTH)));
+    // one referral every other month: those months are suppressed, the others published as 0
+    assertTrue(referrals.filter(col(ReferralDeprivation.SUPPRESSED)).count() > 0);
+    assertEquals(0, referrals.filter(col(ReferralDeprivation.SUPPRESSED).and(
+        col(ReferralDeprivation.REFERRALS).isNotNull().or(col(ReferralDeprivation.RATE_PER_1000).isNotNull())
+            .or(col(ReferralDeprivation.UPPER95).isNotNull()))).count());
+    assertEquals(0, referrals.filter(not(col(ReferralDeprivation.SUPPRESSED))
+        .and(col(ReferralDeprivation.REFERRALS).notEqual(0))).count());
+  }
+
+  /**
+   * The small ICS cannot be recovered as all areas minus the other ICSs: wherever it is suppressed and the total
+   * published, another ICS is suppressed too.
+   */
+  @Test
+  void aWithheldIcsCannotBeRecoveredFromTheTotal() {
+    List<String> recoverable = new ArrayList<>();
+    Dataset<Row> uptake = table(controlledOut, AcpUptake.NAME);
+    recoverable.addAll(singlySuppressed(uptake, List.of(AcpUptake.PERIOD_END, AcpUptake.BREAKDOWN,
+        AcpUptake.BREAKDOWN_VALUE), AcpUptake.GEOGRAPHY_LEVEL, AcpUptake.SUPPRESSED));
+    Dataset<Row> deprivation = table(controlledOut, ReferralDeprivation.NAME);
+    recoverable.addAll(singlySuppressed(deprivation, List.of(ReferralDeprivation.PERIOD_TYPE,
+        ReferralDeprivation.PERIOD_START, ReferralDeprivation.SERVICE, ReferralDeprivation.IMD_BASIS,
+        ReferralDeprivation.QUANTILE_TYPE, ReferralDeprivation.IMD_QUANTILE), ReferralDeprivation.GEOGRAPHY_LEVEL,
+        ReferralDeprivation.SUPPRESSED));
+    assertEquals(List.of(), recoverable);
+    assertTrue(uptake.filter(is(AcpUptake.GEOGRAPHY_LEVEL, OutputTables.LEVEL_ICS)
+        .and(is(AcpUptake.GEOGRAPHY_CODE, SmallAreaInputs.SMALL_ICS)).and(col(AcpUptake.SUPPRESSED))).count() > 0);
+  }
+
+  /** Groups (by {@code keys}) where the all-areas row is published and exactly one ICS row is suppressed. */
+  private static List<String> singlySuppressed(Dataset<Row> data, List<String> keys, String level, String suppressed) {
+    Map<List<Object>, int[]> groups = new HashMap<>();
+    for (Row row : data.filter(col(level).isin(OutputTables.LEVEL_ICS, OutputTables.LEVEL_ALL)).collectAsList()) {
+      List<Object> key = new ArrayList<>();
+      for (String k : keys) {
+        key.add(row.getAs(k));
+      }
+      int[] counts = groups.computeIfAbsent(key, k -> new int[2]);
+      boolean isSuppressed = row.<Boolean>getAs(suppressed);
+      if (OutputTables.LEVEL_ALL.equals(row.getAs(level))) {
+        counts[1] += isSuppressed ? 1 : 0;
+      } else {
+        counts[0] += isSuppressed ? 1 : 0;
+      }
+    }
+    List<String> found = new ArrayList<>();
+    groups.forEach((key, counts) -> {
+      if (counts[0] == 1 && counts[1] == 0) {
+        found.add(key.toString());
+      }
+    });
+    return found;
+  }
+
+  // ---- 5. a practice that closes mid-series
+
+  /**
+   * Z00005 closes on 2024-06-30 (practices and pcn_membership end then) and its patients register with Z00004 the
+   * next day: Z00005 is published up to June and not after, Z00004 takes its people, and their PCN's register runs
+   * on unbroken.
+   */
+  @Test
+  void aPracticeThatClosesIsPublishedUntilItClosesAndItsPeopleCarryOn() {
+    YearMonth closed = YearMonth.from(SmallAreaInputs.CLOSED_AFTER);
+    for (String out : List.of(exactOut, controlledOut)) {
+      Dataset<Row> none = table(out, AcpUptake.NAME).filter(is(AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_NONE));
+      Dataset<Row> closing = none.filter(is(AcpUptake.GEOGRAPHY_CODE, SmallAreaInputs.CLOSING_PRACTICE));
+      assertEquals(1, closing.filter(is(AcpUptake.PERIOD_END, monthEnd(closed))).count(), out);
+      assertEquals(0, closing.filter(col(AcpUptake.PERIOD_END).gt(lit(monthEnd(closed)))).count(), out);
+    }
+    Dataset<Row> exact = table(exactOut, AcpUptake.NAME).filter(is(AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_NONE));
+    for (YearMonth month = SmallAreaInputs.FROM; !month.isAfter(SmallAreaInputs.TO); month = month.plusMonths(1)) {
+      Dataset<Row> at = exact.filter(is(AcpUptake.PERIOD_END, monthEnd(month)));
+      boolean open = !month.isAfter(closed);
+      assertEquals(open ? 40L : 55L, register(at, OutputTables.LEVEL_PRACTICE, SmallAreaInputs.RECEIVING_PRACTICE),
+          month.toString());
+      assertEquals(55L, register(at, OutputTables.LEVEL_PCN, SmallAreaInputs.CLOSING_PCN), month.toString());
+    }
+    // the receiving practice's uptake counts the ACPs of the people it took over (20 of its own, 6 of theirs)
+    Row after = exact.filter(is(AcpUptake.GEOGRAPHY_CODE, SmallAreaInputs.RECEIVING_PRACTICE)
+        .and(is(AcpUptake.PERIOD_END, monthEnd(SmallAreaInputs.TO)))).first();
+    double uptake = after.<Double>getAs(AcpUptake.UPTAKE);
+    assertEquals(26.0 / 55, uptake, 1e-12);
+  }
+
+  // ---- 6. a month with no events at all
+
+  /**
+   * Nothing is dated in 2024-03: its referral_deprivation rows are published with 0 referrals and rates of 0 (not
+   * missing, not suppressed), its inequality shares are empty, and the register is published as at its end.
+   */
+  @Test
+  void aMonthWithNoEventsIsPublishedWithZerosAndNoShares() {
+    Date quiet = monthStart(SmallAreaInputs.QUIET_MONTH);
+    for (String out : List.of(exactOut, controlledOut)) {
+      Dataset<Row> month = table(out, ReferralDeprivation.NAME).filter(
+          is(ReferralDeprivation.PERIOD_TYPE, OutputTables.PERIOD_MONTH)
+              .and(is(ReferralDeprivation.PERIOD_START, quiet)));
+      assertTrue(month.count() > 0, out);
+      assertEquals(0, month.filter(col(ReferralDeprivation.REFERRALS).notEqual(0)
+          .or(col(ReferralDeprivation.REFERRALS).isNull()).or(col(ReferralDeprivation.SUPPRESSED))).count(), out);
+      assertEquals(0, month.filter(col(ReferralDeprivation.POPULATION).gt(0)
+          .and(col(ReferralDeprivation.RATE_PER_1000).notEqual(0.0).or(col(ReferralDeprivation.RATE_PER_1000).isNull())
+              .or(col(ReferralDeprivation.UPPER95).leq(0)))).count(), out);
+      Dataset<Row> shares = table(out, ReferralInequality.NAME).filter(
+          is(ReferralInequality.PERIOD_TYPE, OutputTables.PERIOD_MONTH)
+              .and(is(ReferralInequality.PERIOD_START, quiet)));
+      assertTrue(shares.count() > 0, out);
+      assertEquals(0, shares.filter(col(ReferralInequality.SHARE_MOST_DEPRIVED_40).isNotNull()
+          .or(col(ReferralInequality.SII).isNotNull()).or(col(ReferralInequality.RATE_RATIO_D1_D10).isNotNull()))
+          .count(), out);
+      Dataset<Row> uptake = table(out, AcpUptake.NAME).filter(is(AcpUptake.PERIOD_END,
+          monthEnd(SmallAreaInputs.QUIET_MONTH)).and(is(AcpUptake.GEOGRAPHY_LEVEL, OutputTables.LEVEL_ALL))
+          .and(is(AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_NONE)));
+      assertEquals(1, uptake.count(), out);
+      assertNotNull(uptake.first().getAs(AcpUptake.REGISTER), out);
+    }
+  }
+
+  /** The quiet month is an actual of 0 in every count series, and the series are fitted and forecast through it. */
+  @Test
+  void aMonthWithNoEventsIsAZeroActualInTheDemandSeries() {
+    Date quiet = monthStart(SmallAreaInputs.QUIET_MONTH);
+    for (String out : demandRuns()) {
+      Dataset<Row> demand = table(out, DemandForecast.NAME).filter(is(DemandForecast.SERIES_KIND,
+          DemandForecast.SERIES_COUNT));
+      Dataset<Row> actuals = demand.filter(is(DemandForecast.KIND, DemandForecast.KIND_ACTUAL)
+          .and(is(DemandForecast.MONTH, quiet)));
+      assertTrue(actuals.count() >= 4, "count series have an actual for the quiet month: " + out);
+      assertEquals(0, actuals.filter(col(DemandForecast.VALUE).notEqual(0.0).or(col(DemandForecast.VALUE).isNull())
+          .or(col(DemandForecast.ACTUAL_COUNT).notEqual(0))).count(), out);
+      // every count series with an actual that month is fitted there and forecast
+      long series = actuals.select(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
+          DemandForecast.ACTIVITY_NAME).distinct().count();
+      assertEquals(series, demand.filter(is(DemandForecast.KIND, DemandForecast.KIND_FITTED)
+          .and(is(DemandForecast.MONTH, quiet)).and(col(DemandForecast.VALUE).isNotNull())).count(), out);
+      Dataset<Row> forecasts = demand.filter(is(DemandForecast.KIND, DemandForecast.KIND_FORECAST));
+      assertEquals(series, forecasts.select(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
+          DemandForecast.ACTIVITY_NAME).distinct().count(), out);
+      assertEquals(0, forecasts.filter(col(DemandForecast.VALUE).isNull().or(col(DemandForecast.LOWER95).isNull())
+          .or(col(DemandForecast.UPPER95).lt(col(DemandForecast.LOWER95)))).count(), out);
+    }
+  }
+}
