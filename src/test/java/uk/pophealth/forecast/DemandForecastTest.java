@@ -2,7 +2,6 @@ package uk.pophealth.forecast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +28,7 @@ class DemandForecastTest {
   private static DemandFixture fixture;
   private static DemandResult result;
   /** level|code|kind|month -> row */
-  private static final Map<String, Row> ROWS = new HashMap<>();
+  private static DemandRows rows;
   /** level|code|role -> accuracy row */
   private static final Map<String, Row> ACCURACY = new HashMap<>();
   private static int accuracyRows;
@@ -51,11 +50,11 @@ class DemandForecastTest {
     result = uk.pophealth.forecast.DemandForecast.compute(SharedSpark.spark(),
         fixture.inputs(DemandFixture.population(population), DemandFixture.capacity(capacity)),
         DemandOptions.of(DemandFixture.FIRST, DemandFixture.LAST));
-    for (Row row : result.forecasts().collectAsList()) {
+    List<Row> forecasts = result.forecasts().collectAsList();
+    for (Row row : forecasts) {
       assertEquals(Activities.ASC_REQUEST, row.getAs(DemandForecast.ACTIVITY_NAME));
-      ROWS.put(key(row.getAs(DemandForecast.GEOGRAPHY_LEVEL), row.getAs(DemandForecast.GEOGRAPHY_CODE),
-          row.getAs(DemandForecast.KIND), YearMonth.from(((Date) row.getAs(DemandForecast.MONTH)).toLocalDate())), row);
     }
+    rows = new DemandRows(forecasts);
     List<Row> accuracy = result.accuracy().collectAsList();
     accuracyRows = accuracy.size();
     for (Row row : accuracy) {
@@ -71,14 +70,8 @@ class DemandForecastTest {
     result.release();
   }
 
-  private static String key(String level, String code, String kind, YearMonth month) {
-    return level + "|" + code + "|" + kind + "|" + month;
-  }
-
   private static Row row(String level, String code, String kind, YearMonth month) {
-    Row row = ROWS.get(key(level, code, kind, month));
-    assertNotNull(row, () -> "no row " + key(level, code, kind, month));
-    return row;
+    return rows.row(level, code, kind, month);
   }
 
   private static double value(String level, String code, String kind, YearMonth month) {
@@ -101,7 +94,7 @@ class DemandForecastTest {
     assertEquals(32, accuracyRows);
     assertEquals(32, ACCURACY.size(), "one row per series, role and reconciliation method");
     assertEquals(SeriesFit.BENCHMARK_MODEL, ACCURACY.get("place|PA1|benchmark").getAs(ForecastAccuracy.MODEL));
-    assertEquals((8 * 60 * 2) + 8 * 12, ROWS.size());
+    assertEquals((8 * 60 * 2) + 8 * 12, rows.size());
   }
 
   @Test

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +38,7 @@ class UnforecastablePlaceTest {
 
   private static DemandResult result;
   /** level|code|kind|month -> row */
-  private static final Map<String, Row> ROWS = new HashMap<>();
+  private static DemandRows rows;
   /** level|code|role -> accuracy row */
   private static final Map<String, Row> ACCURACY = new HashMap<>();
 
@@ -64,10 +63,7 @@ class UnforecastablePlaceTest {
         actuals -> actuals.withColumn(DemandForecast.ACTUAL_COUNT, when(col(DemandForecast.GEOGRAPHY_LEVEL)
             .equalTo(OutputTables.LEVEL_PLACE).and(col(DemandForecast.GEOGRAPHY_CODE).equalTo(HIDDEN)),
             lit(null).cast(DataTypes.LongType)).otherwise(col(DemandForecast.ACTUAL_COUNT))));
-    for (Row row : result.forecasts().collectAsList()) {
-      ROWS.put(key(row.getAs(DemandForecast.GEOGRAPHY_LEVEL), row.getAs(DemandForecast.GEOGRAPHY_CODE),
-          row.getAs(DemandForecast.KIND), YearMonth.from(((Date) row.getAs(DemandForecast.MONTH)).toLocalDate())), row);
-    }
+    rows = new DemandRows(result.forecasts().collectAsList());
     for (Row row : result.accuracy().collectAsList()) {
       ACCURACY.put(row.getAs(ForecastAccuracy.GEOGRAPHY_LEVEL) + "|" + row.getAs(ForecastAccuracy.GEOGRAPHY_CODE) + "|"
           + row.getAs(ForecastAccuracy.MODEL_ROLE) + "|" + row.getAs(ForecastAccuracy.MODEL), row);
@@ -79,14 +75,8 @@ class UnforecastablePlaceTest {
     result.release();
   }
 
-  private static String key(String level, String code, String kind, YearMonth month) {
-    return level + "|" + code + "|" + kind + "|" + month;
-  }
-
   private static Row row(String level, String code, String kind, YearMonth month) {
-    Row row = ROWS.get(key(level, code, kind, month));
-    assertNotNull(row, () -> "no row " + key(level, code, kind, month));
-    return row;
+    return rows.row(level, code, kind, month);
   }
 
   private static Double value(String level, String code, YearMonth month) {
@@ -96,7 +86,7 @@ class UnforecastablePlaceTest {
   @Test
   void theTableKeepsItsDeclaredColumnsAndEverySeriesItsRows() {
     assertEquals(List.of(DemandForecast.SCHEMA.schema().fieldNames()), List.of(result.forecasts().columns()));
-    assertEquals((8 * 60 * 2) + 8 * 12, ROWS.size());
+    assertEquals((8 * 60 * 2) + 8 * 12, rows.size());
   }
 
   @Test

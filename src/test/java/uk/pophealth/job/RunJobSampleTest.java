@@ -18,9 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -40,6 +37,7 @@ import uk.pophealth.publish.RunManifest;
 import uk.pophealth.schema.OutputTables.AcpUptake;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
 import uk.pophealth.schema.OutputTables;
+import uk.pophealth.testing.RunOutputs;
 import uk.pophealth.testing.SharedSpark;
 import uk.pophealth.testing.TestFiles;
 
@@ -77,7 +75,7 @@ class RunJobSampleTest {
     SparkSession spark = SharedSpark.spark();
     exactOut = dir.resolve("exact").toAbsolutePath().toString();
     exactManifest = RunJob.run(spark,
-        JobRequest.fromCommandLine(SAMPLE, exactOut, null, null, null, "off", Map.of()), ENV, quiet());
+        JobRequest.fromCommandLine(SAMPLE, exactOut, null, null, null, "off", Map.of()), ENV, RunOutputs.quiet());
     controlledOut = dir.resolve("controlled").toAbsolutePath().toString();
     // the controlled run stages its ingested tables as Parquet (what the run job does unless told otherwise; a session
     // no job resolved, like this suite's, caches them): every test on its outputs checks that path too
@@ -99,7 +97,7 @@ class RunJobSampleTest {
     spark.listenerManager().register(writes);
     try {
       controlledManifest = RunJob.run(spark,
-          JobRequest.fromCommandLine(SAMPLE, controlledOut, "2025-12", null, null, null, Map.of()), ENV, quiet());
+          JobRequest.fromCommandLine(SAMPLE, controlledOut, "2025-12", null, null, null, Map.of()), ENV, RunOutputs.quiet());
     } finally {
       spark.sparkContext().listenerBus().waitUntilEmpty();
       spark.listenerManager().unregister(writes);
@@ -128,12 +126,8 @@ class RunJobSampleTest {
     return scala.collection.JavaConverters.asScalaBuffer(columns).toSeq();
   }
 
-  private static PrintStream quiet() {
-    return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-  }
-
   private static Dataset<Row> table(String out, String name) {
-    return SharedSpark.spark().read().parquet(out + "/" + name);
+    return RunOutputs.table(out, name);
   }
 
   @Test

@@ -59,12 +59,6 @@ final class SmallAreaInputs {
   static final YearMonth FROM = YearMonth.of(2023, 1);
   static final YearMonth TO = YearMonth.of(2024, 12);
   static final YearMonth HISTORY_FROM = YearMonth.of(2022, 1);
-  /**
-   * A second config over the same tables reporting only {@link #SHORT_FROM} to {@link #TO}: 12 months, fewer than the
-   * 24 the demand forecast needs, so a run of it skips the forecast.
-   */
-  static final String SHORT_YAML = "job-12-months.yaml";
-  static final YearMonth SHORT_FROM = YearMonth.of(2024, 1);
 
   private static final String DEMENTIA = "52448006";
   private static final String ACP = "736366004";
@@ -88,8 +82,8 @@ final class SmallAreaInputs {
   private SmallAreaInputs() {}
 
   /**
-   * Writes every table under {@code dir}, a job.yaml over them reporting {@link #FROM} to {@link #TO} and the
-   * 12-month {@link #SHORT_YAML}; returns the job.yaml.
+   * Writes every table under {@code dir} and a job.yaml over them reporting {@link #FROM} to {@link #TO}; returns the
+   * job.yaml.
    */
   static Path write(Path dir) {
     return new SmallAreaInputs().build(dir);
@@ -157,7 +151,6 @@ final class SmallAreaInputs {
         + "service_type,event_outcome,lsoa_code\n" + String.join("\n", socialCare) + "\n");
     write(dir, "service_referrals", "referral_id,person_id,service,referral_date,referral_source,lsoa_code\n"
         + String.join("\n", referrals) + "\n");
-    write(dir, SHORT_YAML, yaml(SHORT_FROM));
     return write(dir, "job.yaml", yaml(FROM));
   }
 
