@@ -38,8 +38,9 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--places", defaultValue = "3", description = "Places per ICS in synthetic geography (default ${DEFAULT-VALUE}).")
   int places;
 
-  @Option(names = "--ics", defaultValue = "1", description = "Number of ICSs in synthetic geography (default ${DEFAULT-VALUE}).")
-  int ics;
+  @Option(names = "--ics", description = "Number of ICSs: synthetic ones (default 1), or with --geography real that many "
+      + "of England's ICBs: the two Bassetlaw moved between first, then by code (default all 42).")
+  Integer ics;
 
   @Override
   public Integer call() {

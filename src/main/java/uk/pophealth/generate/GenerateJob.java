@@ -79,7 +79,7 @@ public final class GenerateJob {
       PopHealthException.checkConfig(Files.isRegularFile(options.refdata().resolve(file)),
           "Cannot generate real geography: reference file missing under --refdata (%s)", options.refdata().resolve(file));
     }
-    return RealGeography.load(options.refdata(), timeline);
+    return RealGeography.load(options.refdata(), timeline, options.icsCount());
   }
 
   /** Wall time of each step, for the benchmark. */
@@ -159,6 +159,8 @@ public final class GenerateJob {
     if (options.geography() == GeneratorOptions.Geography.SYNTHETIC) {
       parameters.put("ics", options.icsCount());
       parameters.put("places_per_ics", options.places());
+    } else if (options.icsCount() != GeneratorOptions.ALL_ICS) {
+      parameters.put("ics", options.icsCount());
     }
     parameters.put("bad_rows_fraction", options.badRows());
     parameters.put("format", options.format());
@@ -177,6 +179,8 @@ public final class GenerateJob {
         .append(" --geography ").append(options.geography().name().toLowerCase(Locale.ROOT));
     if (options.geography() == GeneratorOptions.Geography.SYNTHETIC) {
       command.append(" --ics ").append(options.icsCount()).append(" --places ").append(options.places());
+    } else if (options.icsCount() != GeneratorOptions.ALL_ICS) {
+      command.append(" --ics ").append(options.icsCount());
     }
     return command.toString();
   }

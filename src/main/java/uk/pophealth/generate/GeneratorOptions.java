@@ -4,11 +4,17 @@ import java.nio.file.Path;
 import java.util.Locale;
 import uk.pophealth.core.PopHealthException;
 
-/** Validated options of the {@code generate} sub-command. */
+/**
+ * Validated options of the {@code generate} sub-command. {@code icsCount} is the number of synthetic ICSs, or in real
+ * geography the number of England's ICBs to keep ({@link #ALL_ICS}: every one).
+ */
 public record GeneratorOptions(String out, long people, long seed, double badRows, Geography geography,
     Path refdata, String format, int months, int places, int icsCount) {
 
   public enum Geography { SYNTHETIC, REAL }
+
+  /** Real geography's default: every ICB in the reference data. */
+  public static final int ALL_ICS = Integer.MAX_VALUE;
 
   public GeneratorOptions {
     PopHealthException.checkConfig(people >= 100, "Cannot generate: --people must be at least 100 (%s)", people);
@@ -21,7 +27,7 @@ public record GeneratorOptions(String out, long people, long seed, double badRow
   }
 
   public static GeneratorOptions fromCommandLine(String out, long people, long seed, double badRows, String geography,
-      Path refdata, String format, int months, int places, int icsCount) {
+      Path refdata, String format, int months, int places, Integer icsCount) {
     Geography mode;
     try {
       mode = Geography.valueOf(geography.toUpperCase(Locale.ROOT));
@@ -29,6 +35,7 @@ public record GeneratorOptions(String out, long people, long seed, double badRow
       throw PopHealthException.badConfig("Cannot generate: --geography must be synthetic or real (%s)", geography);
     }
     Path ref = refdata != null ? refdata : Path.of("..", "shared", "refdata");
-    return new GeneratorOptions(out, people, seed, badRows, mode, ref, format.toLowerCase(Locale.ROOT), months, places, icsCount);
+    int ics = icsCount != null ? icsCount : mode == Geography.REAL ? ALL_ICS : 1;
+    return new GeneratorOptions(out, people, seed, badRows, mode, ref, format.toLowerCase(Locale.ROOT), months, places, ics);
   }
 }

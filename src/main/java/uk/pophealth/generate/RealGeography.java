@@ -8,8 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,6 +26,10 @@ import uk.pophealth.schema.InputTables.Footprints;
  * E07000171) moves from South Yorkshire and Bassetlaw to Nottingham and Nottinghamshire. A place is a sub-ICB
  * location (its E38 code and name); a district's place is the sub-ICB holding most of its LSOAs. PCNs are
  * synthetic groupings of real practices (no national ePCN file is in the reference data) and say so in their names.
+ *
+ * <p>England in miniature keeps some of the ICBs (2022) whole: first those an organisation really moved between
+ * (Bassetlaw's two), then the others in code order. Their LSOAs, and the practices their sub-ICBs commission, are
+ * kept; an STP of 2021 appears only through the LSOAs kept.
  */
 final class RealGeography {
   static final String SUB_ICB_LOOKUP = "geography_lookups/lookup_lsoa11_sicbl22_icb22_ltla22.csv";
@@ -47,7 +53,7 @@ final class RealGeography {
 
   private RealGeography() {}
 
-  static Geography load(Path refdata, Timeline timeline) {
+  static Geography load(Path refdata, Timeline timeline, int icsCount) {
     Map<String, Imd> imd = readImd(refdata);
     Map<String, String[]> stpOf = new HashMap<>();
     for (Map<String, String> r : CsvFile.read(refdata.resolve(CCG_LOOKUP), StandardCharsets.UTF_8, true).records()) {
@@ -64,6 +70,8 @@ final class RealGeography {
           r.get("icb22_code"), r.get("icb22_name"), r.get("ltla22_code"), stp[0], stp[1]));
     }
     lsoas.sort((a, b) -> a.lsoa().compareTo(b.lsoa()));
+    Set<String> kept = keptIcbs(lsoas, icsCount);
+    lsoas.removeIf(l -> !kept.contains(l.icb()));
     GeographyBuilder builder = new GeographyBuilder("real");
     Map<String, List<LsoaGeo>> bySubIcb = group(lsoas, LsoaGeo::subIcb);
     Map<String, List<LsoaGeo>> byLad = group(lsoas, LsoaGeo::lad);
@@ -107,6 +115,23 @@ final class RealGeography {
         timeline.footprintStartDay(), timeline.footprintChangeDay() - 1));
     builder.footprint(new Geography.FootprintRow(orgType, org, place.subIcbOns(), place.subIcbName(), post, postName,
         timeline.footprintChangeDay(), -1));
+  }
+
+  /** The first {@code icsCount} ICBs: those linked by a real move (its old ICS's successor and its new one) first. */
+  private static Set<String> keptIcbs(List<LsoaGeo> lsoas, int icsCount) {
+    Set<String> order = new LinkedHashSet<>();
+    Map<String, List<LsoaGeo>> bySubIcb = group(lsoas, LsoaGeo::subIcb);
+    Map<String, String> dominantPostOfPre = dominantPostIcs(bySubIcb);
+    bySubIcb.values().forEach(members -> {
+      String pre = dominantPostOfPre.get(majority(members, LsoaGeo::stp));
+      String post = majority(members, LsoaGeo::icb);
+      if (!post.equals(pre)) {
+        order.add(pre);
+        order.add(post);
+      }
+    });
+    lsoas.stream().map(LsoaGeo::icb).sorted().forEach(order::add);
+    return order.stream().limit(icsCount).collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   /** For each 2021 STP, the 2022 ICB most of its sub-ICBs went to (a renamed ICS rather than a move). */

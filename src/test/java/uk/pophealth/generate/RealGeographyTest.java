@@ -36,7 +36,7 @@ class RealGeographyTest {
     RefData.require(RealGeography.LIST_SIZES);
     Path refdata = SharedSpark.refdata();
     GenerateJob.run(SharedSpark.spark(), GeneratorOptions.fromCommandLine(out.toString(), 1500, 3, 0.0, "real",
-        refdata, "csv", 48, 3, 1));
+        refdata, "csv", 48, 3, null));
     GeneratedData data = new GeneratedData(out);
 
     Set<String> realLsoas = new HashSet<>();
@@ -83,5 +83,29 @@ class RealGeographyTest {
     moved.forEach(m -> movedCodes.add(m.get("org_code").asText()));
     assertTrue(movedCodes.containsAll(Set.of("02Q", "E07000171")), movedCodes.toString());
     data.truth().at("/acp_uptake/by_pcn").forEach(p -> assertTrue(p.get("pcn_code").asText().startsWith("UZ")));
+  }
+
+  /** England in miniature: --ics keeps that many ICBs whole, the two Bassetlaw moved between first. */
+  @Test
+  void keepsTheFirstIcbsWithBassetlawsMove() throws Exception {
+    RefData.require(RealGeography.SUB_ICB_LOOKUP);
+    RefData.require(RealGeography.CCG_LOOKUP);
+    RefData.require(RealGeography.EPRACCUR);
+    RefData.require(RealGeography.LIST_SIZES);
+    GenerateJob.run(SharedSpark.spark(), GeneratorOptions.fromCommandLine(out.toString(), 1500, 3, 0.0, "real",
+        SharedSpark.refdata(), "csv", 48, 3, 3));
+    GeneratedData data = new GeneratedData(out);
+    Set<String> current = new HashSet<>();
+    for (Map<String, String> row : data.rows(Footprints.NAME)) {
+      if (row.get(Footprints.EFFECTIVE_TO).isEmpty()) {
+        current.add(row.get(Footprints.ICS_CODE));
+      }
+    }
+    assertEquals(3, current.size(), current.toString());
+    assertTrue(current.containsAll(Set.of("E54000060", "E54000061")), current.toString());
+    List<Map<String, String>> lsoas = data.rows(LsoaDeprivation.NAME);
+    assertTrue(lsoas.size() > 1000 && lsoas.size() < 5000, lsoas.size() + " LSOAs in three ICBs");
+    assertEquals(3, data.truth().at("/parameters/ics").asInt());
+    assertTrue(data.truth().at("/footprint_change/moved").size() >= 2);
   }
 }

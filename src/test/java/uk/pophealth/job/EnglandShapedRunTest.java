@@ -38,15 +38,18 @@ import uk.pophealth.testing.TestFiles;
 
 /**
  * The whole job on data shaped like England in miniature (issue 23): many ICSs of small places, so that disclosure
- * control empties whole cells and whole demand series, as it does in the small areas of a real run. Generated here
- * (2,500 people per ICS), run in this suite's JVM (a 4 GB heap, what a laptop gives a run) over three financial
- * years with disclosure control off and as a scheduled run of the last month with it on (demand is forecast from
- * the whole history either way), and checked for what the sample tests check on one ICS: every product published, no count 1-7,
- * counts adding up where nothing is suppressed, and the planted truths where cells are large. The 1M-people run over
- * 42 ICSs is {@code scripts/bench.sh 1m} (docs/benchmarks.md).
+ * control empties whole cells and whole demand series, as it does in the small areas of a real run. Generated here:
+ * 2,500 people per ICS, in ten of England's real ICBs (Bassetlaw's two first) where ../shared/refdata is present,
+ * else in ten synthetic ICSs of three places. Run in this suite's JVM (a 4 GB heap, what a laptop gives a run) over
+ * three financial years with disclosure control off and as a scheduled run of the last month with it on (demand is
+ * forecast from the whole history either way), and checked for what the sample tests check on one ICS: every
+ * product published, no count 1-7, counts adding up where nothing is suppressed, and the planted truths where cells
+ * are large. The 1M-people run over 42 ICSs is {@code scripts/bench.sh 1m} (docs/benchmarks.md).
  */
 class EnglandShapedRunTest {
-  /** Many ICSs of three places, few people in each: whole place series are suppressed. */
+  /** The real geography where ../shared/refdata is present (the CI layout), else a synthetic one. */
+  static final Path REFDATA = SharedSpark.refdata();
+  /** Many ICSs of small places (three each when synthetic), few people in each: whole place series are suppressed. */
   static final int ICS = 10;
   static final int PLACES = 3;
   static final long PEOPLE = 25_000;
@@ -54,6 +57,8 @@ class EnglandShapedRunTest {
   static final String LAST_MONTH = "2025-12";
   /** The exact run reports from the start of the financial year 2023/24. */
   static final String FIRST_MONTH = "2023-04";
+  static final String BASSETLAW_PLACE = "E38000008";
+  static final String NOTTINGHAM_AND_NOTTINGHAMSHIRE = "E54000060";
   private static final Map<String, String> ENV = Map.of("POPHEALTH_PSEUDONYMISATION_KEY",
       "test-key-for-england-shaped-data");
   private static final Path DIR = Path.of("target", "england-shaped");
@@ -72,7 +77,7 @@ class EnglandShapedRunTest {
     TestFiles.deleteRecursively(DIR);
     SparkSession spark = SharedSpark.spark();
     Path data = DIR.resolve("data");
-    GenerateJob.run(spark, GeneratorOptions.fromCommandLine(data.toString(), PEOPLE, 23, 0.002, "synthetic", null,
+    GenerateJob.run(spark, GeneratorOptions.fromCommandLine(data.toString(), PEOPLE, 23, 0.002, geography(), REFDATA,
         "parquet", 48, PLACES, ICS));
     truth = new ObjectMapper().readTree(Files.readString(data.resolve("truth.json")));
     Path config = data.resolve("job.yaml");
@@ -85,6 +90,10 @@ class EnglandShapedRunTest {
     // the demand forecasts from the whole history
     controlled = RunJob.run(spark, JobRequest.fromCommandLine(config, controlledOut, LAST_MONTH, null, null, null,
         Map.of()), ENV, RunOutputs.quiet());
+  }
+
+  private static String geography() {
+    return REFDATA != null ? "real" : "synthetic";
   }
 
   private static Dataset<Row> table(String out, String name) {
@@ -223,6 +232,20 @@ class EnglandShapedRunTest {
     }
     double planted = referrals.get("planted_rate_ratio_d1_d10").asDouble();
     assertTrue(Math.abs(rate[1] / rate[10] / planted - 1) < 0.30, "rate ratio " + rate[1] / rate[10] + " vs " + planted);
+  }
+
+  /** With the real geography, Bassetlaw (place E38000008) is forecast in Nottingham and Nottinghamshire, not its old ICS. */
+  @Test
+  void theRealGeographyKeepsBassetlawsMove() {
+    assertEquals(geography(), truth.at("/parameters/geography").asText());
+    if (REFDATA == null) {
+      return;
+    }
+    Dataset<Row> bassetlaw = table(exactOut, DemandForecast.NAME)
+        .filter(col(DemandForecast.GEOGRAPHY_CODE).equalTo(BASSETLAW_PLACE));
+    assertTrue(bassetlaw.count() > 0, "Bassetlaw has no demand rows");
+    assertEquals(List.of(NOTTINGHAM_AND_NOTTINGHAMSHIRE), bassetlaw.select(DemandForecast.PARENT_CODE).distinct()
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
   }
 
   private static Dataset<Row> sums(Dataset<Row> table, String level, List<String> cell, String... counts) {
