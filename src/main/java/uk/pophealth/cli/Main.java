@@ -39,7 +39,12 @@ public final class Main implements Runnable {
       ex.getCommandLine().usage(err);
       return ErrorCategory.BAD_CONFIG.exitCode();
     });
-    return commandLine.execute(args);
+    try {
+      return commandLine.execute(args);
+    } catch (Error error) {
+      // picocli hands only Exceptions to the handler; Hadoop reports a full or failing local disk as FSError
+      return handleThrowable(error, commandLine.getErr());
+    }
   }
 
   @Override
@@ -48,17 +53,41 @@ public final class Main implements Runnable {
   }
 
   private static int handleException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parsed) {
-    PrintWriter err = commandLine.getErr();
+    return handleThrowable(ex, commandLine.getErr());
+  }
+
+  /**
+   * One {@code ERROR:} line and the exit code: a PopHealthException's category; an I/O failure (a full or read-only
+   * disk, a lost filesystem) is exit 1 with its message; anything else is unexpected, with its stack trace.
+   */
+  static int handleThrowable(Throwable ex, PrintWriter err) {
     PopHealthException known = findKnown(ex);
     if (known != null) {
       err.println("ERROR: " + known.getMessage());
       err.flush();
       return known.category().exitCode();
     }
+    Throwable io = findIo(ex);
+    if (io != null) {
+      err.println("ERROR: Cannot complete the command: input/output failure: " + io);
+      err.flush();
+      return ErrorCategory.FAILURE.exitCode();
+    }
     err.println("ERROR: unexpected failure: " + ex);
     ex.printStackTrace(err);
     err.flush();
     return ErrorCategory.FAILURE.exitCode();
+  }
+
+  /** The first I/O failure in the cause chain: an IOException (also unchecked) or Hadoop's FSError. */
+  static Throwable findIo(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException
+          || t instanceof org.apache.hadoop.fs.FSError) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /** Spark wraps executor-side exceptions; the first PopHealthException in the cause chain decides. */

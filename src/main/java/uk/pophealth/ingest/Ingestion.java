@@ -115,8 +115,14 @@ public final class Ingestion {
   }
 
   static LocalDate extractDate(JobConfig config) {
+    LocalDate configured = configuredExtractDate(config);
+    return configured == null ? LocalDate.now(ZoneOffset.UTC) : configured;
+  }
+
+  /** The config's extract_date, or null when it is not set. */
+  public static LocalDate configuredExtractDate(JobConfig config) {
     if (config.extractDate() == null) {
-      return LocalDate.now(ZoneOffset.UTC);
+      return null;
     }
     try {
       return LocalDate.parse(config.extractDate());

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.cohort.CohortColumns;
 import uk.pophealth.cohort.DementiaRegister;
+import uk.pophealth.cohort.EmptyRegister;
 import uk.pophealth.cohort.ReportingMonths;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.geography.FootprintBasis;
@@ -44,6 +45,16 @@ final class AcpUptakeStep {
         ingest.table(InputTables.GpPatients.NAME), ingest.table(InputTables.GpEvents.NAME),
         ingest.table(InputTables.Codelists.NAME), ingest.tableOrNull(InputTables.SocialCareEvents.NAME),
         ingest.tableOrNull(InputTables.LsoaDeprivation.NAME));
+  }
+
+  /**
+   * Returns {@code register}, after stopping the run (exit 3, naming the cause) when it is empty though gp_events
+   * holds rows: acp_uptake and the dementia series would otherwise be computed from nothing.
+   */
+  static Dataset<Row> requireNotEmpty(Dataset<Row> register, IngestResult ingest, ReportingMonths months) {
+    EmptyRegister.requireNotEmpty(register, ingest.table(InputTables.GpEvents.NAME),
+        ingest.table(InputTables.Codelists.NAME), months);
+    return register;
   }
 
   /** acp_uptake for the reporting months and the 12 months before them. */

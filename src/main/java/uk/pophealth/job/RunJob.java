@@ -19,14 +19,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.pophealth.cohort.ExtractCoverage;
 import uk.pophealth.cohort.ReportingMonths;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.core.CodeVersion;
+import uk.pophealth.core.ErrorCategory;
 import uk.pophealth.core.PopHealthException;
 import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
@@ -37,9 +40,13 @@ import uk.pophealth.publish.DisclosureControl;
 import uk.pophealth.publish.InputChecksum;
 import uk.pophealth.publish.OutputLock;
 import uk.pophealth.publish.RunManifest;
+import uk.pophealth.publish.RunRecords;
+import uk.pophealth.publish.TableRuns;
 import uk.pophealth.publish.TableWriter;
 import uk.pophealth.publish.WrittenTable;
 import uk.pophealth.publish.report.ReportWriter;
+import uk.pophealth.schema.DataQualityTable;
+import uk.pophealth.schema.InputTables;
 import uk.pophealth.schema.OutputTable;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.AcpUptake;
@@ -47,7 +54,11 @@ import uk.pophealth.schema.OutputTables.AcpUptake;
 /**
  * The run sub-command: ingest -> geography -> products -> publish, each a {@link Stage} (one log line with its
  * time, a Spark job group naming it), under an output lock, ending with the run manifest and the HTML report.
- * A failure still writes the manifest with status failed and leaves every previously published partition intact.
+ * Every run records itself in {@code _runs/<run_id>.json} (started, then succeeded or failed with its error);
+ * only a successful run replaces {@code _run_manifest.json}, so it always names the last successful run, and a
+ * failure leaves every previously published partition intact. Each table names the run that last wrote it
+ * ({@link TableRuns}); a run reports any table a failed or killed run wrote since the last success, and republishes
+ * it. A product that computes nothing, or a reporting period outside the extract's data, stops the run.
  */
 public final class RunJob {
   private static final Logger LOG = LoggerFactory.getLogger(RunJob.class);
@@ -78,27 +89,53 @@ public final class RunJob {
         .disclosureControl(config.disclosureControl());
     Stage stage = new Stage(spark, manifest);
     try (OutputLock lock = OutputLock.acquire(hadoop, config.output(), runId)) {
+      RunRecords.write(hadoop, config.output(), manifest.started());
+      checkOutputFolder(hadoop, config.output(), runId, manifest);
       RunManifest result = runStages(spark, request, months, env, out, manifest, stage, hadoop);
       out.println("Outputs: " + config.output());
       return result;
-    } catch (RuntimeException e) {
-      RunManifest failed = manifest.failed(Instant.now(), String.valueOf(e.getMessage()));
+    } catch (RuntimeException | FSError e) {
+      // the failure goes to this run's own record: _run_manifest.json keeps naming the last successful run
+      RuntimeException failure = e instanceof FSError io ? new PopHealthException(ErrorCategory.FAILURE,
+          "Cannot run: disk or filesystem failure: " + io.getMessage(), io) : (RuntimeException) e;
       try {
-        failed.write(hadoop, config.output());
-      } catch (RuntimeException writeFailure) {
-        e.addSuppressed(writeFailure);
+        RunRecords.write(hadoop, config.output(), manifest.failed(Instant.now(), String.valueOf(failure.getMessage())));
+      } catch (RuntimeException | FSError writeFailure) {
+        failure.addSuppressed(writeFailure);
       }
-      throw e;
+      throw failure;
+    }
+  }
+
+  /**
+   * Before anything is written: closes the records of runs that died, warns of (and records) every table last
+   * written by a run other than the last successful one, each republished by this run.
+   */
+  private static void checkOutputFolder(Configuration hadoop, String output, String runId,
+      RunManifest.Builder manifest) {
+    for (String dead : RunRecords.closeAbandoned(hadoop, output, runId)) {
+      LOG.warn("run {} never finished (killed or lost): its record in {}/{} is closed as failed", dead, output,
+          RunRecords.DIR);
+    }
+    List<OutputTable> tables = new java.util.ArrayList<>(OutputTables.ALL);
+    tables.add(DataQualityTable.TABLE);
+    for (String finding : TableRuns.findings(hadoop, output, tables)) {
+      LOG.warn(finding);
+      manifest.warning(finding);
     }
   }
 
   private static RunManifest runStages(SparkSession spark, JobRequest request, ReportingMonths months,
       Map<String, String> env, PrintStream out, RunManifest.Builder manifest, Stage stage, Configuration hadoop) {
     JobConfig config = request.config();
-    TableWriter writer = new TableWriter(spark, config.output());
+    TableWriter writer = new TableWriter(spark, config.output(), manifest.runId());
     DataQualityPublisher dataQuality = new DataQualityPublisher(writer, manifest);
     IngestResult ingest = stage.run("ingest", () -> ingestWithinCeiling(spark, config, env, dataQuality, out));
     try {
+      stage.run("extract coverage", () -> ExtractCoverage.of(List.of(
+          ingest.table(InputTables.GpEvents.NAME).select(InputTables.GpEvents.EVENT_DATE),
+          ingest.tableOrEmpty(spark, InputTables.ServiceReferrals.TABLE).select(InputTables.ServiceReferrals.REFERRAL_DATE)),
+          Ingestion.configuredExtractDate(config)).requireCovers(months));
       return runProducts(spark, request, months, out, manifest, stage, hadoop, writer, dataQuality, ingest);
     } finally {
       // also on failure: the staged tables are pseudonymised person-level rows, kept no longer than the run
@@ -118,7 +155,8 @@ public final class RunJob {
     DisclosureControl disclosure = DisclosureControl.of(config.disclosureControl());
 
     Dataset<Row> register = stage.run("dementia register",
-        () -> AcpUptakeStep.register(ingest, config, months, request.forecastHistoryFrom()).persist());
+        () -> AcpUptakeStep.requireNotEmpty(
+            AcpUptakeStep.register(ingest, config, months, request.forecastHistoryFrom()).persist(), ingest, months));
     Dataset<Row> uptake = stage.run("acp_uptake compute",
         () -> AcpUptakeStep.compute(register, geography, basis, months).persist());
     stage.run("acp_uptake publish", () -> publish(writer, disclosure, OutputTables.AcpUptake.TABLE, uptake,
@@ -132,6 +170,7 @@ public final class RunJob {
 
     RunManifest finished = manifest.succeeded(Instant.now());
     finished.write(hadoop, config.output());
+    RunRecords.write(hadoop, config.output(), finished);
     stage.run("report", () -> out.println("Report: " + new ReportWriter(spark).write(config.output()).path()));
     printIcsSeries(spark, config, out);
     return finished;

@@ -26,13 +26,16 @@ import uk.pophealth.core.PopHealthException;
  * Acquire it before the first write and close it after the manifest. It holds the run id, host, process id
  * and time of the holder.
  *
- * <p>A held lock makes a second run fail fast, naming the holder. A lock is <em>stale</em>, and is broken with
- * a warning, when its holder is on this host and its process is gone (a killed run), or when it is older than
- * {@code staleAfter} (a holder on another host that died; choose longer than the longest run). Breaking renames
+ * <p>A held lock makes a second run fail fast, naming the holder. A lock is <em>stale</em>, and is broken at once
+ * with a warning naming why, when it names no holder (empty or unreadable: a run that died, e.g. on a full disk,
+ * while taking it), when its holder is on this host and its process is gone (a killed run), or when it is older
+ * than {@code staleAfter} (a holder on another host that died; choose longer than the longest run). Breaking renames
  * the stale lock aside (only one breaker's rename succeeds) before creating a new one.
  *
- * <p>Creation relies on the filesystem's create-if-absent being atomic: true for HDFS and local files, not for
- * S3 through s3a (two runs starting in the same instant could both win there; schedule runs so they do not).
+ * <p>A lock is written whole to a temporary file and then put in place without replacing (a hard link locally, a
+ * rename on HDFS), so a lock a live run holds is never seen empty. This relies on create-if-absent being atomic:
+ * true for HDFS and local files, not for S3 through s3a (two runs starting in the same instant could both win there;
+ * schedule runs so they do not).
  */
 public final class OutputLock implements AutoCloseable {
   public static final String FILE_NAME = "_pophealth.lock";
@@ -76,7 +79,7 @@ public final class OutputLock implements AutoCloseable {
             outputRoot, holder.getProperty(RUN_ID), holder.getProperty(HOST), holder.getProperty(PID),
             holder.getProperty(ACQUIRED), path, staleAfter);
       }
-      LOG.warn("breaking stale lock {} of run {} ({})", path, holder.getProperty(RUN_ID), why);
+      LOG.warn("breaking stale lock {} of run {}: {}", path, holder.getProperty(RUN_ID), why);
       Path aside = new Path(path.getParent(), FILE_NAME + ".broken-" + runId);
       if (!fs.rename(path, aside) || !tryCreate(fs, path, runId)) {
         throw PopHealthException.failure("Cannot publish to %s: another run broke the stale lock first (%s)",
@@ -84,7 +87,7 @@ public final class OutputLock implements AutoCloseable {
       }
       fs.delete(aside, false);
       return new OutputLock(fs, path, runId);
-    } catch (IOException e) {
+    } catch (IOException | org.apache.hadoop.fs.FSError e) {
       throw new PopHealthException(uk.pophealth.core.ErrorCategory.FAILURE,
           String.format("Cannot lock output: %s (%s)", e.getMessage(), path), e);
     }
@@ -114,43 +117,56 @@ public final class OutputLock implements AutoCloseable {
     properties.setProperty(ACQUIRED, Instant.now().toString());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     properties.store(bytes, "pophealth output lock");
-    if (fs instanceof LocalFileSystem local) {
-      return tryCreateLocal(local.pathToFile(path).toPath(), bytes.toByteArray());
-    }
-    // HDFS: create without overwrite is atomic at the NameNode (one of two racing creates fails).
-    try (FSDataOutputStream out = fs.create(path, false)) {
-      out.write(bytes.toByteArray());
-      return true;
-    } catch (FileAlreadyExistsException e) {
-      return false;
-    } catch (IOException e) {
-      if (fs.exists(path)) {
-        return false;
+    Path temp = new Path(path.getParent(), "." + FILE_NAME + "." + runId + ".tmp");
+    try {
+      try (FSDataOutputStream out = fs.create(temp, true)) {
+        out.write(bytes.toByteArray());
       }
-      throw e;
+      if (fs instanceof LocalFileSystem local) {
+        return linkLocal(local.pathToFile(temp).toPath(), local.pathToFile(path).toPath());
+      }
+      // HDFS: rename does not replace an existing file, and is atomic at the NameNode (one of two racers fails).
+      return fs.rename(temp, path);
+    } finally {
+      fs.delete(temp, false);
     }
   }
 
   /**
-   * On a local disk Hadoop's create-without-overwrite checks and then creates, so two runs starting together could
-   * both take the lock; the operating system's create-new (O_EXCL) is atomic.
+   * On a local disk Hadoop's rename replaces the target, and its create-without-overwrite checks and then creates;
+   * the operating system's hard link fails atomically when the lock exists. Where links are not supported, create-new
+   * (O_EXCL) is atomic too, though a reader could then see the new lock for an instant before its content.
    */
-  private static boolean tryCreateLocal(java.nio.file.Path file, byte[] content) throws IOException {
+  private static boolean linkLocal(java.nio.file.Path temp, java.nio.file.Path file) throws IOException {
     try {
-      java.nio.file.Files.write(file, content, java.nio.file.StandardOpenOption.CREATE_NEW,
-          java.nio.file.StandardOpenOption.WRITE);
+      java.nio.file.Files.createLink(file, temp);
       return true;
     } catch (java.nio.file.FileAlreadyExistsException e) {
       return false;
+    } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+      if (e instanceof java.nio.file.FileSystemException && java.nio.file.Files.exists(file)) {
+        return false;
+      }
+      try {
+        java.nio.file.Files.write(file, java.nio.file.Files.readAllBytes(temp),
+            java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+        return true;
+      } catch (java.nio.file.FileAlreadyExistsException exists) {
+        return false;
+      }
     }
   }
 
+  /** The lock's properties; none when it is gone or its content cannot be read as a lock. */
   private static Properties read(FileSystem fs, Path path) throws IOException {
     Properties properties = new Properties();
     try (InputStream in = fs.open(path)) {
       properties.load(new ByteArrayInputStream(in.readAllBytes()));
     } catch (java.io.FileNotFoundException e) {
       return properties;
+    } catch (IllegalArgumentException e) {
+      // a malformed unicode escape: garbage, not a lock
+      return new Properties();
     }
     return properties;
   }
@@ -159,6 +175,11 @@ public final class OutputLock implements AutoCloseable {
   static String staleReason(Properties holder, FileSystem fs, Path path, Duration staleAfter) throws IOException {
     String host = holder.getProperty(HOST);
     String pid = holder.getProperty(PID);
+    if (holder.getProperty(RUN_ID) == null || host == null || pid == null) {
+      long bytes = fs.exists(path) ? fs.getFileStatus(path).getLen() : 0;
+      return bytes == 0 ? "the lock file is empty (a run died while taking it, e.g. on a full disk)"
+          : "the lock file names no run, host and pid (" + bytes + " bytes, unreadable as a lock)";
+    }
     if (host != null && host.equals(hostName()) && pid != null) {
       try {
         long id = Long.parseLong(pid);

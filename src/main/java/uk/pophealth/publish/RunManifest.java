@@ -54,6 +54,8 @@ public record RunManifest(
     @JsonProperty("stages") List<StageTiming> stages) {
 
   public static final String FILE_NAME = "_run_manifest.json";
+  /** Status of a run record written when the run starts; a record left so belongs to a run that never finished. */
+  public static final String STARTED = "started";
   public static final String SUCCEEDED = "succeeded";
   public static final String FAILED = "failed";
   public static final String ON = "on";
@@ -102,6 +104,12 @@ public record RunManifest(
     return new Builder(runId, codeVersion, started);
   }
 
+  /** This record closed as failed with {@code why}: for a run that started and was never heard of again. */
+  public RunManifest closedAsFailed(Instant when, String why) {
+    return new RunManifest(runId, codeVersion, FAILED, why, started, when.toString(), disclosureControl, warnings,
+        config, inputs, quarantined, outputs, stages);
+  }
+
   public String toJson() {
     try {
       return JSON.writeValueAsString(this) + "\n";
@@ -118,10 +126,17 @@ public record RunManifest(
     }
   }
 
-  /** Writes {@code <outputRoot>/_run_manifest.json} through a temporary file renamed over the old manifest. */
+  /**
+   * Writes {@code <outputRoot>/_run_manifest.json} through a temporary file renamed over the old manifest. Only a
+   * run that succeeded writes it: it names the last successful run ({@link RunRecords} keeps every run's record).
+   */
   public void write(Configuration conf, String outputRoot) {
-    Path target = new Path(outputRoot, FILE_NAME);
-    Path temp = new Path(outputRoot, "." + FILE_NAME + "." + runId + ".tmp");
+    writeTo(conf, new Path(outputRoot, FILE_NAME));
+  }
+
+  /** Writes this manifest as {@code target}, through a temporary file beside it renamed over it. */
+  void writeTo(Configuration conf, Path target) {
+    Path temp = new Path(target.getParent(), "." + target.getName() + "." + runId + ".tmp");
     try {
       FileSystem fs = target.getFileSystem(conf);
       fs.mkdirs(target.getParent());
@@ -129,14 +144,17 @@ public record RunManifest(
         out.write(toJson().getBytes(StandardCharsets.UTF_8));
       }
       FileContext.getFileContext(target.toUri(), conf).rename(temp, target, Options.Rename.OVERWRITE);
-    } catch (IOException e) {
+    } catch (IOException | org.apache.hadoop.fs.FSError e) {
       throw new PopHealthException(ErrorCategory.FAILURE,
           String.format("Cannot write run manifest: %s (%s)", e.getMessage(), target), e);
     }
   }
 
   public static RunManifest read(Configuration conf, String outputRoot) {
-    Path path = new Path(outputRoot, FILE_NAME);
+    return readFrom(conf, new Path(outputRoot, FILE_NAME));
+  }
+
+  static RunManifest readFrom(Configuration conf, Path path) {
     try (InputStream in = path.getFileSystem(conf).open(path)) {
       return fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -228,6 +246,12 @@ public record RunManifest(
     public synchronized Builder warning(String warning) {
       warnings.add(requireNonNull(warning, "warning is null"));
       return this;
+    }
+
+    /** The record of the run as it starts: status started, nothing finished yet. */
+    public synchronized RunManifest started() {
+      return new RunManifest(runId, codeVersion, STARTED, null, started.toString(), null,
+          disclosureControl ? ON : OFF, warnings, config, inputs, quarantined, outputs, stages);
     }
 
     public synchronized RunManifest succeeded(Instant finished) {

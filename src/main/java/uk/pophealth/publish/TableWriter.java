@@ -39,7 +39,7 @@ import uk.pophealth.schema.OutputTable;
  *       file per partition, rows sorted by the table's key, so the same input gives the same data in the same
  *       order; files are then named {@code part-00000.<codec>.parquet}. Readers of a table never see it.</li>
  *   <li>The staged files are read back: rows per partition are counted and declared non-null columns are
- *       checked; a failure here leaves the published table untouched.</li>
+ *       checked; a failure here, or no rows at all, leaves the published table untouched.</li>
  *   <li>Commit, per partition: the old directory is renamed into {@code _trash-<id>/}, the staged one renamed
  *       into place, and the trash deleted at the end. Readers see the old partition or the new one, never a
  *       partial one. Partitions not in the Dataset are not touched: a re-run of one period replaces only it.</li>
@@ -64,10 +64,17 @@ public final class TableWriter {
 
   private final SparkSession spark;
   private final Path outputRoot;
+  /** The run writing, recorded in each table ({@link TableRuns}) before its commit; null records none. */
+  private final String runId;
 
   public TableWriter(SparkSession spark, String outputRoot) {
+    this(spark, outputRoot, null);
+  }
+
+  public TableWriter(SparkSession spark, String outputRoot, String runId) {
     this.spark = requireNonNull(spark, "spark is null");
     this.outputRoot = new Path(requireNonNull(outputRoot, "outputRoot is null"));
+    this.runId = runId;
   }
 
   /** The directory a table is written to. */
@@ -91,6 +98,16 @@ public final class TableWriter {
       recover(fs, tableDir, stagingRoot, table.name());
       writeStaged(table, data, staging);
       Map<String, Long> rowsByPartition = checkStaged(table, staging);
+      if (rowsByPartition.isEmpty()) {
+        // an empty table would leave the previous one in place (or none) looking like this run's
+        fs.delete(staging, true);
+        deleteIfEmpty(fs, stagingRoot);
+        throw PopHealthException.badInput("Cannot publish %s: the run computed no rows for it; the published table "
+            + "is left as it was (%s)", table.name(), tableDir);
+      }
+      if (runId != null) {
+        TableRuns.mark(conf, tableDir.toString(), runId);
+      }
       List<String> replaced = table.partitionColumn().isPresent()
           ? commitPartitions(fs, staging, tableDir, trash)
           : commitWhole(fs, staging, tableDir, trash);
