@@ -85,12 +85,28 @@ public final class AcceptedStore {
     return mode;
   }
 
-  /** This run's own folder under the configured staging location, or beside the quarantine. */
+  /**
+   * This run's own folder under {@link #stagingBase}, named {@code <pid>@<host>-<uuid>} so that a later run can tell
+   * a folder left by a dead process on its host and delete it (publish.StagingSweep).
+   */
   private static String stagingLocation(SparkSession spark, JobConfig config) {
+    String owner = ProcessHandle.current().pid() + "@" + hostName();
+    return new Path(new Path(stagingBase(spark, config)), owner + "-" + UUID.randomUUID()).toString();
+  }
+
+  /** Where the runs' staging folders go: the configured staging location, or beside the quarantine. */
+  public static String stagingBase(SparkSession spark, JobConfig config) {
     // Hadoop's Path drops a trailing slash
-    String base = spark.conf().getOption(LOCATION)
+    return spark.conf().getOption(LOCATION)
         .getOrElse(() -> new Path(config.quarantineLocation()).toString() + "_staging");
-    return new Path(new Path(base), UUID.randomUUID().toString()).toString();
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   /** True when the tables are staged as Parquet files rather than cached. */

@@ -33,6 +33,7 @@ import uk.pophealth.core.ErrorCategory;
 import uk.pophealth.core.PopHealthException;
 import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
+import uk.pophealth.ingest.AcceptedStore;
 import uk.pophealth.ingest.IngestResult;
 import uk.pophealth.ingest.Ingestion;
 import uk.pophealth.ingest.TableCounts;
@@ -41,6 +42,7 @@ import uk.pophealth.publish.InputChecksum;
 import uk.pophealth.publish.OutputLock;
 import uk.pophealth.publish.RunManifest;
 import uk.pophealth.publish.RunRecords;
+import uk.pophealth.publish.StagingSweep;
 import uk.pophealth.publish.TableRuns;
 import uk.pophealth.publish.TableWriter;
 import uk.pophealth.publish.WrittenTable;
@@ -91,6 +93,7 @@ public final class RunJob {
     try (OutputLock lock = OutputLock.acquire(hadoop, config.output(), runId)) {
       RunRecords.write(hadoop, config.output(), manifest.started());
       checkOutputFolder(hadoop, config.output(), runId, manifest);
+      StagingSweep.sweep(hadoop, AcceptedStore.stagingBase(spark, config));
       RunManifest result = runStages(spark, request, months, env, out, manifest, stage, hadoop);
       out.println("Outputs: " + config.output());
       return result;

@@ -180,15 +180,9 @@ public final class OutputLock implements AutoCloseable {
       return bytes == 0 ? "the lock file is empty (a run died while taking it, e.g. on a full disk)"
           : "the lock file names no run, host and pid (" + bytes + " bytes, unreadable as a lock)";
     }
-    if (host != null && host.equals(hostName()) && pid != null) {
-      try {
-        long id = Long.parseLong(pid);
-        if (ProcessHandle.of(id).map(p -> !p.isAlive()).orElse(true)) {
-          return "its process " + pid + " on this host is gone";
-        }
-      } catch (NumberFormatException e) {
-        return "unreadable pid " + pid;
-      }
+    String dead = deadOnThisHost(host, pid);
+    if (dead != null) {
+      return dead;
     }
     Instant acquired;
     try {
@@ -200,7 +194,21 @@ public final class OutputLock implements AutoCloseable {
     return age.compareTo(staleAfter) > 0 ? "held for " + age + ", longer than " + staleAfter : null;
   }
 
-  private static String hostName() {
+  /** Why the process {@code pid} of {@code host} is known dead (on this host, and gone), or null. */
+  static String deadOnThisHost(String host, String pid) {
+    if (host == null || !host.equals(hostName()) || pid == null) {
+      return null;
+    }
+    try {
+      long id = Long.parseLong(pid);
+      return ProcessHandle.of(id).map(p -> !p.isAlive()).orElse(true)
+          ? "its process " + pid + " on this host is gone" : null;
+    } catch (NumberFormatException e) {
+      return "unreadable pid " + pid;
+    }
+  }
+
+  static String hostName() {
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {

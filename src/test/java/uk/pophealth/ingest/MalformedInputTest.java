@@ -16,6 +16,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.pophealth.testing.LogCapture;
 import uk.pophealth.config.InputSpec;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.config.PersonIdMode;

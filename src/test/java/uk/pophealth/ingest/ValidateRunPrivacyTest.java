@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.pophealth.testing.LogCapture;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.config.PersonIdMode;
 import uk.pophealth.job.ValidateJob;

@@ -14,6 +14,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.pophealth.core.PopHealthException;
+import uk.pophealth.testing.LogCapture;
 
 class OutputLockTest {
   @TempDir
@@ -88,6 +89,56 @@ class OutputLockTest {
       assertTrue(Files.readString(out.resolve(OutputLock.FILE_NAME)).contains("run_id=next"));
     }
     assertEquals(0, Files.list(out).filter(p -> p.getFileName().toString().startsWith(OutputLock.FILE_NAME)).count());
+  }
+
+  /** A run that died on a full disk while taking the lock left it empty: broken at once, with a WARN saying so. */
+  @Test
+  void aZeroByteLockIsBrokenAtOnceWithAWarning() throws Exception {
+    Files.write(out.resolve(OutputLock.FILE_NAME), new byte[0]);
+    try (LogCapture log = LogCapture.open(); OutputLock lock = OutputLock.acquire(conf, out.toString(), "next")) {
+      assertTrue(Files.readString(out.resolve(OutputLock.FILE_NAME)).contains("run_id=next"));
+      assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("WARN ") && line.contains("breaking stale lock")
+          && line.contains("the lock file is empty")), String.join("\n", log.lines()));
+    }
+  }
+
+  @Test
+  void anUnreadableLockIsBrokenAtOnce() throws Exception {
+    Files.write(out.resolve(OutputLock.FILE_NAME), new byte[] {(byte) 0xff, '\\', 'u', 'z', 'z', '\n'});
+    try (LogCapture log = LogCapture.open(); OutputLock lock = OutputLock.acquire(conf, out.toString(), "next")) {
+      assertTrue(Files.readString(out.resolve(OutputLock.FILE_NAME)).contains("run_id=next"));
+      assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("WARN ")
+          && line.contains("names no run, host and pid")), String.join("\n", log.lines()));
+    }
+  }
+
+  @Test
+  void aDeadPidLockIsBrokenWithAWarningNamingThePid() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    writeLock("dead-run", InetAddress.getLocalHost().getHostName(), gone.pid(), Instant.now());
+    try (LogCapture log = LogCapture.open(); OutputLock lock = OutputLock.acquire(conf, out.toString(), "next")) {
+      assertTrue(log.lines().stream().anyMatch(line -> line.startsWith("WARN ") && line.contains("dead-run")
+          && line.contains("its process " + gone.pid() + " on this host is gone")), String.join("\n", log.lines()));
+    }
+  }
+
+  /**
+   * A full disk while taking the lock (the lock's temporary file is /dev/full here): Hadoop's FSError becomes a
+   * failure naming the cause (one ERROR line, exit 1), and no empty lock is left to block the next run.
+   */
+  @Test
+  void aFullDiskWhileTakingTheLockIsAnErrorAndLeavesNoLock() throws Exception {
+    Path devFull = Path.of("/dev/full");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devFull), "needs /dev/full");
+    Files.createSymbolicLink(out.resolve("." + OutputLock.FILE_NAME + ".full-run.tmp"), devFull);
+    PopHealthException e = assertThrows(PopHealthException.class,
+        () -> OutputLock.acquire(conf, out.toString(), "full-run"));
+    assertEquals(uk.pophealth.core.ErrorCategory.FAILURE, e.category());
+    assertTrue(e.getMessage().startsWith("Cannot lock output: ") && e.getMessage().contains("No space left on device"),
+        e.getMessage());
+    assertFalse(Files.exists(out.resolve(OutputLock.FILE_NAME)), "a lock was left");
+    OutputLock.acquire(conf, out.toString(), "next").close();
   }
 
   private void writeLock(String runId, String host, long pid, Instant acquired) throws Exception {

@@ -1,4 +1,4 @@
-package uk.pophealth.ingest;
+package uk.pophealth.testing;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,14 +12,14 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Property;
 
 /** Captures every log line (any logger that reaches the root, Spark's included) while open. */
-final class LogCapture extends AbstractAppender implements AutoCloseable {
+public final class LogCapture extends AbstractAppender implements AutoCloseable {
   private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
 
   private LogCapture() {
     super("capture-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY);
   }
 
-  static LogCapture open() {
+  public static LogCapture open() {
     LogCapture capture = new LogCapture();
     capture.start0();
     return capture;
@@ -44,7 +44,7 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
     lines.add(line.toString());
   }
 
-  List<String> lines() {
+  public List<String> lines() {
     synchronized (lines) {
       return List.copyOf(lines);
     }
