@@ -52,8 +52,13 @@ final class AcpUptakeStep {
    * holds rows: acp_uptake and the dementia series would otherwise be computed from nothing.
    */
   static Dataset<Row> requireNotEmpty(Dataset<Row> register, IngestResult ingest, ReportingMonths months) {
-    EmptyRegister.requireNotEmpty(register, ingest.table(InputTables.GpEvents.NAME),
-        ingest.table(InputTables.Codelists.NAME), months);
+    try {
+      EmptyRegister.requireNotEmpty(register, ingest.table(InputTables.GpEvents.NAME),
+          ingest.table(InputTables.Codelists.NAME), months);
+    } catch (RuntimeException e) {
+      register.unpersist();
+      throw e;
+    }
     return register;
   }
 

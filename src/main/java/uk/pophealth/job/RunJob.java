@@ -111,20 +111,20 @@ public final class RunJob {
   }
 
   /**
-   * Before anything is written: closes the records of runs that died, warns of (and records) every table last
-   * written by a run other than the last successful one, each republished by this run.
+   * Before anything is written: warns of (and records in the manifest) every table last written by a run other than
+   * the last successful one, each republished by this run, then closes the records of runs that died.
    */
   private static void checkOutputFolder(Configuration hadoop, String output, String runId,
       RunManifest.Builder manifest) {
-    for (String dead : RunRecords.closeAbandoned(hadoop, output, runId)) {
-      LOG.warn("run {} never finished (killed or lost): its record in {}/{} is closed as failed", dead, output,
-          RunRecords.DIR);
-    }
     List<OutputTable> tables = new java.util.ArrayList<>(OutputTables.ALL);
     tables.add(DataQualityTable.TABLE);
     for (String finding : TableRuns.findings(hadoop, output, tables)) {
       LOG.warn(finding);
       manifest.warning(finding);
+    }
+    for (String dead : RunRecords.closeAbandoned(hadoop, output, runId)) {
+      LOG.warn("run {} never finished (killed or lost): its record in {}/{} is closed as failed", dead, output,
+          RunRecords.DIR);
     }
   }
 

@@ -41,7 +41,8 @@ public final class DataDictionary {
             + "run scripts/data-dictionary.sh -->\n\n")
         .append("Every table is Parquet in its own directory under the run's output directory, partitioned by the "
             + "column named below (`<column>=<value>/` sub-directories; a re-run replaces only the periods it "
-            + "computed), beside `_run_manifest.json`. No table holds a person-level row.\n\n")
+            + "computed), beside `_run_manifest.json` (the last successful run); each table's `_run_id` file names the "
+            + "run that last wrote it. No table holds a person-level row.\n\n")
         .append("Disclosure control (on unless the manifest says `\"disclosure_control\" : \"off\"`): every count "
             + "from 1 to 7 is suppressed (null, with `suppressed` true), further counts are suppressed where "
             + "needed so no suppressed count can be recovered from a published total minus its published "

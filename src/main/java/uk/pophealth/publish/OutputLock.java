@@ -79,7 +79,7 @@ public final class OutputLock implements AutoCloseable {
             outputRoot, holder.getProperty(RUN_ID), holder.getProperty(HOST), holder.getProperty(PID),
             holder.getProperty(ACQUIRED), path, staleAfter);
       }
-      LOG.warn("breaking stale lock {} of run {}: {}", path, holder.getProperty(RUN_ID), why);
+      LOG.warn("breaking stale lock {} of run {}: {}", path, holder.getProperty(RUN_ID, "(none named)"), why);
       Path aside = new Path(path.getParent(), FILE_NAME + ".broken-" + runId);
       if (!fs.rename(path, aside) || !tryCreate(fs, path, runId)) {
         throw PopHealthException.failure("Cannot publish to %s: another run broke the stale lock first (%s)",

@@ -126,7 +126,7 @@ class RunOutcomeTest {
   void zeroPaddedCodesFailTheRunAsADataErrorNamingTheCause() {
     for (PopHealthException e : List.of(freshFailure, emptyProduct)) {
       assertEquals(3, e.category().exitCode(), e.getMessage());
-      assertTrue(e.getMessage().startsWith("Cannot compute acp_uptake: the dementia register is empty for 2022-01 to "
+      assertTrue(e.getMessage().startsWith("Cannot compute acp_uptake: the dementia register is empty for 2023-01 to "
           + "2024-12 although gp_events holds rows: no gp_events code matched the dementia code list (codes such as "
           + "52448006); most frequent gp_events codes: 0052448006 ("), e.getMessage());
     }
