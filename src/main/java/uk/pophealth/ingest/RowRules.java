@@ -88,6 +88,8 @@ final class RowRules {
   private static final String DUPLICATE_RANK = "_duplicate_rank";
   /** Whether a code of the row was upper-cased (working column, folded into {@link IngestColumns#NORMALISED}). */
   private static final String UPPER_CASED = "_upper_cased";
+  /** Columns whose codes are upper case, read so when written in lower case (every table naming them). */
+  private static final List<String> UPPER_CASE_COLUMNS = List.of(GpEvents.PRACTICE_CODE, GpPatients.SEX);
 
   private final TableSchema table;
   private final RuleContext context;
@@ -206,8 +208,9 @@ final class RowRules {
     Column upperCased = lit(false);
     for (String name : table.columnNames()) {
       Column trimmed = trim(canonical.col(name).cast(DataTypes.StringType));
-      Column value = upperCase(name, trimmed);
-      if (value != trimmed) {
+      Column value = trimmed;
+      if (UPPER_CASE_COLUMNS.contains(name)) {
+        value = upperCase(name, trimmed);
         upperCased = upperCased.or(coalesce(value.notEqual(trimmed), lit(false)));
       }
       columns.add(when(value.notEqual(""), value).as(name));
@@ -221,13 +224,8 @@ final class RowRules {
    * any other value as it is (population's sex 'all' stays 'all').
    */
   private static Column upperCase(String name, Column trimmed) {
-    if (name.equals(GpEvents.PRACTICE_CODE)) {
-      return upper(trimmed);
-    }
-    if (name.equals(GpPatients.SEX)) {
-      return when(upper(trimmed).isin("M", "F", "U"), upper(trimmed)).otherwise(trimmed);
-    }
-    return trimmed;
+    return name.equals(GpPatients.SEX) ? when(upper(trimmed).isin("M", "F", "U"), upper(trimmed)).otherwise(trimmed)
+        : upper(trimmed);
   }
 
   private Dataset<Row> joinReferences(Dataset<Row> frame) {

@@ -34,14 +34,6 @@ public final class DataQualityTable {
   /** As {@link #FOOTPRINT_GAP}: some day on which two or more mappings of one organisation are in force. */
   public static final String FOOTPRINT_OVERLAP = "footprint_overlap";
 
-  /**
-   * The rule values of normalisations ({@link Normalisation}): rows rewritten from a common extract form and used,
-   * not quarantined (rows_quarantined 0); example_lines gives how many rows and a few of their lines.
-   */
-  public static boolean isNormalisation(String rule) {
-    return java.util.Arrays.stream(Normalisation.values()).anyMatch(kind -> kind.ruleName().equals(rule));
-  }
-
   public static final StructType SCHEMA = new StructType(new StructField[] {
       required(TABLE_NAME, StringType, "Input table name"),
       required(RULE, StringType, "Quarantine rule name, 'all' for the table's total, a normalisation "
@@ -57,10 +49,18 @@ public final class DataQualityTable {
 
   /** How the publish layer writes it: not partitioned (each run replaces it whole), sorted by table and rule. */
   public static final OutputTable TABLE = OutputTable.builder(new TableSchema(NAME, SCHEMA, Set.of(),
-          "Rows in, accepted and quarantined per input table and quarantine rule, and geography reference-table "
-              + "findings, of the run that last wrote the output"))
+          "Rows in, accepted and quarantined per input table and quarantine rule, the rows each normalisation "
+              + "rewrote, and geography reference-table findings, of the run that last wrote the output"))
       .key(TABLE_NAME, RULE, EXAMPLE_LINES)
       .build();
 
   private DataQualityTable() {}
+
+  /**
+   * The rule values of normalisations ({@link Normalisation}): rows rewritten from a common extract form and used,
+   * not quarantined (rows_quarantined 0); example_lines gives how many rows and a few of their lines.
+   */
+  public static boolean isNormalisation(String rule) {
+    return java.util.Arrays.stream(Normalisation.values()).anyMatch(kind -> kind.ruleName().equals(rule));
+  }
 }
