@@ -19,10 +19,11 @@ import org.apache.spark.sql.RowFactory;
  * number of fields; otherwise the line stays on its own (and is quarantined as malformed, as before) and the
  * next line starts afresh. So a stray quote costs one line, never the rest of the file.
  *
- * <p>It runs per partition of the line reader, on the executors, and stays splittable: the one trade-off is that
- * a record whose line break falls exactly on a split boundary of a large file (one per 128 MB split at most) is
- * not joined, and its lines are quarantined as malformed. Whole-file multi-line parsing (Spark's {@code multiLine})
- * would read each file in one task instead.
+ * <p>It runs per partition of the line reader ({@link TextLines}: one split per file block, 32 MB locally and
+ * 128 MB on HDFS), on the executors, and stays splittable: the one trade-off is that a record whose line break
+ * falls exactly on a block boundary of a file larger than a block is not joined, and its lines are quarantined as
+ * malformed (rows in = accepted + quarantined still holds). Whole-file multi-line parsing (Spark's
+ * {@code multiLine}) would read each file in one task instead.
  */
 final class CsvRecords implements FlatMapFunction<Iterator<Row>, Row> {
   private static final long serialVersionUID = 1L;

@@ -165,7 +165,7 @@ public final class IngestResult {
     table.quarantinedByRule().entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
         .limit(DRIVING_RULES)
-        .forEach(rule -> drivers.add(String.format("%s %d rows (e.g. %s)", rule.getKey(), rule.getValue(),
+        .forEach(rule -> drivers.add(String.format("%s %d row%s (e.g. %s)", rule.getKey(), rule.getValue(), rule.getValue() == 1 ? "" : "s",
             records.getOrDefault(rule.getKey(), "no example"))));
     return String.join(", ", drivers);
   }

@@ -142,7 +142,7 @@ final class TableIngest {
           counts.rowsQuarantined(), String.format("%.2f%%", 100 * counts.quarantineRate()));
       List<DataQualityRow> dataQuality = new ArrayList<>(dataQuality(counts, ruled.rulesChecked(), examples));
       normalised.forEach((kind, found) -> dataQuality.add(new DataQualityRow(name, kind, counts.rowsIn(),
-          counts.rowsAccepted(), 0, String.format("%d rows, e.g. %s", found.rows(), found.exampleLines()))));
+          counts.rowsAccepted(), 0, String.format("%d row%s, e.g. %s", found.rows(), found.rows() == 1 ? "" : "s", found.exampleLines()))));
       return new Outcome(typed, counts, dataQuality, bySource, exampleRecords);
     } finally {
       store.releaseRuled(rows);
