@@ -1,8 +1,10 @@
 package uk.pophealth.ingest;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
@@ -45,17 +47,19 @@ final class Normalisations {
     return mask;
   }
 
-  /** The rule name, file and line of every accepted row of {@code ruled} per normalisation applied to it. */
+  /**
+   * The rule name, file and line of every accepted row of {@code ruled} per normalisation applied to it: one pass
+   * over the rows, only those rewritten kept, one mark per normalisation of the row.
+   */
   static Dataset<Row> marks(Dataset<Row> ruled) {
-    Dataset<Row> rewritten = ruled.filter(col(IngestColumns.RULE).isNull().and(col(IngestColumns.NORMALISED).notEqual(0)));
-    Dataset<Row> marks = null;
+    List<Column> kinds = new ArrayList<>();
     for (Normalisation kind : Normalisation.values()) {
-      Dataset<Row> one = rewritten
-          .filter(col(IngestColumns.NORMALISED).bitwiseAND(bit(kind)).notEqual(0))
-          .select(mark(kind, col(IngestColumns.SOURCE_FILE), col(IngestColumns.LINE_NUMBER)));
-      marks = marks == null ? one : marks.union(one);
+      kinds.add(when(col(IngestColumns.NORMALISED).bitwiseAND(bit(kind)).notEqual(0), lit(kind.ruleName())));
     }
-    return marks;
+    return ruled.filter(col(IngestColumns.RULE).isNull().and(col(IngestColumns.NORMALISED).notEqual(0)))
+        .select(explode(array(kinds.toArray(new Column[0]))).as(KIND), col(IngestColumns.SOURCE_FILE),
+            col(IngestColumns.LINE_NUMBER).cast(DataTypes.LongType).as(IngestColumns.LINE_NUMBER))
+        .filter(col(KIND).isNotNull());
   }
 
   /** The columns of one mark: the normalisation, the source file and the line. */
