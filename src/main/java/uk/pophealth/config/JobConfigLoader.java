@@ -1,5 +1,7 @@
 package uk.pophealth.config;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -9,20 +11,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import uk.pophealth.core.PopHealthException;
 
 /** Reads a YAML job file into a {@link JobConfig}, resolving relative input paths against the file's folder. */
 public final class JobConfigLoader {
+  /** Jackson's message for a repeated key under {@link JsonParser.Feature#STRICT_DUPLICATE_DETECTION}. */
+  private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '([^']*)'");
+
   private JobConfigLoader() {}
 
   public static JobConfig load(Path file) {
     if (!Files.isRegularFile(file)) {
       throw PopHealthException.badConfig("Cannot read config: no such file (%s)", file);
     }
-    ObjectMapper mapper = new ObjectMapper(new YAMLFactory());
+    // a key given twice is refused, not resolved as "last wins": disclosure_control: true then false would
+    // silently turn disclosure control off
+    ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     JobConfig raw;
     try {
       raw = mapper.readValue(file.toFile(), JobConfig.class);
+    } catch (JsonParseException e) {
+      Matcher duplicate = DUPLICATE_KEY.matcher(e.getOriginalMessage());
+      if (duplicate.find()) {
+        throw PopHealthException.badConfig("Cannot read config %s: key '%s' is given twice (line %d); give each key "
+            + "once", file, duplicate.group(1), e.getLocation() == null ? -1 : e.getLocation().getLineNr());
+      }
+      throw PopHealthException.badConfig("Cannot read config %s: %s", file, e.getMessage());
     } catch (JsonMappingException e) {
       PopHealthException invalid = configError(e);
       if (invalid != null) {

@@ -31,9 +31,11 @@ import uk.pophealth.ingest.layout.Layout;
 
 /**
  * Reads CSV files (one file or the part files of a folder) as text with line numbers, checks the header on
- * the driver before any row is read, then splits each line with Spark's CSV parser (an expression, all
- * columns as strings). A line whose quotes do not close, whose field count differs from the header's, or
- * that holds a byte invalid in the file's encoding is flagged {@link IngestColumns#MALFORMED}.
+ * the driver before any row is read (a column named twice is refused), joins the lines of a record whose quoted
+ * field holds a line break ({@link CsvRecords}), then splits each record with Spark's CSV parser (an expression,
+ * all columns as strings). A record whose quotes do not close, whose field count differs from the header's, or
+ * that holds a byte invalid in the file's encoding (and in Windows-1252: {@link TextLines}) is flagged
+ * {@link IngestColumns#MALFORMED}; a record read as Windows-1252 is flagged {@link IngestColumns#WINDOWS_1252}.
  */
 final class CsvSource {
   /** Commas outside double quotes. */
@@ -74,7 +76,7 @@ final class CsvSource {
     // a few hundred files then overflows the stack while it is deserialised
     List<JavaRDD<Row>> perFile = new ArrayList<>();
     for (FileProbe probe : probes) {
-      perFile.add(TextLines.read(jsc, probe.file(), layout.charset()));
+      perFile.add(TextLines.read(jsc, probe.file(), layout.charset()).mapPartitions(new CsvRecords(names.size())));
     }
     @SuppressWarnings("unchecked")
     JavaRDD<Row> lines = jsc.union(perFile.toArray(new JavaRDD[0]));
@@ -108,6 +110,7 @@ final class CsvSource {
     columns.add(col(IngestColumns.SOURCE_FILE));
     columns.add(col(IngestColumns.LINE_NUMBER));
     columns.add(malformed.as(IngestColumns.MALFORMED));
+    columns.add(col(IngestColumns.WINDOWS_1252));
     Column parsed = from_csv(line, lit(schema.toDDL()), CSV_OPTIONS);
     Dataset<Row> withParsed = text.withColumn(PARSED, parsed);
     for (String name : names) {
@@ -127,6 +130,7 @@ final class CsvSource {
             table, header, first.file(), other, probe.file());
       }
     }
+    SourceCheck.refuseDuplicateColumns(table, first.file(), header);
     SourceCheck.requireColumns(table, first.file(), required, header, layout);
     SourceCheck.warnExtraColumns(table, first.file(), known, header);
     return header;

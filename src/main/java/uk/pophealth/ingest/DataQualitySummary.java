@@ -4,7 +4,8 @@ import java.util.List;
 import uk.pophealth.schema.DataQualityTable;
 
 /**
- * Formats the data-quality summary printed at the end of every run: per table, then per rule that quarantined rows;
+ * Formats the data-quality summary printed at the end of every run: per table, then per rule that quarantined rows
+ * and per normalisation applied;
  * then any findings of later stages (e.g. geography gaps and overlaps).
  */
 final class DataQualitySummary {
@@ -21,6 +22,8 @@ final class DataQualitySummary {
             && !row.rule().equals(DataQualityTable.ALL_RULES)) {
           text.append(String.format("      %-28s %,10d  e.g. %s%n", row.rule(), row.rowsQuarantined(),
               row.exampleLines()));
+        } else if (row.tableName().equals(table.table()) && DataQualityTable.isNormalisation(row.rule())) {
+          text.append(String.format("      %-28s %s (used, not quarantined)%n", row.rule(), row.exampleLines()));
         }
       }
     }

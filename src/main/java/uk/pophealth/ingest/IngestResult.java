@@ -19,14 +19,25 @@ import uk.pophealth.schema.TableSchema;
  * tables are read from the run's {@link AcceptedStore}; {@link #release()} frees it when the run is done.
  */
 public final class IngestResult {
+  /** How many rules a refusal at the ceiling names per table: those that quarantined most. */
+  private static final int DRIVING_RULES = 3;
   private final Map<String, Dataset<Row>> tables;
   private final AcceptedStore store;
   private final Map<String, TableCounts> counts;
   private final Map<String, Map<String, Long>> rowsInBySource;
   private final List<DataQualityRow> dataQuality;
+  private final Map<String, Map<String, String>> exampleRecords;
+  private final List<String> referenceLosses;
 
+  /**
+   * {@code exampleRecords}: per table and rule, the first quarantined line and its values (NHS numbers masked);
+   * {@code referenceLosses}: one sentence per reference table that rejected rows ({@link ReferenceLoss}).
+   */
   IngestResult(Map<String, Dataset<Row>> tables, AcceptedStore store, Map<String, TableCounts> counts,
-      Map<String, Map<String, Long>> rowsInBySource, List<DataQualityRow> dataQuality) {
+      Map<String, Map<String, Long>> rowsInBySource, List<DataQualityRow> dataQuality,
+      Map<String, Map<String, String>> exampleRecords, List<String> referenceLosses) {
+    this.exampleRecords = Map.copyOf(exampleRecords);
+    this.referenceLosses = List.copyOf(referenceLosses);
     this.tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
     this.store = requireNonNull(store, "store is null");
     this.counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
@@ -125,12 +136,38 @@ public final class IngestResult {
     }
     List<String> details = new ArrayList<>();
     for (TableCounts table : over) {
-      details.add(String.format("%s %.2f%% (%d of %d rows)", table.table(), 100 * table.quarantineRate(),
-          table.rowsQuarantined(), table.rowsIn()));
+      details.add(String.format("%s %.2f%% (%d of %d rows), driven by %s", table.table(),
+          100 * table.quarantineRate(), table.rowsQuarantined(), table.rowsIn(), drivers(table)));
     }
     throw PopHealthException.badInput("Cannot accept input: quarantine rate above the ceiling max_quarantine_rate "
         + "%.2f%%; see the quarantine folder and data_quality (%s)", 100 * over.get(0).maxQuarantineRate(),
         String.join("; ", details));
+  }
+
+  /**
+   * Stops the run (BAD_INPUT) when a reference table (practices, PCN membership, footprints, code lists,
+   * deprivation) rejected a row: every row that refers to it would be lost without a word (a practice's patients
+   * and events as unknown_practice, a code's events unmatched), and the ceiling, a share of each table's own rows,
+   * cannot see that.
+   */
+  public void requireNoReferenceLoss() {
+    if (!referenceLosses.isEmpty()) {
+      throw PopHealthException.badInput("Cannot accept the reference tables: a rejected reference row loses every "
+          + "row that refers to it; correct these rows (see the quarantine folder): %s",
+          String.join("; ", referenceLosses));
+    }
+  }
+
+  /** The rules that quarantined most of a table's rows (at most three), each with its first line. */
+  private String drivers(TableCounts table) {
+    Map<String, String> records = exampleRecords.getOrDefault(table.table(), Map.of());
+    List<String> drivers = new ArrayList<>();
+    table.quarantinedByRule().entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(DRIVING_RULES)
+        .forEach(rule -> drivers.add(String.format("%s %d row%s (e.g. %s)", rule.getKey(), rule.getValue(), rule.getValue() == 1 ? "" : "s",
+            records.getOrDefault(rule.getKey(), "no example"))));
+    return String.join(", ", drivers);
   }
 
   /** What holds the accepted tables (for tests). */

@@ -37,7 +37,7 @@ import uk.pophealth.schema.InputTables.SocialCareEvents;
  * (practices and LSOAs by broadcast join; gp_events against the accepted gp_patients).
  *
  * <p>{@link #ingest} is the step; {@link #report} writes data_quality (with any later stage's findings), prints the
- * summary and enforces the quarantine ceiling, once per run or validate.
+ * summary and enforces the quarantine ceiling (and that no reference row was rejected), once per run or validate.
  */
 public final class Ingestion {
   /** The order tables are ingested in: references before the tables checked against them. */
@@ -74,6 +74,8 @@ public final class Ingestion {
     Map<String, TableCounts> counts = new LinkedHashMap<>();
     Map<String, Map<String, Long>> rowsInBySource = new LinkedHashMap<>();
     List<DataQualityRow> dataQuality = new ArrayList<>();
+    Map<String, Map<String, String>> exampleRecords = new LinkedHashMap<>();
+    List<String> referenceLosses;
     try {
       for (String name : ORDER) {
         if (!config.hasInput(name)) {
@@ -84,15 +86,17 @@ public final class Ingestion {
         counts.put(name, outcome.counts());
         rowsInBySource.put(name, outcome.rowsInBySource());
         dataQuality.addAll(outcome.dataQuality());
+        exampleRecords.put(name, outcome.exampleRecords());
         context = withReference(context, name, outcome.accepted());
       }
+      referenceLosses = ReferenceLoss.find(spark, config, counts, tables);
     } catch (RuntimeException e) {
       store.release();
       throw e;
     } finally {
       spark.sparkContext().setJobDescription(null);
     }
-    return new IngestResult(tables, store, counts, rowsInBySource, dataQuality);
+    return new IngestResult(tables, store, counts, rowsInBySource, dataQuality, exampleRecords, referenceLosses);
   }
 
   /**
@@ -107,6 +111,7 @@ public final class Ingestion {
       dataQualityWriter.accept(result.dataQualityFrame(spark, findings));
       out.print(result.summary(findings));
       out.flush();
+      result.requireNoReferenceLoss();
       result.requireWithinCeiling();
     } catch (RuntimeException e) {
       result.release();

@@ -1,6 +1,10 @@
 package uk.pophealth.ingest;
 
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.io.IOException;
@@ -14,6 +18,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import uk.pophealth.core.ErrorCategory;
 import uk.pophealth.core.PopHealthException;
 import uk.pophealth.ingest.layout.Layout;
@@ -28,6 +34,8 @@ final class ParquetSource {
   /** Spark's hidden file-metadata column and its Parquet row position field. */
   private static final String METADATA = "_metadata";
   private static final String ROW_INDEX = "row_index";
+  /** Below this a double holds every whole number exactly (2^53 is about 9.0e15). */
+  private static final double WHOLE_LIMIT = 1e15;
 
   private ParquetSource() {}
 
@@ -58,14 +66,30 @@ final class ParquetSource {
       // the row's 0-based position in its file, from the reader (no extra pass over the data to number the rows)
       columns.add(data.metadataColumn(METADATA).getField(ROW_INDEX).plus(1L).as(IngestColumns.LINE_NUMBER));
       columns.add(lit(false).as(IngestColumns.MALFORMED));
+      columns.add(lit(false).as(IngestColumns.WINDOWS_1252));
       for (String name : names) {
-        columns.add(IngestColumns.exact(name).cast(StringType).as(name));
+        columns.add(asText(IngestColumns.exact(name), data.schema().apply(name).dataType()).as(name));
       }
       Dataset<Row> positioned = data.select(columns.toArray(new Column[0]));
       // Dataset.union flattens nested unions into one, so a table of hundreds of files is one flat plan
       rows = rows == null ? positioned : rows.union(positioned);
     }
     return new SourceFrame(rows, names);
+  }
+
+  /**
+   * A column as text. A whole DOUBLE or FLOAT is written as its digits with ".0" (Spark would write 9990000018.0
+   * as 9.990000018E9), so an integer held in a floating-point column reads as the integer it is and is counted as
+   * a normalisation ({@link TypedValues}, {@link PersonIds}); a TIMESTAMP casts to yyyy-MM-dd HH:mm:ss in the
+   * session's zone (UTC), read as its date where a date is expected.
+   */
+  static Column asText(Column value, DataType type) {
+    if (type.equals(DataTypes.DoubleType) || type.equals(DataTypes.FloatType)) {
+      Column number = value.cast(DataTypes.DoubleType);
+      return when(number.equalTo(floor(number)).and(abs(number).lt(WHOLE_LIMIT)),
+          concat(number.cast(DataTypes.LongType).cast(StringType), lit(".0"))).otherwise(value.cast(StringType));
+    }
+    return value.cast(StringType);
   }
 
   private static void requireParquet(Configuration conf, String table, String file) {

@@ -17,7 +17,7 @@ import uk.pophealth.config.PersonIdMode;
 
 /**
  * What person_id holds and how it becomes the pseudonym the products see: in {@link PersonIdMode#NHS_NUMBER}
- * mode the number (spaces removed) must pass Modulus 11 and is replaced by its keyed HMAC-SHA256; in
+ * mode the number (spaces and 3-3-4 dashes removed, a zero decimal part dropped) must pass Modulus 11 and is replaced by its keyed HMAC-SHA256; in
  * {@link PersonIdMode#PSEUDONYMISED} mode the token is used as it is.
  */
 final class PersonIds {
@@ -45,8 +45,23 @@ final class PersonIds {
     return mode == PersonIdMode.NHS_NUMBER;
   }
 
+  /**
+   * The identifier as checked: in NHS number mode without spaces, a 3-3-4 dashed number as its 10 digits, and a
+   * number with a zero decimal part (9990000018.0: Excel, or a Parquet DOUBLE) as its digits. Each is a form of one
+   * number only; anything else is left for the check to refuse.
+   */
   Column normalised(Column raw) {
-    return checksNhsNumbers() ? regexp_replace(raw, "\\s", "") : raw;
+    if (!checksNhsNumbers()) {
+      return raw;
+    }
+    Column spaceless = regexp_replace(raw, "\\s", "");
+    Column undashed = regexp_replace(spaceless, "^(\\d{3})-(\\d{3})-(\\d{4})$", "$1$2$3");
+    return regexp_replace(undashed, "^(\\d{10})\\.0+$", "$1");
+  }
+
+  /** True when a valid identifier was written in another form than its 10 digits (a normalisation to count). */
+  Column rewritten(Column raw, Column normalised, Column valid) {
+    return checksNhsNumbers() ? valid.and(raw.notEqual(normalised)) : lit(false);
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 import static uk.pophealth.schema.QuarantineRule.DUPLICATE_ROW;
@@ -47,6 +48,7 @@ import uk.pophealth.schema.InputTables.Population;
 import uk.pophealth.schema.InputTables.Practices;
 import uk.pophealth.schema.InputTables.ServiceReferrals;
 import uk.pophealth.schema.InputTables.SocialCareEvents;
+import uk.pophealth.schema.Normalisation;
 import uk.pophealth.schema.QuarantineRule;
 import uk.pophealth.schema.TableSchema;
 
@@ -66,6 +68,11 @@ import uk.pophealth.schema.TableSchema;
  * reference tables; event_before_birth / event_after_death for gp_events against the person's accepted
  * gp_patients rows; duplicate_row for an exact copy of an earlier row (by file, then line) of the same table:
  * the first copy is kept.
+ *
+ * <p>Before the rules, common extract forms of one value are rewritten and flagged in
+ * {@link IngestColumns#NORMALISED} ({@link Normalisation}): a lower-case practice_code or sex code is upper-cased,
+ * an NHS number with spaces, 3-3-4 dashes or a zero decimal part becomes its digits ({@link PersonIds}), an
+ * integer with a zero decimal part and a date-time where a date is expected are read as such ({@link TypedValues}).
  */
 final class RowRules {
   /** A row breaking several rules is quarantined once, under the first rule of this list it breaks. */
@@ -79,6 +86,10 @@ final class RowRules {
   /** An ONS (GSS) nine-character code: a letter, then eight digits or letters (E01012000, E06000001, E01Z00001). */
   private static final String ONS_CODE = "^[A-Z][0-9A-Z]{8}$";
   private static final String DUPLICATE_RANK = "_duplicate_rank";
+  /** Whether a code of the row was upper-cased (working column, folded into {@link IngestColumns#NORMALISED}). */
+  private static final String UPPER_CASED = "_upper_cased";
+  /** Columns whose codes are upper case, read so when written in lower case (every table naming them). */
+  private static final List<String> UPPER_CASE_COLUMNS = List.of(GpEvents.PRACTICE_CODE, GpPatients.SEX);
 
   private final TableSchema table;
   private final RuleContext context;
@@ -108,11 +119,24 @@ final class RowRules {
 
   private Ruled apply(Dataset<Row> canonical) {
     Dataset<Row> frame = canonical.select(cleaned(canonical).toArray(new Column[0]));
+    Map<Normalisation, Column> normalised = new EnumMap<>(Normalisation.class);
+    normalised.put(Normalisation.UPPER_CASE, col(UPPER_CASED));
+    Column integral = lit(false);
+    Column dateTime = lit(false);
     for (StructField field : table.schema().fields()) {
       if (!field.dataType().equals(DataTypes.StringType)) {
-        frame = frame.withColumn(IngestColumns.typed(field.name()), TypedValues.parse(col(field.name()), field.dataType()));
+        Column typed = TypedValues.parse(col(field.name()), field.dataType());
+        frame = frame.withColumn(IngestColumns.typed(field.name()), typed);
+        Column parsed = col(IngestColumns.typed(field.name())).isNotNull();
+        if (field.dataType().equals(DataTypes.DateType)) {
+          dateTime = dateTime.or(parsed.and(TypedValues.isDateTime(col(field.name()))));
+        } else if (!field.dataType().equals(DataTypes.DoubleType)) {
+          integral = integral.or(parsed.and(TypedValues.isIntegralFloat(col(field.name()))));
+        }
       }
     }
+    normalised.put(Normalisation.INTEGRAL_NUMBER, integral);
+    normalised.put(Normalisation.TIMESTAMP_DATE, dateTime);
     if (hasColumn(PERSON_ID)) {
       // each computed once, as a column: the rules and the pseudonym read them (inlined, the NHS number check
       // repeated the whitespace removal a dozen times per use, and the stage ran at ~30 us per row)
@@ -121,7 +145,10 @@ final class RowRules {
       frame = frame.withColumn(IngestColumns.PERSON_ID_VALID, ids.valid(col(IngestColumns.PERSON_ID_NORMALISED)));
       frame = frame.withColumn(IngestColumns.PSEUDONYM,
           ids.pseudonym(col(IngestColumns.PERSON_ID_NORMALISED), col(IngestColumns.PERSON_ID_VALID)));
+      normalised.put(Normalisation.NHS_NUMBER_FORMAT, ids.rewritten(col(PERSON_ID),
+          col(IngestColumns.PERSON_ID_NORMALISED), col(IngestColumns.PERSON_ID_VALID)));
     }
+    frame = frame.withColumn(IngestColumns.NORMALISED, Normalisations.mask(normalised)).drop(UPPER_CASED);
     frame = joinReferences(frame);
     List<Column> allColumns = new ArrayList<>();
     if (hasColumn(PERSON_ID)) {
@@ -178,11 +205,27 @@ final class RowRules {
     List<Column> columns = new ArrayList<>();
     columns.add(col(IngestColumns.SOURCE_FILE));
     columns.add(col(IngestColumns.LINE_NUMBER));
+    Column upperCased = lit(false);
     for (String name : table.columnNames()) {
       Column trimmed = trim(canonical.col(name).cast(DataTypes.StringType));
-      columns.add(when(trimmed.notEqual(""), trimmed).as(name));
+      Column value = trimmed;
+      if (UPPER_CASE_COLUMNS.contains(name)) {
+        value = upperCase(name, trimmed);
+        upperCased = upperCased.or(coalesce(value.notEqual(trimmed), lit(false)));
+      }
+      columns.add(when(value.notEqual(""), value).as(name));
     }
+    columns.add(upperCased.as(UPPER_CASED));
     return columns;
+  }
+
+  /**
+   * A practice code (ODS codes are upper case) or a sex code (M, F, U) written in lower case, in upper case;
+   * any other value as it is (population's sex 'all' stays 'all').
+   */
+  private static Column upperCase(String name, Column trimmed) {
+    return name.equals(GpPatients.SEX) ? when(upper(trimmed).isin("M", "F", "U"), upper(trimmed)).otherwise(trimmed)
+        : upper(trimmed);
   }
 
   private Dataset<Row> joinReferences(Dataset<Row> frame) {

@@ -1,13 +1,16 @@
 package uk.pophealth.ingest;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.pophealth.core.PopHealthException;
 import uk.pophealth.ingest.layout.Layout;
 
-/** Header checks shared by the CSV and Parquet sources: every missing column named at once; extras warned. */
+/** Header checks shared by the CSV and Parquet sources: every missing column named at once; repeats refused; extras warned. */
 final class SourceCheck {
   private static final Logger LOG = LoggerFactory.getLogger(SourceCheck.class);
 
@@ -26,6 +29,24 @@ final class SourceCheck {
       throw PopHealthException.badInput("Cannot read %s: missing required column%s %s; expected %s, found %s%s%s (%s)",
           table, missing.size() == 1 ? "" : "s", missing, required, found, delimiterHint(found),
           advice.isEmpty() ? "" : "; " + advice, file);
+    }
+  }
+
+  /**
+   * Refuses a header naming a column twice: which copy the rules would read is a guess, and the other copy's values
+   * would vanish unseen. Blank names are not compared (they are positional: {@link CsvHeader#uniqueNames}).
+   */
+  static void refuseDuplicateColumns(String table, String file, List<String> header) {
+    Set<String> seen = new HashSet<>();
+    Set<String> repeated = new LinkedHashSet<>();
+    for (String name : header) {
+      if (!name.isEmpty() && !seen.add(name)) {
+        repeated.add(name);
+      }
+    }
+    if (!repeated.isEmpty()) {
+      throw PopHealthException.badInput("Cannot read %s: the header names column%s %s more than once; give each "
+          + "column once (%s)", table, repeated.size() == 1 ? "" : "s", String.join(", ", repeated), file);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +29,7 @@ import uk.pophealth.core.PopHealthException;
 import uk.pophealth.ingest.layout.Layout;
 import uk.pophealth.ingest.layout.Layouts;
 import uk.pophealth.schema.DataQualityTable;
+import uk.pophealth.schema.Normalisation;
 import uk.pophealth.schema.QuarantineRule;
 import uk.pophealth.schema.QuarantineTable;
 import uk.pophealth.schema.TableSchema;
@@ -57,15 +59,16 @@ final class TableIngest {
    * path, or each vintage's path, in date order; they add up to the table's rows in).
    */
   record Outcome(Dataset<Row> accepted, TableCounts counts, List<DataQualityRow> dataQuality,
-      Map<String, Long> rowsInBySource) {
+      Map<String, Long> rowsInBySource, Map<String, String> exampleRecords) {
     Outcome {
       dataQuality = List.copyOf(dataQuality);
+      exampleRecords = Map.copyOf(exampleRecords);
       rowsInBySource = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rowsInBySource));
     }
   }
 
   /** One source of the table (the input, or one vintage) read and mapped, its lines not yet ruled on. */
-  private record SourceRead(String path, List<String> files, Dataset<Row> malformed, Dataset<Row> canonical) {}
+  private record SourceRead(String path, List<String> files, Dataset<Row> flagged, Dataset<Row> canonical) {}
 
   Outcome ingest(TableSchema table, RuleContext context) {
     String name = table.name();
@@ -75,13 +78,14 @@ final class TableIngest {
     for (InputSpec source : spec.sources()) {
       sources.add(readSource(table, source));
     }
-    Dataset<Row> malformed = sources.get(0).malformed();
+    Dataset<Row> flagged = sources.get(0).flagged();
     Dataset<Row> canonical = sources.get(0).canonical();
     for (SourceRead source : sources.subList(1, sources.size())) {
-      malformed = malformed.unionByName(source.malformed());
+      flagged = flagged.unionByName(source.flagged());
       canonical = canonical.unionByName(source.canonical());
     }
-    malformed = malformed.persist(StorageLevel.MEMORY_AND_DISK());
+    flagged = flagged.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> malformed = flagged.filter(col(QuarantineTable.RULE).equalTo(QuarantineRule.MALFORMED_ROW.ruleName()));
     RowRules.Ruled ruled = RowRules.apply(canonical, table, context);
     Dataset<Row> rows = store.holdRuled(table, ruled.frame(), identifierColumns(table));
     try {
@@ -118,7 +122,13 @@ final class TableIngest {
             bySource);
       }
       int fileCount = sources.stream().mapToInt(source -> source.files().size()).sum();
-      Map<String, String> examples = examples(quarantine, fileCount > 1);
+      Map<String, String> exampleRecords = new TreeMap<>();
+      Map<String, String> examples = examples(quarantine, fileCount > 1, exampleRecords);
+      Map<String, Normalisations.Found> normalised = Normalisations.summarise(Normalisations.marks(rows).union(
+          flagged.filter(col(QuarantineTable.RULE).equalTo(Normalisation.WINDOWS_1252.ruleName())).select(
+              Normalisations.mark(Normalisation.WINDOWS_1252, col(QuarantineTable.SOURCE_FILE),
+                  col(QuarantineTable.LINE_NUMBER)))), fileCount > 1);
+      warnWindows1252(name, normalised.get(Normalisation.WINDOWS_1252.ruleName()), spec.paths());
       Quarantine.write(quarantine, config.quarantineLocation(), name);
       // the accepted rows held narrow and typed (cached on their own, or read from the staged files: AcceptedStore);
       // a cached ruled frame is released. Keeping the whole ruled frame cached instead (one cache fewer) saved 16%
@@ -130,22 +140,41 @@ final class TableIngest {
       }
       LOG.info("Ingested {}: {} rows in, {} accepted, {} quarantined ({})", name, rowsIn, accepted,
           counts.rowsQuarantined(), String.format("%.2f%%", 100 * counts.quarantineRate()));
-      return new Outcome(typed, counts, dataQuality(counts, ruled.rulesChecked(), examples), bySource);
+      List<DataQualityRow> dataQuality = new ArrayList<>(dataQuality(counts, ruled.rulesChecked(), examples));
+      normalised.forEach((kind, found) -> dataQuality.add(new DataQualityRow(name, kind, counts.rowsIn(),
+          counts.rowsAccepted(), 0, String.format("%d row%s, e.g. %s", found.rows(), found.rows() == 1 ? "" : "s", found.exampleLines()))));
+      return new Outcome(typed, counts, dataQuality, bySource, exampleRecords);
     } finally {
       store.releaseRuled(rows);
-      malformed.unpersist();
+      flagged.unpersist();
     }
   }
 
-  /** Reads one source with its layout: its malformed lines as quarantine records, the rest mapped to canonical. */
+  /**
+   * Reads one source with its layout: its malformed records, and its records read as Windows-1252, as quarantine
+   * records (rule malformed_row or normalised_windows_1252; only the first are quarantined), the well-formed
+   * records mapped to canonical.
+   */
   private SourceRead readSource(TableSchema table, InputSpec source) {
     Layout layout = Layouts.forSource(table.name(), source);
     List<String> files = InputFiles.list(spark.sparkContext().hadoopConfiguration(), table.name(), source.path());
     SourceFrame frame = read(table, source, layout, files);
-    Dataset<Row> malformed = Quarantine.records(frame.frame().filter(col(IngestColumns.MALFORMED)), table.name(),
-        lit(QuarantineRule.MALFORMED_ROW.ruleName()), frame.columns(), layout.identifierColumns());
-    Dataset<Row> wellFormed = frame.frame().filter(not(col(IngestColumns.MALFORMED))).drop(IngestColumns.MALFORMED);
-    return new SourceRead(source.path(), files, malformed, toCanonical(table, layout, wellFormed, source));
+    Column malformed = col(IngestColumns.MALFORMED);
+    Dataset<Row> flagged = Quarantine.records(frame.frame().filter(malformed.or(col(IngestColumns.WINDOWS_1252))),
+        table.name(), when(malformed, lit(QuarantineRule.MALFORMED_ROW.ruleName()))
+            .otherwise(lit(Normalisation.WINDOWS_1252.ruleName())), frame.columns(), layout.identifierColumns());
+    Dataset<Row> wellFormed = frame.frame().filter(not(malformed))
+        .drop(IngestColumns.MALFORMED, IngestColumns.WINDOWS_1252);
+    return new SourceRead(source.path(), files, flagged, toCanonical(table, layout, wellFormed, source));
+  }
+
+  /** A WARN naming the lines of a table read as Windows-1252 (they are used: Excel on Windows writes it). */
+  private static void warnWindows1252(String table, Normalisations.Found found, List<String> paths) {
+    if (found != null) {
+      LOG.warn("Read {} line{} of {} as Windows-1252: not valid UTF-8 (e.g. line{} {}) ({})", found.rows(),
+          found.rows() == 1 ? "" : "s", table, found.rows() == 1 ? "" : "s", found.exampleLines(),
+          String.join(", ", paths));
+    }
   }
 
   /** Rows in per source: the rows of each source's files (a file belongs to one source: paths are distinct). */
@@ -218,10 +247,15 @@ final class TableIngest {
     return columns.toArray(new Column[0]);
   }
 
-  /** The first few quarantined lines per rule, as "12, 40" (or "part-1.csv:12, ..." when the table has many files). */
-  private static Map<String, String> examples(Dataset<Row> quarantine, boolean withFile) {
+  /**
+   * The first few quarantined lines per rule, as "12, 40" (or "part-1.csv:12, ..." when the table has many files);
+   * the first line of each rule is put in {@code records} as its line and values, NHS numbers masked
+   * ({@link Quarantine#maskNhsNumbers}), for the ceiling's message.
+   */
+  private static Map<String, String> examples(Dataset<Row> quarantine, boolean withFile, Map<String, String> records) {
     Dataset<Row> firsts = quarantine
-        .select(col(QuarantineTable.RULE), col(QuarantineTable.SOURCE_FILE), col(QuarantineTable.LINE_NUMBER))
+        .select(col(QuarantineTable.RULE), col(QuarantineTable.SOURCE_FILE), col(QuarantineTable.LINE_NUMBER),
+            col(QuarantineTable.RAW_VALUES))
         .withColumn(EXAMPLE_RANK, row_number().over(Window.partitionBy(col(QuarantineTable.RULE))
             .orderBy(col(QuarantineTable.SOURCE_FILE), col(QuarantineTable.LINE_NUMBER))))
         .filter(col(EXAMPLE_RANK).leq(EXAMPLES))
@@ -231,6 +265,7 @@ final class TableIngest {
       String file = row.getString(1);
       String line = (withFile ? file.substring(file.lastIndexOf('/') + 1) + ":" : "") + row.getLong(2);
       lines.computeIfAbsent(row.getString(0), rule -> new ArrayList<>()).add(line);
+      records.putIfAbsent(row.getString(0), "line " + line + ": " + Quarantine.maskNhsNumbers(row.getJavaMap(3)));
     }
     Map<String, String> joined = new TreeMap<>();
     lines.forEach((rule, list) -> joined.put(rule, String.join(", ", list)));

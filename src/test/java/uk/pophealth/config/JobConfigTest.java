@@ -65,6 +65,15 @@ class JobConfigTest {
   }
 
   @Test
+  void aKeyGivenTwiceIsRefusedNamingTheKeyAndLine() throws Exception {
+    Path file = dir.resolve("job.yaml");
+    Files.writeString(file, "output: out\ndisclosure_control: true\nperiod_from: 2024-03\ndisclosure_control: false\n");
+    PopHealthException e = assertThrows(PopHealthException.class, () -> JobConfigLoader.load(file));
+    assertEquals(ErrorCategory.BAD_CONFIG, e.category());
+    assertTrue(e.getMessage().contains("'disclosure_control' is given twice (line 4)"), e.getMessage());
+  }
+
+  @Test
   void missingFileIsBadConfig() {
     PopHealthException e = assertThrows(PopHealthException.class, () -> JobConfigLoader.load(dir.resolve("nope.yaml")));
     assertEquals(ErrorCategory.BAD_CONFIG, e.category());

@@ -30,7 +30,8 @@ import uk.pophealth.testing.SharedSpark;
 /**
  * Bad input of every kind either lands in quarantine under the right rule (rows in = accepted + quarantined)
  * or stops the run with a BAD_INPUT message naming the file and what is wrong. Kinds covered: BOM, CRLF,
- * extra column, wrong type, bad date, duplicate, bad NHS number, blank line, non-UTF-8 byte, unclosed quote,
+ * extra column, wrong type, bad date, duplicate, bad NHS number, blank line, a byte invalid in UTF-8 and
+ * Windows-1252, unclosed quote,
  * too many fields, truncated last line (quarantined); wrong delimiter, header-only, empty file, missing
  * columns, Excel/Parquet given as CSV, CSV given as Parquet, missing path, part files with different
  * headers, headerless file with the wrong column count (stopped).
@@ -52,7 +53,8 @@ class MalformedInputTest {
         + "1234567890,A81001,1940,F,E01000001,2000-01-01,,,9" + crlf                         // 6 bad NHS number
         + crlf                                                                               // 7 blank line
         + nhs(4) + ",A81001,1940,F,E01000001,2000-01-01,,,").getBytes(StandardCharsets.UTF_8));
-    bytes.writeBytes(new byte[] {(byte) 0xE9});                                             // 8 latin-1 byte
+    bytes.writeBytes(new byte[] {(byte) 0x81});                                             // 8 a byte invalid in
+                                                                                            // UTF-8 and Windows-1252
     bytes.writeBytes((crlf
         + nhs(5) + ",\"A81001,1940,F,E01000001,2000-01-01,,,9" + crlf                        // 9 unclosed quote
         + nhs(6) + ",A81001,1940,F,E01000001,2000-01-01,,,9,extra" + crlf                    // 10 too many fields
