@@ -30,6 +30,7 @@ import uk.pophealth.core.PopHealthException;
 import uk.pophealth.schema.InputTables.Codelists;
 import uk.pophealth.schema.InputTables.GpPatients;
 import uk.pophealth.schema.InputTables.Practices;
+import uk.pophealth.testing.LogCapture;
 import uk.pophealth.testing.SharedSpark;
 
 /**
