@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.pophealth.ingest.IngestFixture.badNhs;
 import static uk.pophealth.ingest.IngestFixture.nhs;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.config.PersonIdMode;
-import uk.pophealth.job.ValidateJob;
 import uk.pophealth.schema.DataQualityTable;
 import uk.pophealth.schema.InputTables.ServiceReferrals;
 import uk.pophealth.schema.QuarantineTable;
@@ -65,13 +61,8 @@ class QuarantinePrivacyTest {
     JobConfig config = IngestFixture.config(dir,
         Map.of(ServiceReferrals.NAME, IngestFixture.csv(IngestFixture.write(dir, "in/referrals.csv", referrals))),
         PersonIdMode.NHS_NUMBER, 1.0);
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    List<String> logLines;
-    try (LogCapture log = LogCapture.open()) {
-      ValidateJob.run(SharedSpark.spark(), config, IngestFixture.ENV,
-          new PrintStream(printed, true, StandardCharsets.UTF_8));
-      logLines = log.lines();
-    }
+    IngestFixture.Validated validated = IngestFixture.validate(config);
+    List<String> logLines = validated.logLines();
 
     Dataset<Row> quarantine = SharedSpark.spark().read()
         .parquet(Quarantine.location(config.quarantineLocation(), ServiceReferrals.NAME));
@@ -93,7 +84,7 @@ class QuarantinePrivacyTest {
     assertEquals("wellbeing", byLine.get(9L).get(ServiceReferrals.SERVICE), "other values as read");
 
     List<String> texts = new ArrayList<>();
-    texts.add(printed.toString(StandardCharsets.UTF_8));
+    texts.add(validated.printed());
     byLine.values().forEach(values -> values.forEach((name, value) -> {
       texts.add(name);
       texts.add(String.valueOf(value));
