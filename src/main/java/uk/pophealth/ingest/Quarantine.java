@@ -34,13 +34,15 @@ import uk.pophealth.schema.QuarantineTable;
  * ({@link #maskNhsNumbers}), and the identifier columns are masked whole ({@link #mask}).
  */
 final class Quarantine {
-  /** All but the last three digits of a run of 10 or more digits. */
-  private static final String DIGIT_RUN = "(?<![0-9])[0-9]{7,}(?=[0-9]{3}(?![0-9]))";
-  /** All but the last three digits of 10 digits grouped 3-3-4 by single spaces or dashes (groups 1, 2). */
-  private static final String GROUPED = "(?<![0-9])[0-9]{3}([\\s-]?)[0-9]{3}([\\s-]?)[0-9](?=[0-9]{3}(?![0-9]))";
-
-  private static final Pattern DIGIT_RUN_PATTERN = Pattern.compile(DIGIT_RUN);
-  private static final Pattern GROUPED_PATTERN = Pattern.compile(GROUPED);
+  /**
+   * All but the last three digits of 10 digits, alone or grouped 3-3-4 by single spaces or dashes (groups 1, 2), not
+   * part of a longer run of digits: a SNOMED CT code of 16 digits is not an NHS number, and is what the quarantine of
+   * an {@code unknown_code_format} row is there to show.
+   */
+  private static final String NHS_NUMBER_SHAPE =
+      "(?<![0-9])[0-9]{3}([\\s-]?)[0-9]{3}([\\s-]?)[0-9](?=[0-9]{3}(?![0-9]))";
+  private static final String MASKED_SHAPE = "***$1***$2*";
+  private static final Pattern NHS_NUMBER_PATTERN = Pattern.compile(NHS_NUMBER_SHAPE);
 
   private Quarantine() {}
 
@@ -52,14 +54,13 @@ final class Quarantine {
 
   /**
    * Every NHS-number-shaped run in the text masked as {@link #mask} masks an identifier, all but the last three
-   * digits: a run of 10 or more digits (not bounded by another digit), and 10 digits grouped 3-3-4 with single
-   * spaces or dashes ({@code 999 000 0662}, {@code 999-000-0662}); the separators are kept. Any 10 digits, not only
+   * digits: 10 digits not part of a longer run of digits, alone or grouped 3-3-4 by single spaces or dashes
+   * ({@code 999 000 0662}, {@code 999-000-0662}, kept as {@code *** *** *662}). Any 10 digits, not only
    * those passing Modulus 11: a false positive only hides a value in the restricted quarantine, while a number
    * with a mistyped check digit still identifies a person. Spark expressions, so it runs on the executors.
    */
   static Column maskNhsNumbers(Column value) {
-    Column runs = regexp_replace(value, DIGIT_RUN, "*******");
-    return regexp_replace(runs, GROUPED, "***$1***$2*");
+    return regexp_replace(value, NHS_NUMBER_SHAPE, MASKED_SHAPE);
   }
 
   /**
@@ -70,8 +71,7 @@ final class Quarantine {
     if (text == null) {
       return null;
     }
-    String runs = DIGIT_RUN_PATTERN.matcher(text).replaceAll("*******");
-    return GROUPED_PATTERN.matcher(runs).replaceAll("***$1***$2*");
+    return NHS_NUMBER_PATTERN.matcher(text).replaceAll(MASKED_SHAPE);
   }
 
   /** {@link #maskNhsNumbers(String)} of each name. */

@@ -112,9 +112,10 @@ class QuarantinePrivacyTest {
 
   @Test
   void plainJavaMaskingMatchesTheSparkExpression() {
-    assertEquals("found [*******" + last3(nhs(1)) + ", *** *** *" + last3(nhs(2)) + ", A81001, *******234]",
+    assertEquals("found [*******" + last3(nhs(1)) + ", *** *** *" + last3(nhs(2)) + ", A81001, 12345678901234]",
         Quarantine.maskNhsNumbers("found [" + nhs(1) + ", " + spaced(nhs(2)) + ", A81001, 12345678901234]"));
     assertEquals("123456789", Quarantine.maskNhsNumbers("123456789"), "9 digits are not an NHS number");
+    assertEquals("1095151000000107", Quarantine.maskNhsNumbers("1095151000000107"), "a SNOMED CT code of 16 digits");
     List<String> inputs = List.of(nhs(1), "x" + dashed(nhs(2)) + "y", "12345678901", "123 456 7890 1", "1234567");
     SparkSession spark = SharedSpark.spark();
     List<Row> rows = inputs.stream().map(RowFactory::create).toList();
@@ -122,7 +123,7 @@ class QuarantinePrivacyTest {
     List<String> masked = frame.select(Quarantine.maskNhsNumbers(col("v"))).collectAsList().stream()
         .map(row -> row.getString(0)).toList();
     assertEquals(inputs.stream().map(Quarantine::maskNhsNumbers).toList(), masked);
-    assertEquals(List.of("*******" + last3(nhs(1)), "x***-***-*" + last3(nhs(2)) + "y", "*******901",
+    assertEquals(List.of("*******" + last3(nhs(1)), "x***-***-*" + last3(nhs(2)) + "y", "12345678901",
         "*** *** *890 1", "1234567"), masked);
   }
 
