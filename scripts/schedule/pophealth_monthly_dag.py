@@ -12,7 +12,8 @@ Set up in Airflow:
   (the path of a file named job.yaml whose inputs are absolute hdfs:// or s3a:// URIs; shipped with --files) and
   ``pophealth_out`` (the output root URI).
 - Variable ``pophealth_pseudonymisation_secret``: the key. Its name contains "secret", so Airflow masks its
-  value in task logs; ``spark.redaction.regex`` below keeps it out of the Spark UI and event log.
+  value in task logs; ``spark.redaction.regex`` below keeps it out of ``spark-submit --verbose``, and the job
+  appends the key's variable name to that regex itself, so the Spark UI and event log never show it either.
 Exit codes of the job: 0 ok, 1 failure (retried), 2 bad config, 3 bad or over-quarantined input.
 """
 from datetime import datetime, timedelta

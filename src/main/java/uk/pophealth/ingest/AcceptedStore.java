@@ -1,5 +1,8 @@
 package uk.pophealth.ingest;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.when;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +22,8 @@ import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.pophealth.config.JobConfig;
+import uk.pophealth.core.ErrorCategory;
+import uk.pophealth.core.OwnerOnly;
 import uk.pophealth.core.PopHealthException;
 import uk.pophealth.schema.TableSchema;
 
@@ -36,9 +41,9 @@ import uk.pophealth.schema.TableSchema;
  *   <li>{@code cache}: persisted in Spark's cache, memory first, spilling to local disk; for where no folder
  *   reachable by every executor can be given. The default of a session no job resolved (library use, tests).</li>
  * </ul>
- * The staging folder holds pseudonymised person-level rows (and the quarantined rows' values, identifiers masked
- * as in the quarantine): it is {@value #LOCATION} when set, else a folder
- * beside the quarantine (restricted like it), and {@link #release()} deletes it.
+ * The staging folder holds pseudonymised person-level rows (and the quarantined rows' values, masked as in the
+ * quarantine): it is {@value #LOCATION} when set, else a folder beside the quarantine; either way this run's own
+ * folder in it is owner-only (0700 directories, 0600 files, {@link OwnerOnly}), and {@link #release()} deletes it.
  */
 public final class AcceptedStore {
   /** {@code parquet}, {@code cache}, or {@code auto} (the job's choice: {@code parquet}). */
@@ -125,14 +130,52 @@ public final class AcceptedStore {
       return ruled.persist(StorageLevel.MEMORY_AND_DISK());
     }
     String path = location + "/" + table.name();
+    Column quarantined = col(IngestColumns.RULE).isNotNull();
+    List<String> values = table.columnNames();
     List<Column> columns = new ArrayList<>();
     for (String name : ruled.columns()) {
       Column value = IngestColumns.exact(name);
-      columns.add(identifierColumns.contains(name) ? Quarantine.mask(value).as(name) : value);
+      if (identifierColumns.contains(name)) {
+        columns.add(Quarantine.mask(value).as(name));
+      } else if (values.contains(name)) {
+        // a quarantined row's values as the quarantine will hold them; an accepted row's as read
+        columns.add(when(quarantined, Quarantine.maskNhsNumbers(value)).otherwise(value).as(name));
+      } else {
+        columns.add(value);
+      }
     }
+    FileSystem fs = ownerOnlyFolder();
     ruled.select(columns.toArray(new Column[0])).write().mode(SaveMode.Overwrite).parquet(path);
     deleteOnExit(); // after the write: Hadoop marks only a path that exists
+    try {
+      OwnerOnly.restrict(fs, new Path(path));
+    } catch (IOException e) {
+      throw new PopHealthException(ErrorCategory.FAILURE, String.format(
+          "Cannot make the staging folder owner-only: %s (%s)", e.getMessage(), path), e);
+    }
     return spark.read().parquet(path);
+  }
+
+  /**
+   * This run's staging folder, created 0700 before anything is written into it ({@link OwnerOnly}): the default
+   * parent beside the quarantine too when this run creates it (a configured {@value #LOCATION} keeps its mode).
+   */
+  private FileSystem ownerOnlyFolder() {
+    Path path = new Path(location);
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(path)) {
+        Path parent = path.getParent();
+        if (parent != null && !fs.exists(parent)) {
+          OwnerOnly.createDirectory(fs, parent);
+        }
+        OwnerOnly.createDirectory(fs, path);
+      }
+      return fs;
+    } catch (IOException e) {
+      throw new PopHealthException(ErrorCategory.FAILURE, String.format(
+          "Cannot create the staging folder owner-only: %s (%s)", e.getMessage(), location), e);
+    }
   }
 
   /** Frees the ruled frame once the table's accepted rows are held (a no-op when staged: the files stay). */

@@ -127,7 +127,7 @@ final class CsvSource {
       List<String> other = CsvHeader.split(probe.firstLines().get(0));
       if (!other.equals(header)) {
         throw PopHealthException.badInput("Cannot read %s: part files have different headers, %s in %s but %s (%s)",
-            table, header, first.file(), other, probe.file());
+            table, Quarantine.maskNhsNumbers(header), first.file(), Quarantine.maskNhsNumbers(other), probe.file());
       }
     }
     SourceCheck.refuseDuplicateColumns(table, first.file(), header);

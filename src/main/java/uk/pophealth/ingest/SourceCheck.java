@@ -27,8 +27,8 @@ final class SourceCheck {
     if (!missing.isEmpty()) {
       String advice = layout == null ? "" : layout.missingColumnsAdvice(missing);
       throw PopHealthException.badInput("Cannot read %s: missing required column%s %s; expected %s, found %s%s%s (%s)",
-          table, missing.size() == 1 ? "" : "s", missing, required, found, delimiterHint(found),
-          advice.isEmpty() ? "" : "; " + advice, file);
+          table, missing.size() == 1 ? "" : "s", missing, required, Quarantine.maskNhsNumbers(found),
+          delimiterHint(found), advice.isEmpty() ? "" : "; " + advice, file);
     }
   }
 
@@ -58,7 +58,7 @@ final class SourceCheck {
     extra.removeAll(known);
     if (!extra.isEmpty()) {
       LOG.warn("Ignoring {} column{} of {} not in its schema: {} ({})", extra.size(), extra.size() == 1 ? "" : "s",
-          table, extra, file);
+          table, Quarantine.maskNhsNumbers(extra), file);
     }
   }
 

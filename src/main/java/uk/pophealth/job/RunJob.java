@@ -68,7 +68,8 @@ public final class RunJob {
   private RunJob() {}
 
   public static void main(JobRequest request) {
-    try (SparkSession spark = SparkSessions.create("pophealth-run", request.sparkConf())) {
+    try (SparkSession spark = SparkSessions.create("pophealth-run", request.sparkConf(),
+        request.config().pseudonymisationKeyEnv())) {
       SparkSessions.sizeToInputs(spark, request.config());
       run(spark, request, System.getenv(), System.out);
     }

@@ -2,6 +2,7 @@ package uk.pophealth.job;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -25,12 +26,17 @@ import uk.pophealth.ingest.AcceptedStore;
  *   ingested tables staged as Parquet ({@link AcceptedStore#resolveForJob});</li>
  *   <li>the context cleaner's periodic driver GC every 5 minutes instead of 30: the shuffle files of finished
  *   queries are deleted only when their plans are collected, and at 60M people a run writes tens of GB of them;</li>
- *   <li>Kryo, UTC, dynamic partition overwrite.</li>
+ *   <li>Kryo, UTC, dynamic partition overwrite;</li>
+ *   <li>and, always, the pseudonymisation key's variable name added to {@code spark.redaction.regex}
+ *   ({@link #redactionRegex}), merged with any value given.</li>
  * </ul>
  */
 public final class SparkSessions {
   private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
   static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+  static final String REDACTION_REGEX = "spark.redaction.regex";
+  /** Spark 3.5's default {@value #REDACTION_REGEX}. */
+  static final String SPARK_REDACTION_DEFAULT = "(?i)secret|password|token|access[.]key";
   /** Set on sessions whose shuffle partitions nobody chose: {@link #sizeToInputs} may then size them. */
   static final String PARTITIONS_SIZED = "spark.pophealth.shufflePartitions.sizeToInputs";
   /** Input bytes per shuffle partition: at 60M people 1.5 GB of Parquet gave ~9 GB of shuffle for gp_patients alone. */
@@ -40,7 +46,16 @@ public final class SparkSessions {
 
   private SparkSessions() {}
 
+  /** A session for a job that reads no pseudonymisation key of its own; the default key variable is redacted. */
   public static SparkSession create(String appName, Map<String, String> overrides) {
+    return create(appName, overrides, JobConfig.DEFAULT_KEY_ENV);
+  }
+
+  /**
+   * A session whose {@value #REDACTION_REGEX} also hides settings named like the key's variable ({@code keyVariable},
+   * the config's {@code pseudonymisation_key_env}) and the default variable; see {@link #redactionRegex}.
+   */
+  public static SparkSession create(String appName, Map<String, String> overrides, String keyVariable) {
     SparkConf conf = new SparkConf();
     conf.setIfMissing("spark.master", "local[*]");
     conf.setIfMissing("spark.app.name", appName);
@@ -58,7 +73,24 @@ public final class SparkSessions {
     }
     conf.set(PARTITIONS_SIZED, String.valueOf(!partitionsChosen));
     overrides.forEach(conf::set);
+    String regex = redactionRegex(conf.getOption(REDACTION_REGEX).getOrElse(() -> null), JobConfig.DEFAULT_KEY_ENV);
+    conf.set(REDACTION_REGEX, redactionRegex(regex, keyVariable));
     return SparkSession.builder().config(conf).getOrCreate();
+  }
+
+  /**
+   * {@code current} (Spark's own default, {@value #SPARK_REDACTION_DEFAULT}, when unset) with the key's variable
+   * name appended, matched case-insensitively. Spark hides the value of every setting whose name or value the regex
+   * finds in the Spark UI's environment page, the event log (the environment update and every job's and stage's
+   * properties) and {@code spark-submit --verbose}; without it a key passed as
+   * {@code spark.executorEnv.<variable>} or {@code spark.yarn.appMasterEnv.<variable>} is written in clear to every
+   * one of those (issue 24). Set here, not only in the docs' submit lines, so a submit line that forgets it is still
+   * covered; a user's regex is kept, never replaced.
+   */
+  static String redactionRegex(String current, String keyVariable) {
+    String base = current == null || current.isBlank() ? SPARK_REDACTION_DEFAULT : current;
+    String name = "(?i:" + (keyVariable.matches("[A-Za-z0-9_]+") ? keyVariable : Pattern.quote(keyVariable)) + ")";
+    return base.contains(name) ? base : base + "|" + name;
   }
 
   /**

@@ -19,7 +19,8 @@ public final class ValidateJob {
   private ValidateJob() {}
 
   public static void main(JobRequest request) {
-    try (SparkSession spark = SparkSessions.create("pophealth-ValidateJob", request.sparkConf())) {
+    try (SparkSession spark = SparkSessions.create("pophealth-ValidateJob", request.sparkConf(),
+        request.config().pseudonymisationKeyEnv())) {
       SparkSessions.sizeToInputs(spark, request.config());
       run(spark, request);
     }

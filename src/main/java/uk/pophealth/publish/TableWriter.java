@@ -25,6 +25,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.pophealth.core.OwnerOnly;
 import uk.pophealth.core.PopHealthException;
 import uk.pophealth.schema.OutputTable;
 
@@ -37,7 +38,9 @@ import uk.pophealth.schema.OutputTable;
  *   <li>The Dataset's schema must equal the declared one (names, types, order), else it fails naming both.</li>
  *   <li>Data is written to {@code <outputRoot>/_staging/<table>-<id>/} on the same filesystem: one task and one
  *       file per partition, rows sorted by the table's key, so the same input gives the same data in the same
- *       order; files are then named {@code part-00000.<codec>.parquet}. Readers of a table never see it.</li>
+ *       order; files are then named {@code part-00000.<codec>.parquet}. Readers of a table never see it, and nobody
+ *       else can: {@code _staging} is made 0700 before the write ({@link OwnerOnly}). The staged files keep the
+ *       modes they were written with, since they are renamed into the published table.</li>
  *   <li>The staged files are read back: rows per partition are counted and declared non-null columns are
  *       checked; a failure here, or no rows at all, leaves the published table untouched.</li>
  *   <li>Commit, per partition: the old directory is renamed into {@code _trash-<id>/}, the staged one renamed
@@ -96,6 +99,7 @@ public final class TableWriter {
     try {
       FileSystem fs = tableDir.getFileSystem(conf);
       recover(fs, tableDir, stagingRoot, table.name());
+      OwnerOnly.createDirectory(fs, stagingRoot);
       writeStaged(table, data, staging);
       Map<String, Long> rowsByPartition = checkStaged(table, staging);
       if (rowsByPartition.isEmpty()) {

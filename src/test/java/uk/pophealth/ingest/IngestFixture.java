@@ -1,6 +1,8 @@
 package uk.pophealth.ingest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +14,9 @@ import org.apache.spark.sql.Row;
 import uk.pophealth.config.InputSpec;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.config.PersonIdMode;
+import uk.pophealth.job.ValidateJob;
 import uk.pophealth.schema.QuarantineTable;
+import uk.pophealth.testing.LogCapture;
 import uk.pophealth.testing.SharedSpark;
 
 /** Test helpers: small input files, a job config over them, a test key, valid NHS numbers. */
@@ -22,6 +26,19 @@ final class IngestFixture {
   static final String EXTRACT_DATE = "2024-06-30";
 
   private IngestFixture() {}
+
+  /** What a validate run printed and logged. */
+  record Validated(String printed, List<String> logLines) {}
+
+  /** Runs validate on the shared session with the test key, capturing its printed summary and its log lines. */
+  static Validated validate(JobConfig config) {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (LogCapture log = LogCapture.open()) {
+      ValidateJob.run(SharedSpark.spark(), config, ENV,
+          new PrintStream(printed, true, StandardCharsets.UTF_8));
+      return new Validated(printed.toString(StandardCharsets.UTF_8), log.lines());
+    }
+  }
 
   static Path write(Path dir, String name, String content) {
     return writeBytes(dir, name, content.getBytes(StandardCharsets.UTF_8));

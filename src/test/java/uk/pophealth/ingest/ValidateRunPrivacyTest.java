@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.pophealth.ingest.IngestFixture.badNhs;
 import static uk.pophealth.ingest.IngestFixture.nhs;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.pophealth.testing.LogCapture;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.config.PersonIdMode;
-import uk.pophealth.job.ValidateJob;
 import uk.pophealth.schema.DataQualityTable;
 import uk.pophealth.schema.InputTables.GpEvents;
 import uk.pophealth.schema.InputTables.GpPatients;
@@ -59,14 +56,9 @@ class ValidateRunPrivacyTest {
         GpPatients.NAME, IngestFixture.csv(IngestFixture.write(dir, "in/patients.csv", patients)),
         GpEvents.NAME, IngestFixture.csv(IngestFixture.write(dir, "in/events.csv", events))),
         PersonIdMode.NHS_NUMBER, 1.0);
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    List<String> logLines;
-    try (LogCapture log = LogCapture.open()) {
-      ValidateJob.run(SharedSpark.spark(), config, IngestFixture.ENV,
-          new PrintStream(printed, true, StandardCharsets.UTF_8));
-      logLines = log.lines();
-    }
-    String summary = printed.toString(StandardCharsets.UTF_8);
+    IngestFixture.Validated validated = IngestFixture.validate(config);
+    List<String> logLines = validated.logLines();
+    String summary = validated.printed();
 
     // The run did what validate does: data_quality under the output, quarantine beside it, nothing else.
     Path out = dir.resolve("out");

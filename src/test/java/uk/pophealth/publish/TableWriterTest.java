@@ -9,6 +9,7 @@ import static uk.pophealth.publish.KilledWriteTest.read;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Date;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,24 @@ class TableWriterTest {
     assertEquals("Cannot publish test_counts: declared non-null columns hold nulls ({code=10})", e.getMessage());
     assertTrue(Files.exists(janFile), "the previous partition was replaced by a failed write");
     assertEquals(10, read(spark, tableDir()).filter(functions.col(TestTable.CODE).isNotNull()).count());
+  }
+
+  /**
+   * The publish staging folder is owner-only from before the write (issue 24); the published files keep the modes
+   * they were written with, for their readers. A failed check leaves the staged files to look at.
+   */
+  @Test
+  void stagingIsOwnerOnlyAndThePublishedTableIsNot() throws IOException {
+    writer().write(TestTable.TABLE, TestTable.rows(spark, 1, List.of(JAN), 10, false));
+    Path janFile = onlyFile(tableDir().resolve("period_end=" + JAN));
+    assertFalse(PosixFilePermissions.toString(Files.getPosixFilePermissions(janFile)).equals("rw-------"),
+        "a published file made owner-only");
+    Dataset<Row> nulls = TestTable.rows(spark, 2, List.of(FEB), 10, false)
+        .withColumn(TestTable.CODE, functions.lit(null).cast("string"));
+    assertThrows(PopHealthException.class, () -> writer().write(TestTable.TABLE, nulls));
+    Path staging = out.resolve(TableWriter.STAGING_DIR);
+    assertTrue(Files.isDirectory(staging), "the failed write's staging");
+    assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(staging)));
   }
 
   @Test
