@@ -43,7 +43,11 @@ import uk.pophealth.schema.Projection;
  *   <li><b>Derived columns</b> (rates, intervals, flags; {@code derivedFrom}) are nulled when any count they
  *       derive from is suppressed, and the row's {@code suppressed} flag is set when any count on it is.</li>
  * </ol>
- * Suppression is per cell: a row may publish its denominator while its numerator is suppressed.
+ * Suppression is per cell: a row may publish its denominator while its numerator is suppressed, but never the
+ * reverse: a numerator ({@code OutputTable#denominators}, e.g. with_acp of register) is suppressed wherever its
+ * denominator is, by primary or complementary suppression, since "0 of these few people have a plan" discloses
+ * them all (attribute disclosure). The fixpoint suppresses it together with its denominator and then protects it
+ * in its own equations.
  *
  * <p>Limits (documented, not hidden): the check is per equation, as the issue asks; it does not solve the
  * joint linear system of several equations (what tau-Argus does), though rounding every published count to 5
@@ -122,11 +126,19 @@ public final class DisclosureControl {
         }
       }
     }
-    Dataset<Row> working = data;
+    Map<String, Column> primary = new LinkedHashMap<>();
     for (String count : table.countColumns()) {
       Column value = col(count);
-      working = working.withColumn(flag(count),
-          coalesce(value.geq(1).and(value.leq(MAX_SUPPRESSED_COUNT)), lit(false)));
+      primary.put(count, coalesce(value.geq(1).and(value.leq(MAX_SUPPRESSED_COUNT)), lit(false)));
+    }
+    Dataset<Row> working = data;
+    for (String count : table.countColumns()) {
+      // a numerator is suppressed with its denominator, and with that one's denominator (declared acyclic)
+      Column flagged = primary.get(count);
+      for (String above = table.denominators().get(count); above != null; above = table.denominators().get(above)) {
+        flagged = flagged.or(primary.get(above));
+      }
+      working = working.withColumn(flag(count), flagged);
     }
     List<JavaRDD<Row>> persisted = new ArrayList<>();
     if (!additivities.isEmpty()) {
