@@ -46,7 +46,8 @@ import uk.pophealth.schema.OutputTables.ReferralLsoaResolution;
  * </ul>
  * Limits: a place that straddles ICSs within the reporting range (a footprint change) is left out of the place
  * within ICS relation; equations are checked one at a time, across tables too (DisclosureControl's documented
- * limit): a cell hidden in one table is protected there by its own equations.
+ * limit): a cell hidden in one table is protected there by its own equations, and a monthly total demand_forecast
+ * also publishes is controlled by each table alone (docs/disclosure-control.md).
  */
 final class ReferralAdditivities {
   private static final int UNKNOWN_QUANTILE = -1;

@@ -56,8 +56,10 @@ import uk.pophealth.schema.Projection;
  * here as the product computed them (nulled where a count of their own row is suppressed), so each product computes
  * them again from the counts this returns, which also covers columns taken from other rows (a parent's uptake, a
  * change against an earlier month, figures over another table's deciles): {@code PublishedUptake},
- * {@code PublishedFigures} and the run job's {@code InequalityWithholding}. Equations across periods (months within
- * their quarter) are not checked; rounding is what protects them.
+ * {@code PublishedFigures} and the run job's {@code InequalityWithholding}. Equations across periods are
+ * checked where the product declares them (the referral tables' months within their quarter and quarters within their
+ * financial year). A count published in two tables (demand_forecast's actuals and the referral tables' or
+ * acp_uptake's) is controlled by each table alone (docs/disclosure-control.md).
  * A group whose total is published in another table is protected only if the caller declares it
  * ({@link Additivity#partsOnly}).
  *

@@ -42,13 +42,15 @@ public final class DifferencingAttack {
 
   /** What the attack found. */
   public record Result(int cells, int suppressed, int equations, int equationsDropped, int smallNarrowed, int zerosRecovered,
-      int largerRecovered, List<String> smallExamples, Map<String, Integer> equationsByFamily) {
+      int largerRecovered, List<String> smallExamples, Map<String, Integer> equationsByFamily,
+      Map<String, Integer> zerosByCount) {
     @Override
     public String toString() {
       return String.format("cells %d (suppressed %d), equations %d (%d forms not holding in the exact run dropped): "
           + "suppressed 1-7 recovered or narrowed to < 3 values %d %s; suppressed zeros recovered exactly %d; "
-          + "suppressed counts > 7 recovered exactly %d; equations by family %s", cells, suppressed, equations,
-          equationsDropped, smallNarrowed, smallExamples, zerosRecovered, largerRecovered, equationsByFamily);
+          + "suppressed counts > 7 recovered exactly %d; equations by family %s; zeros recovered by table and count "
+          + "%s", cells, suppressed, equations, equationsDropped, smallNarrowed, smallExamples, zerosRecovered,
+          largerRecovered, equationsByFamily, zerosByCount);
     }
   }
 
@@ -141,27 +143,7 @@ public final class DifferencingAttack {
 
   /** One equation: {@code total = sum(parts)}, by cell names; kept only if every cell is known and it holds exactly. */
   private void equation(String family, String total, List<String> parts) {
-    List<String> cells = new ArrayList<>(parts);
-    cells.add(total);
-    int[] members = new int[cells.size()];
-    int[] sign = new int[cells.size()];
-    long sum = 0;
-    for (int i = 0; i < cells.size(); i++) {
-      Integer c = index.get(cells.get(i));
-      if (c == null) {
-        return;
-      }
-      members[i] = c;
-      sign[i] = i == cells.size() - 1 ? -1 : 1;
-      sum += sign[i] * exact.get(c);
-    }
-    if (sum != 0) {
-      dropped++;
-      return;
-    }
-    equations.add(members);
-    signs.add(sign);
-    byFamily.merge(family, 1, Integer::sum);
+    sumEquals(family, parts, List.of(total));
   }
 
   /** Equations of one relation over one table's rows: parts grouped by partKey add up to the total with that key. */
@@ -455,7 +437,7 @@ public final class DifferencingAttack {
     };
   }
 
-  /** sum(left) = sum(right). */
+  /** sum(left) = sum(right), by cell names; kept only if every cell is known and it holds in the exact run. */
   private void sumEquals(String family, List<String> left, List<String> right) {
     List<String> cells = new ArrayList<>(left);
     cells.addAll(right);
@@ -558,6 +540,7 @@ public final class DifferencingAttack {
     int zeros = 0;
     int larger = 0;
     List<String> examples = new ArrayList<>();
+    Map<String, Integer> zerosByCount = new java.util.TreeMap<>();
     for (int c = 0; c < n; c++) {
       if (published.get(c) != null) {
         continue;
@@ -576,12 +559,15 @@ public final class DifferencingAttack {
         }
       } else if (truth == 0 && width == 1) {
         zeros++;
+        String name = names.get(c);
+        zerosByCount.merge(name.substring(0, name.indexOf('|')) + "." + name.substring(name.lastIndexOf('|') + 1), 1,
+            Integer::sum);
       } else if (truth > DisclosureControl.MAX_SUPPRESSED_COUNT && width == 1) {
         larger++;
       }
     }
     return new Result(n, suppressed, equations.size(), dropped, small, zeros, larger, List.copyOf(examples),
-        Map.copyOf(byFamily));
+        Map.copyOf(byFamily), Map.copyOf(zerosByCount));
   }
 
   private static void enqueue(int cell, List<List<Integer>> ofCell, ArrayDeque<Integer> queue, boolean[] queued) {
@@ -692,7 +678,8 @@ public final class DifferencingAttack {
 
   /** Attacks a controlled run's folder: {@code CONTROLLED_OUT EXACT_OUT FOOTPRINTS_FOLDER}; prints the result. */
   public static void main(String[] args) {
-    SparkSession spark = uk.pophealth.testing.SharedSpark.spark();
+    SparkSession spark = SparkSession.builder().master("local[2]").appName("differencing-attack")
+        .config("spark.ui.enabled", "false").getOrCreate();
     List<Map<String, String>> nesting = nesting(spark, args[2]);
     System.out.println("ATTACK " + run(spark, args[0], args[1], nesting.get(0), nesting.get(1)));
   }
