@@ -1,10 +1,12 @@
 package uk.pophealth.job;
 
+import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
@@ -34,13 +36,18 @@ import uk.pophealth.schema.OutputTables.ReferralLsoaResolution;
  *   <li>deprivation: deciles (and quintiles) within their group, whose totals referral_inequality publishes
  *       (all referrals, those with a known decile, deciles 1-4 and the rest); pairs of deciles within their
  *       quintile;</li>
+ *   <li>periods: months within their quarter and quarters within their financial year, for the referral counts
+ *       (a quarter's referrals are its months' referrals; its population is not their sum). Every relation also
+ *       holds the financial year of its period in its key, so that complementary suppression solves one financial
+ *       year at a time ({@code ComplementarySuppression#blockTerms});</li>
  *   <li>within a row: referral_inequality's known-decile referrals within all referrals, deciles 1-4 within known,
  *       and the same for population; referral_lsoa_resolution's referrals with a decile within its referrals
  *       (the remainders, e.g. referrals without a decile, are what a reader would difference out).</li>
  * </ul>
  * Limits: a place that straddles ICSs within the reporting range (a footprint change) is left out of the place
  * within ICS relation; equations are checked one at a time, across tables too (DisclosureControl's documented
- * limit): a cell hidden in one table is protected there by its own equations.
+ * limit): a cell hidden in one table is protected there by its own equations, and a monthly total demand_forecast
+ * also publishes is controlled by each table alone (docs/disclosure-control.md).
  */
 final class ReferralAdditivities {
   private static final int UNKNOWN_QUANTILE = -1;
@@ -85,7 +92,10 @@ final class ReferralAdditivities {
         coalesce(quantile, lit(UNKNOWN_QUANTILE)));
     relations.addAll(services(with(periodAndArea(), quantileKey), ReferralDeprivation.REFERRALS));
     relations.addAll(geography(with(periodAndService(), quantileKey), nesting));
-    return List.copyOf(relations);
+    relations.addAll(periods(with(columns(ReferralDeprivation.GEOGRAPHY_LEVEL, ReferralDeprivation.GEOGRAPHY_CODE,
+        ReferralDeprivation.SERVICE, ReferralDeprivation.IMD_BASIS, ReferralDeprivation.QUANTILE_TYPE),
+        coalesce(quantile, lit(UNKNOWN_QUANTILE))), ReferralDeprivation.REFERRALS));
+    return inFinancialYear(relations);
   }
 
   static List<Additivity> inequality(Nesting nesting) {
@@ -101,7 +111,10 @@ final class ReferralAdditivities {
     relations.addAll(services(with(periodAndArea(), basis), ReferralInequality.REFERRALS,
         ReferralInequality.REFERRALS_KNOWN_DECILE, ReferralInequality.REFERRALS_MOST_DEPRIVED_40));
     relations.addAll(geography(with(periodAndService(), basis), nesting));
-    return List.copyOf(relations);
+    relations.addAll(periods(columns(ReferralInequality.GEOGRAPHY_LEVEL, ReferralInequality.GEOGRAPHY_CODE,
+        ReferralInequality.SERVICE, ReferralInequality.IMD_BASIS), ReferralInequality.REFERRALS,
+        ReferralInequality.REFERRALS_KNOWN_DECILE, ReferralInequality.REFERRALS_MOST_DEPRIVED_40));
+    return inFinancialYear(relations);
   }
 
   static List<Additivity> resolution() {
@@ -114,6 +127,45 @@ final class ReferralAdditivities {
     relations.addAll(services(columns(ReferralLsoaResolution.RANGE_START, ReferralLsoaResolution.RANGE_END,
         ReferralLsoaResolution.LSOA_SOURCE, ReferralLsoaResolution.LSOA_MAPPING)));
     return List.copyOf(relations);
+  }
+
+  /**
+   * Months within their quarter and quarters within their financial year, per {@code cell} key, for the given counts
+   * (a reader adds up the monthly rows of a cell and compares them with its quarter and year).
+   */
+  private static List<Additivity> periods(List<Column> cell, String... counts) {
+    Column type = col(OutputTables.PERIOD_TYPE);
+    Column start = col(OutputTables.PERIOD_START);
+    Additivity months = Additivity.of("months within quarter", type.equalTo(OutputTables.PERIOD_MONTH),
+        with(List.of(trunc(start, "quarter")), cell), type.equalTo(OutputTables.PERIOD_QUARTER),
+        with(List.of(start), cell));
+    Additivity quarters = Additivity.of("quarters within financial year", type.equalTo(OutputTables.PERIOD_QUARTER),
+        cell, type.equalTo(OutputTables.PERIOD_FINANCIAL_YEAR), cell);
+    return List.of(months.forCounts(counts), quarters.forCounts(counts));
+  }
+
+  /** The first day of the April-March financial year holding the period's first day. */
+  static Column financialYear() {
+    return add_months(trunc(add_months(col(OutputTables.PERIOD_START), -3), "year"), 3);
+  }
+
+  /**
+   * Every group relation with the period's financial year leading both its keys: no equation crosses a financial
+   * year, and the key saying so lets complementary suppression solve each year apart (a block), as it solved each
+   * period apart before the period relations.
+   */
+  private static List<Additivity> inFinancialYear(List<Additivity> relations) {
+    List<Additivity> keyed = new ArrayList<>();
+    for (Additivity relation : relations) {
+      if (relation.rowSum().isPresent()) {
+        keyed.add(relation);
+        continue;
+      }
+      keyed.add(new Additivity(relation.name(), relation.partCondition(), with(List.of(financialYear()),
+          relation.partKey()), relation.totalCondition(), with(List.of(financialYear()), relation.totalKey()),
+          relation.counts(), relation.rowSum()));
+    }
+    return List.copyOf(keyed);
   }
 
   /** Routes within asc_request, and asc_request with the other services within all, per {@code same} key. */

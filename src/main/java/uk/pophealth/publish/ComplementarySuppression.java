@@ -88,18 +88,48 @@ final class ComplementarySuppression {
     solved.add(block().as(BLOCK));
     Dataset<Row> blocked = rows.select(solved.toArray(new Column[0]));
     Dataset<Row> added = blocked.groupBy(col(BLOCK)).as(Encoders.LONG(), Encoders.row(blocked.schema()))
-        .flatMapGroups(new SolveBlock(keys.size(), table.countColumns(), specs()), Encoders.row(hitSchema(rows)));
+        .flatMapGroups(new SolveBlock(keys.size(), table.countColumns(), specs(), denominators()),
+            Encoders.row(hitSchema(rows)));
     return withSuppressedCells(rows.drop(MEMBERS), added);
   }
 
   /**
-   * The block of a row: a hash of its values of the {@link #blockColumns} (one block for all rows when there are
-   * none). Two blocks whose hashes collide are solved together, which changes nothing: no equation crosses them.
+   * The block of a row: a hash of its values of the {@link #blockColumns} and {@link #blockTerms} (one block for all
+   * rows when there are none). Two blocks whose hashes collide are solved together, which changes nothing: no
+   * equation crosses them.
    */
   private Column block() {
     List<Column> columns = new ArrayList<>();
     blockColumns(keys, additivities).forEach(c -> columns.add(col(c)));
+    columns.addAll(blockTerms(keys, additivities));
     return columns.isEmpty() ? lit(0L) : xxhash64(hashed(columns));
+  }
+
+  /**
+   * Expressions other than the key columns that every additivity's part key and total key hold at the same position
+   * (a row sum's equation is one row, so it constrains nothing): constant within every equation, they split the
+   * blocks further. Months within their quarter and quarters within their financial year cross periods, so the
+   * period is no block column there; the financial year of the period, held by every relation, is.
+   */
+  static List<Column> blockTerms(List<String> keys, List<Additivity> additivities) {
+    List<Additivity> groups = additivities.stream().filter(a -> a.rowSum().isEmpty()).toList();
+    if (groups.isEmpty()) {
+      return List.of();
+    }
+    List<Column> terms = new ArrayList<>();
+    for (Column term : groups.get(0).partKey()) {
+      boolean keyColumn = keys.stream().anyMatch(k -> col(k).equals(term));
+      if (!keyColumn && !terms.contains(term) && groups.stream().allMatch(a -> holds(a, term))) {
+        terms.add(term);
+      }
+    }
+    return terms;
+  }
+
+  private static boolean holds(Additivity additivity, Column term) {
+    int position = additivity.partKey().indexOf(term);
+    return position >= 0 && position < additivity.totalKey().size()
+        && additivity.totalKey().get(position).equals(term);
   }
 
   /**
@@ -112,10 +142,7 @@ final class ComplementarySuppression {
     List<String> block = new ArrayList<>();
     for (String key : keys) {
       Column column = col(key);
-      boolean constant = additivities.stream().filter(a -> a.rowSum().isEmpty()).allMatch(a -> {
-        int position = a.partKey().indexOf(column);
-        return position >= 0 && position < a.totalKey().size() && a.totalKey().get(position).equals(column);
-      });
+      boolean constant = additivities.stream().filter(a -> a.rowSum().isEmpty()).allMatch(a -> holds(a, column));
       if (constant) {
         block.add(key);
       }
@@ -184,6 +211,13 @@ final class ComplementarySuppression {
       values.add(column.isNull());
     }
     return values.toArray(new Column[0]);
+  }
+
+  /** By count index: the index of the count it is a numerator of, or -1. */
+  private int[] denominators() {
+    List<String> counts = table.countColumns();
+    return counts.stream().mapToInt(c -> table.denominators().containsKey(c)
+        ? counts.indexOf(table.denominators().get(c)) : -1).toArray();
   }
 
   /** What the executor needs of each additivity, by index: the counts it holds for, or its row sum's columns. */
@@ -288,11 +322,13 @@ final class ComplementarySuppression {
     private final int keyCount;
     private final List<String> counts;
     private final List<Spec> specs;
+    private final int[] denominators;
 
-    SolveBlock(int keyCount, List<String> counts, List<Spec> specs) {
+    SolveBlock(int keyCount, List<String> counts, List<Spec> specs, int[] denominators) {
       this.keyCount = keyCount;
       this.counts = List.copyOf(counts);
       this.specs = List.copyOf(specs);
+      this.denominators = denominators.clone();
     }
 
     @Override
@@ -312,6 +348,11 @@ final class ComplementarySuppression {
         for (int c = 0; c < countCount; c++) {
           values[c] = row.isNullAt(keyCount + c) ? null : row.getLong(keyCount + c);
           flags[c] = row.getBoolean(keyCount + countCount + c);
+        }
+        for (int c = 0; c < countCount; c++) {
+          if (denominators[c] >= 0) {
+            fixpoint.follow(new Cell(key, counts.get(denominators[c])), new Cell(key, counts.get(c)), flags[c]);
+          }
         }
         for (Row member : row.<Row>getList(keyCount + 2 * countCount)) {
           if (member == null) {

@@ -43,7 +43,11 @@ import uk.pophealth.schema.Projection;
  *   <li><b>Derived columns</b> (rates, intervals, flags; {@code derivedFrom}) are nulled when any count they
  *       derive from is suppressed, and the row's {@code suppressed} flag is set when any count on it is.</li>
  * </ol>
- * Suppression is per cell: a row may publish its denominator while its numerator is suppressed.
+ * Suppression is per cell: a row may publish its denominator while its numerator is suppressed, but never the
+ * reverse: a numerator ({@code OutputTable#denominators}, e.g. with_acp of register) is suppressed wherever its
+ * denominator is, by primary or complementary suppression, since "0 of these few people have a plan" discloses
+ * them all (attribute disclosure). The fixpoint suppresses it together with its denominator and then protects it
+ * in its own equations.
  *
  * <p>Limits (documented, not hidden): the check is per equation, as the issue asks; it does not solve the
  * joint linear system of several equations (what tau-Argus does), though rounding every published count to 5
@@ -52,8 +56,10 @@ import uk.pophealth.schema.Projection;
  * here as the product computed them (nulled where a count of their own row is suppressed), so each product computes
  * them again from the counts this returns, which also covers columns taken from other rows (a parent's uptake, a
  * change against an earlier month, figures over another table's deciles): {@code PublishedUptake},
- * {@code PublishedFigures} and the run job's {@code InequalityWithholding}. Equations across periods (months within
- * their quarter) are not checked; rounding is what protects them.
+ * {@code PublishedFigures} and the run job's {@code InequalityWithholding}. Equations across periods are
+ * checked where the product declares them (the referral tables' months within their quarter and quarters within their
+ * financial year). A count published in two tables (demand_forecast's actuals and the referral tables' or
+ * acp_uptake's) is controlled by each table alone (docs/disclosure-control.md).
  * A group whose total is published in another table is protected only if the caller declares it
  * ({@link Additivity#partsOnly}).
  *
@@ -122,11 +128,19 @@ public final class DisclosureControl {
         }
       }
     }
-    Dataset<Row> working = data;
+    Map<String, Column> primary = new LinkedHashMap<>();
     for (String count : table.countColumns()) {
       Column value = col(count);
-      working = working.withColumn(flag(count),
-          coalesce(value.geq(1).and(value.leq(MAX_SUPPRESSED_COUNT)), lit(false)));
+      primary.put(count, coalesce(value.geq(1).and(value.leq(MAX_SUPPRESSED_COUNT)), lit(false)));
+    }
+    Dataset<Row> working = data;
+    for (String count : table.countColumns()) {
+      // a numerator is suppressed with its denominator, and with that one's denominator (declared acyclic)
+      Column flagged = primary.get(count);
+      for (String above = table.denominators().get(count); above != null; above = table.denominators().get(above)) {
+        flagged = flagged.or(primary.get(above));
+      }
+      working = working.withColumn(flag(count), flagged);
     }
     List<JavaRDD<Row>> persisted = new ArrayList<>();
     if (!additivities.isEmpty()) {

@@ -33,6 +33,8 @@ final class SuppressionFixpoint<C extends Comparable<C>> {
   /** Equations each cell belongs to, by cell index. */
   private final List<List<Integer>> equationsOfCell = new ArrayList<>();
   private final Map<Object, Integer> equationIndex = new HashMap<>();
+  /** Cells suppressed with each cell (its numerators), by cell index; absent for most cells. */
+  private final Map<Integer, List<Integer>> followers = new HashMap<>();
   private final List<List<Member>> equations = new ArrayList<>();
   private int passes;
 
@@ -55,11 +57,7 @@ final class SuppressionFixpoint<C extends Comparable<C>> {
     if (role != ROLE_PART && role != ROLE_TOTAL) {
       throw new IllegalArgumentException("Unknown role of cell " + cell + ": " + role);
     }
-    int c = cellIndex.computeIfAbsent(cell, key -> {
-      cells.add(key);
-      equationsOfCell.add(new ArrayList<>(2));
-      return cells.size() - 1;
-    });
+    int c = index(cell);
     if (isSuppressed) {
       suppressed.set(c);
     }
@@ -74,11 +72,38 @@ final class SuppressionFixpoint<C extends Comparable<C>> {
     }
   }
 
+  /**
+   * Declares that {@code numerator} is suppressed whenever {@code denominator} is (with_acp under its register),
+   * whether suppressed before the passes or chosen by one; a numerator suppressed so counts as added.
+   */
+  void follow(C denominator, C numerator, boolean numeratorSuppressed) {
+    requireNonNull(denominator, "denominator is null");
+    requireNonNull(numerator, "numerator is null");
+    int d = index(denominator);
+    int n = index(numerator);
+    if (numeratorSuppressed) {
+      suppressed.set(n);
+    }
+    followers.computeIfAbsent(d, k -> new ArrayList<>(1)).add(n);
+  }
+
+  private int index(C cell) {
+    return cellIndex.computeIfAbsent(cell, key -> {
+      cells.add(key);
+      equationsOfCell.add(new ArrayList<>(2));
+      return cells.size() - 1;
+    });
+  }
+
   /** Runs the passes; returns the cells suppressed by them (not those suppressed before), in cell order. */
   SortedSet<C> solve() {
     SortedSet<C> added = new TreeSet<>();
     BitSet dirty = new BitSet();
     dirty.set(0, equations.size());
+    BitSet before = (BitSet) suppressed.clone();
+    for (int c = before.nextSetBit(0); c >= 0; c = before.nextSetBit(c + 1)) {
+      suppressFollowers(c, added, new BitSet());
+    }
     while (true) {
       passes++;
       BitSet chosen = new BitSet();
@@ -96,6 +121,19 @@ final class SuppressionFixpoint<C extends Comparable<C>> {
         suppressed.set(c);
         added.add(cells.get(c));
         equationsOfCell.get(c).forEach(dirty::set);
+        suppressFollowers(c, added, dirty);
+      }
+    }
+  }
+
+  /** Suppresses the numerators of a suppressed cell, and theirs, marking their equations in {@code dirty}. */
+  private void suppressFollowers(int cell, SortedSet<C> added, BitSet dirty) {
+    for (int n : followers.getOrDefault(cell, List.of())) {
+      if (!suppressed.get(n)) {
+        suppressed.set(n);
+        added.add(cells.get(n));
+        equationsOfCell.get(n).forEach(dirty::set);
+        suppressFollowers(n, added, dirty);
       }
     }
   }

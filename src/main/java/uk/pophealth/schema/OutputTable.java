@@ -29,13 +29,16 @@ import org.apache.spark.sql.types.StructField;
  *   <li>{@code countCopies}: a numeric column that, on the rows where a count column is not null, holds that
  *       count (e.g. demand_forecast's {@code value} on actual rows): there it is published as the count is,
  *       rounded or suppressed; elsewhere it is left alone.</li>
+ *   <li>{@code denominators}: each numerator count and the count it is a part of (with_acp of register): the
+ *       numerator is suppressed wherever its denominator is, as a published numerator under a suppressed
+ *       denominator tells something of a handful of people ("none of these few has a plan").</li>
  * </ul>
  *
  * Build one with {@link #builder(TableSchema)}; the builder checks every named column against the schema.
  */
 public record OutputTable(TableSchema table, Optional<String> partitionColumn, List<String> keyColumns,
     List<String> countColumns, Map<String, List<String>> derivedFrom, Optional<String> suppressedColumn,
-    Map<String, String> countCopies) {
+    Map<String, String> countCopies, Map<String, String> denominators) {
 
   public OutputTable {
     requireNonNull(table, "table is null");
@@ -49,6 +52,26 @@ public record OutputTable(TableSchema table, Optional<String> partitionColumn, L
     countCopies = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(countCopies));
     validate(table, partitionColumn, keyColumns, countColumns, derivedFrom, suppressedColumn);
     validateCopies(table, countColumns, countCopies);
+    denominators = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(denominators));
+    validateDenominators(table, countColumns, denominators);
+  }
+
+  private static void validateDenominators(TableSchema table, List<String> countColumns,
+      Map<String, String> denominators) {
+    denominators.forEach((numerator, denominator) -> {
+      if (!countColumns.contains(numerator) || !countColumns.contains(denominator) || numerator.equals(denominator)) {
+        throw new IllegalArgumentException(String.format(
+            "Cannot declare %s: a numerator and its denominator must be two count columns (%s of %s)", table.name(),
+            numerator, denominator));
+      }
+      String above = denominator;
+      for (int step = 0; above != null; step++, above = denominators.get(above)) {
+        if (above.equals(numerator) || step > denominators.size()) {
+          throw new IllegalArgumentException(String.format(
+              "Cannot declare %s: denominators form a cycle (%s of %s)", table.name(), numerator, denominator));
+        }
+      }
+    });
   }
 
   public String name() {
@@ -159,6 +182,7 @@ public record OutputTable(TableSchema table, Optional<String> partitionColumn, L
     private final Map<String, List<String>> derivedFrom = new LinkedHashMap<>();
     private String suppressedColumn;
     private final Map<String, String> countCopies = new LinkedHashMap<>();
+    private final Map<String, String> denominators = new LinkedHashMap<>();
 
     private Builder(TableSchema table) {
       this.table = requireNonNull(table, "table is null");
@@ -193,6 +217,12 @@ public record OutputTable(TableSchema table, Optional<String> partitionColumn, L
       return this;
     }
 
+    /** Declares that count {@code numerator} is a part of count {@code denominator}: suppressed wherever it is. */
+    public Builder numerator(String numerator, String denominator) {
+      denominators.put(requireNonNull(numerator, "numerator is null"), requireNonNull(denominator, "denominator is null"));
+      return this;
+    }
+
     public Builder suppressedFlag(String column) {
       this.suppressedColumn = requireNonNull(column, "column is null");
       return this;
@@ -200,7 +230,7 @@ public record OutputTable(TableSchema table, Optional<String> partitionColumn, L
 
     public OutputTable build() {
       return new OutputTable(table, Optional.ofNullable(partitionColumn), keyColumns, countColumns, derivedFrom,
-          Optional.ofNullable(suppressedColumn), countCopies);
+          Optional.ofNullable(suppressedColumn), countCopies, denominators);
     }
   }
 }

@@ -158,6 +158,7 @@ public final class OutputTables {
         .key(PERIOD_END, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, BREAKDOWN, BREAKDOWN_VALUE)
         .counts(REGISTER, WITH_ACP)
         .derived(List.of(UPTAKE, LOWER95, UPPER95, LOWER998, UPPER998, FUNNEL_FLAG, CHANGE_12M), WITH_ACP, REGISTER)
+        .numerator(WITH_ACP, REGISTER)
         .suppressedFlag(SUPPRESSED)
         .build();
 
@@ -254,6 +255,7 @@ public final class OutputTables {
         .key(PERIOD_TYPE, PERIOD_START, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, SERVICE, IMD_BASIS, QUANTILE_TYPE, IMD_QUANTILE)
         .counts(REFERRALS, POPULATION)
         .derived(List.of(RATE_PER_1000, LOWER95, UPPER95), REFERRALS, POPULATION)
+        .numerator(REFERRALS, POPULATION)
         .suppressedFlag(SUPPRESSED)
         .build();
 
@@ -339,6 +341,9 @@ public final class OutputTables {
         .derived(List.of(SHARE_TO_POPULATION_SHARE), REFERRALS_MOST_DEPRIVED_40, REFERRALS_KNOWN_DECILE,
             POPULATION_MOST_DEPRIVED_40, POPULATION_KNOWN_DECILE)
         .derived(List.of(SII, SII_LOWER95, SII_UPPER95, RII, RII_LOWER95, RII_UPPER95, RATE_RATIO_D1_D10), REFERRALS)
+        .numerator(REFERRALS_KNOWN_DECILE, REFERRALS)
+        .numerator(REFERRALS_MOST_DEPRIVED_40, REFERRALS_KNOWN_DECILE)
+        .numerator(POPULATION_MOST_DEPRIVED_40, POPULATION_KNOWN_DECILE)
         .suppressedFlag(SUPPRESSED)
         .build();
 
@@ -391,6 +396,7 @@ public final class OutputTables {
         .key(RANGE_START, RANGE_END, SERVICE, LSOA_SOURCE, LSOA_MAPPING)
         .counts(REFERRALS, REFERRALS_WITH_DECILE)
         .derived(List.of(SHARE_OF_REFERRALS), REFERRALS)
+        .numerator(REFERRALS_WITH_DECILE, REFERRALS)
         .suppressedFlag(SUPPRESSED)
         .build();
 

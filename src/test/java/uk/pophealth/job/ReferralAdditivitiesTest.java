@@ -242,6 +242,55 @@ class ReferralAdditivitiesTest {
     }
   }
 
+  /**
+   * Months within their quarter and quarters within their financial year: April's 3 referrals (suppressed) would be
+   * the published quarter minus May and June, and the quarter is the year minus nothing (a range of one quarter).
+   * So May (the smallest other month) is suppressed too; the quarter and the year stay published.
+   */
+  @Test
+  void noMonthIsItsQuarterMinusTheOtherMonths() {
+    Map<String, Long> referrals = new java.util.LinkedHashMap<>();
+    referrals.put("month|2022-04-01", 3L);
+    referrals.put("month|2022-05-01", 40L);
+    referrals.put("month|2022-06-01", 50L);
+    referrals.put("quarter|2022-04-01", 93L);
+    referrals.put("fy|2022-04-01", 93L);
+    List<Row> rows = new ArrayList<>();
+    var schema = OutputTables.ReferralInequality.SCHEMA.schema();
+    referrals.forEach((period, n) -> {
+      Map<String, Object> values = new HashMap<>();
+      values.put("period_type", period.split("\\|")[0]);
+      values.put("period_start", Date.valueOf(period.split("\\|")[1]));
+      values.put("months_covered", period.startsWith("month") ? 1 : 3);
+      values.put("geography_level", "place");
+      values.put("geography_code", "P1");
+      values.put("geography_name", "Place 1");
+      values.put("service", "wellbeing");
+      values.put("imd_basis", "national");
+      values.put("referrals", n);
+      values.put("target_share", 0.6);
+      values.put("sii_status", "ok");
+      values.put("suppressed", false);
+      Object[] row = new Object[schema.size()];
+      for (int i = 0; i < row.length; i++) {
+        row[i] = values.get(schema.fields()[i].name());
+      }
+      rows.add(RowFactory.create(row));
+    });
+    Map<String, Long> published = new HashMap<>();
+    for (Row row : disclosed(OutputTables.ReferralInequality.TABLE, SharedSpark.spark().createDataFrame(rows, schema),
+        ReferralAdditivities.inequality(new ReferralAdditivities.Nesting(Map.of(), Map.of())))) {
+      published.put(row.getAs("period_type") + "|" + row.getAs("period_start"), row.getAs("referrals"));
+    }
+    Map<String, Long> expected = new HashMap<>();
+    expected.put("month|2022-04-01", null);
+    expected.put("month|2022-05-01", null);
+    expected.put("month|2022-06-01", 50L);
+    expected.put("quarter|2022-04-01", 95L);
+    expected.put("fy|2022-04-01", 95L);
+    assertEquals(expected, published);
+  }
+
   @Test
   void noInequalityRowLeavesASmallRemainderToDifferenceOut() {
     assertEquals(inequalityInRows.keySet(), inequalityOut.keySet());

@@ -33,6 +33,7 @@ import org.apache.spark.sql.execution.datasources.InsertIntoHadoopFsRelationComm
 import org.apache.spark.sql.util.QueryExecutionListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.pophealth.publish.DifferencingAttack;
 import uk.pophealth.publish.RunManifest;
 import uk.pophealth.schema.OutputTables.AcpUptake;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
@@ -318,6 +319,35 @@ class RunJobSampleTest {
         .equalTo(InequalityWithholding.WITHHELD)).count() > 0, "no sii_status says why the SII was withheld");
     assertTrue(rows.filter(col(OutputTables.ReferralInequality.RATE_RATIO_D1_D10).isNotNull()).count() > 0,
         "rate ratios still published where both ends are");
+  }
+
+  /**
+   * An outside differencing attack on the controlled run's tables ({@link DifferencingAttack}: every additive
+   * identity a reader can form, months within quarters and years and the same count in two tables included, checked
+   * against the exact run, with interval bounds propagated to a fixpoint): no suppressed count of 1-7 is recovered or
+   * narrowed to fewer than 3 values. On main before issue 24 it found some (docs/disclosure-control.md).
+   */
+  @Test
+  void noSuppressedSmallCountIsRecoveredByDifferencing() {
+    List<Map<String, String>> nesting = DifferencingAttack.nesting(SharedSpark.spark(),
+        Path.of("data", "footprints").toString());
+    DifferencingAttack.Result result = DifferencingAttack.run(SharedSpark.spark(), controlledOut, exactOut,
+        nesting.get(0), nesting.get(1));
+    System.out.println("Differencing attack on the sample: " + result);
+    assertTrue(result.equations() > 10_000, "the attack has equations to work with: " + result);
+    assertTrue(result.suppressed() > 1_000, "the attack has suppressed cells to work on: " + result);
+    assertEquals(0, result.smallNarrowed(), result.toString());
+  }
+
+  /** A published with_acp under a suppressed register ("none of these few has a plan") is attribute disclosure. */
+  @Test
+  void noNumeratorIsPublishedUnderASuppressedDenominator() {
+    Dataset<Row> uptake = table(controlledOut, AcpUptake.NAME);
+    assertTrue(uptake.filter(col(AcpUptake.REGISTER).isNull()).count() > 0, "the sample has suppressed registers");
+    assertEquals(0, uptake.filter(col(AcpUptake.REGISTER).isNull().and(col(AcpUptake.WITH_ACP).isNotNull())).count());
+    Dataset<Row> inequality = table(controlledOut, OutputTables.ReferralInequality.NAME);
+    assertEquals(0, inequality.filter(col(OutputTables.ReferralInequality.REFERRALS).isNull()
+        .and(col(OutputTables.ReferralInequality.REFERRALS_KNOWN_DECILE).isNotNull())).count());
   }
 
   /** A parent unit's uptake times its published register would give back its suppressed count. */

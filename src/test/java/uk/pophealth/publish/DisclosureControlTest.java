@@ -89,6 +89,29 @@ class DisclosureControlTest {
   }
 
   @Test
+  void suppressesANumeratorWhereverItsDenominatorIsSuppressed() {
+    // A: register 5 (primary), with_acp 0 would say "none of these 5 has a plan". P1's sex breakdown: M 5 with 0
+    // plans is suppressed, with_acp too; F 100 (30) is then taken as the register's complementary cell, and its
+    // with_acp goes with it (which also protects M's 0 in the with_acp equation); U 0 (0) stays.
+    Dataset<Row> input = frame(List.of(
+        uptakeRow("A", null, null, AcpUptake.BREAKDOWN_NONE, AcpUptake.VALUE_ALL, 5L, 0L),
+        uptakeRow("P1", null, null, AcpUptake.BREAKDOWN_NONE, AcpUptake.VALUE_ALL, 105L, 30L),
+        uptakeRow("P1", null, null, AcpUptake.BREAKDOWN_SEX, "M", 5L, 0L),
+        uptakeRow("P1", null, null, AcpUptake.BREAKDOWN_SEX, "F", 100L, 30L),
+        uptakeRow("P1", null, null, AcpUptake.BREAKDOWN_SEX, "U", 0L, 0L)));
+    try (DisclosureControl.Disclosed result = DisclosureControl.enabled()
+        .apply(AcpUptake.TABLE, input, acpAdditivities())) {
+      Dataset<Row> expected = frame(List.of(
+          published("A", AcpUptake.BREAKDOWN_NONE, AcpUptake.VALUE_ALL, null, null, true),
+          published("P1", AcpUptake.BREAKDOWN_NONE, AcpUptake.VALUE_ALL, 105L, 30L, false),
+          published("P1", AcpUptake.BREAKDOWN_SEX, "M", null, null, true),
+          published("P1", AcpUptake.BREAKDOWN_SEX, "F", null, null, true),
+          published("P1", AcpUptake.BREAKDOWN_SEX, "U", 0L, 0L, false)));
+      SharedSpark.frames().assertDataFrameNoOrderEquals(expected, result.data());
+    }
+  }
+
+  @Test
   void offLeavesCountsUntouched() {
     Dataset<Row> input = frame(List.of(
         uptakeRow("A", null, null, AcpUptake.BREAKDOWN_NONE, AcpUptake.VALUE_ALL, 3L, 1L),

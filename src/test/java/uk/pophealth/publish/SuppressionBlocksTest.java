@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.junit.jupiter.api.Test;
 
 /** The blocks complementary suppression splits a table into, read off the additivity declarations (no Spark). */
@@ -31,6 +32,23 @@ class SuppressionBlocksTest {
     List<Additivity> wrapped = List.of(Additivity.of("wrapped", lit(true),
         List.of(col("period"), col("area").substr(1, 3)), lit(false), List.of(col("period"), col("area"))));
     assertEquals(List.of("period"), ComplementarySuppression.blockColumns(KEYS, wrapped));
+  }
+
+  @Test
+  void anExpressionEveryRelationHoldsSplitsTheBlocks() {
+    // months within their year: the period crosses equations, its year does not
+    Column year = col("period").substr(1, 4);
+    List<Additivity> relations = List.of(
+        Additivity.of("months within year", col("type").equalTo("month"), List.of(year, col("area")),
+            col("type").equalTo("year"), List.of(year, col("area"))),
+        Additivity.of("areas within all", lit(true), List.of(year, col("period"), col("parent")), lit(true),
+            List.of(year, col("period"), col("area"))),
+        Additivity.withinRow("known within all", lit(true), "total", "known"));
+    assertEquals(List.of(), ComplementarySuppression.blockColumns(KEYS, relations));
+    assertEquals(List.of(year), ComplementarySuppression.blockTerms(KEYS, relations));
+    List<Additivity> notEvery = List.of(relations.get(0), Additivity.of("areas", lit(true),
+        List.of(col("period"), col("parent")), lit(true), List.of(col("period"), col("area"))));
+    assertEquals(List.of(), ComplementarySuppression.blockTerms(KEYS, notEvery));
   }
 
   @Test

@@ -40,6 +40,38 @@ class SuppressionFixpointTest {
   }
 
   @Test
+  void suppressesANumeratorWithItsDenominatorAndThenProtectsIt() {
+    // Registers: total 60 = A 5 (suppressed) + B 25 + C 30; with_acp: total 12 = A 0 + B 4 (suppressed) + C 8.
+    // A's with_acp (0) follows A's register; B's register is then the register equation's complementary cell and
+    // its with_acp (suppressed already) follows it. The with_acp equation then has A and B: nothing more to add.
+    SuppressionFixpoint<String> fixpoint = new SuppressionFixpoint<>();
+    fixpoint.add("register", "T register", ROLE_TOTAL, 60L, false, true);
+    fixpoint.add("register", "A register", ROLE_PART, 5L, true, true);
+    fixpoint.add("register", "B register", ROLE_PART, 25L, false, true);
+    fixpoint.add("register", "C register", ROLE_PART, 30L, false, true);
+    fixpoint.add("with_acp", "T with_acp", ROLE_TOTAL, 12L, false, true);
+    fixpoint.add("with_acp", "A with_acp", ROLE_PART, 0L, false, true);
+    fixpoint.add("with_acp", "B with_acp", ROLE_PART, 4L, true, true);
+    fixpoint.add("with_acp", "C with_acp", ROLE_PART, 8L, false, true);
+    for (String unit : List.of("T", "A", "B", "C")) {
+      fixpoint.follow(unit + " register", unit + " with_acp", false);
+    }
+    assertEquals(Set.of("A with_acp", "B register"), fixpoint.solve());
+
+    // A numerator that follows a complementary cell makes its own equation need one more cell: C's register is
+    // chosen beside A's, C's with_acp follows it, and with_acp's equation (A suppressed) needs nothing more.
+    SuppressionFixpoint<String> chained = new SuppressionFixpoint<>();
+    chained.add("register", "T register", ROLE_TOTAL, 60L, false, true);
+    chained.add("register", "A register", ROLE_PART, 5L, true, true);
+    chained.add("register", "C register", ROLE_PART, 55L, false, true);
+    chained.add("with_acp", "T with_acp", ROLE_TOTAL, 40L, false, true);
+    chained.add("with_acp", "C with_acp", ROLE_PART, 20L, false, true);
+    chained.add("with_acp", "D with_acp", ROLE_PART, 20L, false, true);
+    chained.follow("C register", "C with_acp", false);
+    assertEquals(Set.of("C register", "C with_acp", "D with_acp"), chained.solve());
+  }
+
+  @Test
   void propagatesThroughSharedCellsPassByPass() {
     // Practices P1 (4, suppressed) and P2 (20) make PCN N (24); PCNs N and N2 (50) make place L (74); N2's sex
     // breakdown has M 5 (suppressed) and F 45. Pass 1 adds P2 (a part before the total N) and N2 F (a part
