@@ -154,7 +154,8 @@ class QuarantinePrivacyTest {
           "an accepted row's values as read, a quarantined row's masked as in the quarantine");
       assertOwnerOnly(staging);
       try (Stream<Path> runs = Files.list(staging)) {
-        assertEquals(1, runs.filter(p -> isUuid(p.getFileName().toString())).count(), "this run's own folder");
+        assertEquals(1, runs.filter(p -> isRunFolder(p.getFileName().toString())).count(),
+            "this run's own folder");
       }
       store.release();
       assertFalse(Files.exists(staging), "released: deleted");
@@ -181,9 +182,15 @@ class QuarantinePrivacyTest {
     assertTrue(files > 0, "no file under " + root);
   }
 
-  private static boolean isUuid(String name) {
+  /** {@code <pid>@<host>-<uuid>}: the owning process, then a UUID. */
+  private static boolean isRunFolder(String name) {
+    int at = name.indexOf('@');
+    if (at < 1 || name.length() < 36 || !name.substring(0, at).chars().allMatch(Character::isDigit)) {
+      return false;
+    }
+    String uuid = name.substring(name.length() - 36);
     try {
-      return UUID.fromString(name).toString().equals(name);
+      return UUID.fromString(uuid).toString().equals(uuid);
     } catch (IllegalArgumentException e) {
       return false;
     }
