@@ -6,8 +6,10 @@ import static org.apache.spark.sql.functions.col;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,6 +142,60 @@ public final class FootprintResolver {
       }
     }
     return java.util.Collections.unmodifiableSet(links);
+  }
+
+  /**
+   * The places and ICSs whose members (practices and districts) in some month from {@code first} to {@code last}
+   * differ between the footprint in force in that month (on its first or its last day) and the one a re-based
+   * table puts every month on: before a boundary change, the area a re-based series counts is not the area an
+   * in-force table counts, though both carry its code. Both areas of a member that moved are listed (where it was,
+   * where it is re-based to). A member with no mapping in force in the month (not yet open, closed, a gap) has no
+   * facts there and is left out. Read from the timelines the resolver holds on the driver (they grow with the
+   * geography, not the population); empty when {@code rebased} is not re-based, or nothing moved.
+   */
+  public Set<AreaMonth> reassigned(FootprintBasis rebased, YearMonth first,
+      YearMonth last) {
+    Set<AreaMonth> reassigned = new HashSet<>();
+    if (!rebased.isRebased()) {
+      return reassigned;
+    }
+    List<List<Dated<Footprint>>> members = new ArrayList<>();
+    districts.values().forEach(timeline -> members.add(timeline.segments()));
+    for (List<Dated<PracticeChain>> chains : practiceChains.values()) {
+      List<Dated<Footprint>> footprints = new ArrayList<>();
+      chains.forEach(c -> footprints.add(new Dated<>(c.span(), c.value() == null ? null : c.value().footprint())));
+      members.add(footprints);
+    }
+    for (List<Dated<Footprint>> member : members) {
+      List<Dated<Footprint>> at = select(member, rebased);
+      Footprint target = at.isEmpty() ? null : at.get(0).value();
+      for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+        for (LocalDate day : List.of(month.atDay(1), month.atEndOfMonth())) {
+          Footprint inForce = null;
+          for (Dated<Footprint> segment : member) {
+            if (segment.span().contains(day)) {
+              inForce = segment.value();
+            }
+          }
+          if (inForce == null) {
+            continue;
+          }
+          String placeThen = inForce.placeCode();
+          String placeRebased = target == null ? null : target.placeCode();
+          if (!placeThen.equals(placeRebased)) {
+            reassigned.add(new AreaMonth(AreaMonth.PLACE, placeThen, month));
+            reassigned.add(new AreaMonth(AreaMonth.PLACE, placeRebased, month));
+          }
+          String icsThen = inForce.icsCode();
+          String icsRebased = target == null ? null : target.icsCode();
+          if (!icsThen.equals(icsRebased)) {
+            reassigned.add(new AreaMonth(AreaMonth.ICS, icsThen, month));
+            reassigned.add(new AreaMonth(AreaMonth.ICS, icsRebased, month));
+          }
+        }
+      }
+    }
+    return reassigned;
   }
 
   /**

@@ -5,16 +5,21 @@ import static org.apache.spark.sql.functions.col;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.forecast.Activities;
+import uk.pophealth.forecast.CountsPublishedElsewhere;
 import uk.pophealth.forecast.DemandForecast;
 import uk.pophealth.forecast.DemandInputs;
 import uk.pophealth.forecast.DemandOptions;
 import uk.pophealth.forecast.DemandResult;
+import uk.pophealth.forecast.ReassignedMonths;
+import uk.pophealth.geography.AreaMonth;
+import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
 import uk.pophealth.ingest.IngestResult;
 import uk.pophealth.publish.Additivity;
@@ -65,7 +70,7 @@ final class DemandForecastStep {
 
   static void run(org.apache.spark.sql.SparkSession spark, IngestResult ingest, FootprintResolver geography,
       JobConfig config, String historyFrom, Dataset<Row> register, Stage stage, TableWriter writer,
-      DisclosureControl disclosure, RunManifest.Builder manifest) {
+      DisclosureControl disclosure, RunManifest.Builder manifest, CountsPublishedElsewhere elsewhere) {
     YearMonth first = YearMonth.parse(historyFrom);
     YearMonth last = YearMonth.parse(config.periodTo());
     if (first.plusMonths(MINIMUM_HISTORY_MONTHS - 1).isAfter(last)) {
@@ -79,19 +84,25 @@ final class DemandForecastStep {
         register, ingest.tableOrNull(InputTables.Population.NAME), ingest.tableOrNull(InputTables.Capacity.NAME));
     // the models are fitted on the actuals as published (PublishedSeries); the control's working data is released
     // once both tables are written
+    // under control: the areas and months whose re-based footprint is not the one the other tables count them on
+    // are withheld (ReassignedMonths); the cells the other tables publish take their suppression (SameCounts)
+    Set<AreaMonth> reassigned = disclosure.isEnabled() && !FootprintBasis.fromConfig(config).isRebased()
+        ? geography.reassigned(FootprintBasis.rebasedTo(last.atEndOfMonth()), first, last) : Set.of();
+    UnaryOperator<Dataset<Row>> withheld = rows -> ReassignedMonths.withhold(spark, rows, reassigned);
     List<DisclosureControl.Disclosed> controlled = new ArrayList<>();
     UnaryOperator<Dataset<Row>> published = actuals -> {
-      DisclosureControl.Disclosed disclosed = disclosure.apply(OutputTables.DemandForecast.TABLE, actuals,
-          additivities());
+      DisclosureControl.Disclosed disclosed = disclosure.apply(OutputTables.DemandForecast.TABLE,
+          withheld.apply(actuals), additivities(), elsewhere.sameCounts());
       controlled.add(disclosed);
       return disclosed.data();
     };
     try {
       DemandResult result = stage.run("demand_forecast compute", () -> DemandForecast.compute(spark, inputs,
           options, disclosure.isEnabled() ? published : null));
-      stage.run("demand_forecast publish", () -> RunJob.publish(writer, disclosure,
-          OutputTables.DemandForecast.TABLE, result.forecasts(), additivities(),
-          disclosed -> disclosure.isEnabled() ? SparseSeriesWithholding.withhold(disclosed) : disclosed, manifest));
+      stage.run("demand_forecast publish", () -> RunJob.publish(writer, disclosure, new Publication(
+          OutputTables.DemandForecast.TABLE, withheld.apply(result.forecasts()), additivities(),
+          disclosed -> disclosure.isEnabled() ? SparseSeriesWithholding.withhold(disclosed) : disclosed,
+          elsewhere.sameCounts(), disclosed -> { }), manifest));
       stage.run("forecast_accuracy publish", () -> RunJob.publish(writer, disclosure,
           OutputTables.ForecastAccuracy.TABLE, result.accuracy(), List.of(), manifest));
       result.release();

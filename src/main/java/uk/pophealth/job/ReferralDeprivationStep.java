@@ -17,6 +17,7 @@ import uk.pophealth.deprivation.DeprivationOptions;
 import uk.pophealth.deprivation.DeprivationResult;
 import uk.pophealth.deprivation.PublishedFigures;
 import uk.pophealth.deprivation.ReferralDeprivation;
+import uk.pophealth.forecast.CountsPublishedElsewhere;
 import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
 import uk.pophealth.ingest.IngestResult;
@@ -37,7 +38,7 @@ final class ReferralDeprivationStep {
 
   static void run(SparkSession spark, IngestResult ingest, FootprintResolver geography, JobConfig config,
       ReportingMonths months, Stage stage, TableWriter writer, DisclosureControl disclosure,
-      RunManifest.Builder manifest) {
+      RunManifest.Builder manifest, CountsPublishedElsewhere elsewhere) {
     if (!ingest.hasTable(InputTables.ServiceReferrals.NAME) && !ingest.hasTable(InputTables.SocialCareEvents.NAME)) {
       manifest.warning("referral deprivation skipped: neither service_referrals nor social_care_events was given");
       return;
@@ -62,11 +63,11 @@ final class ReferralDeprivationStep {
     WrittenTable deciles = stage.run("referral_deprivation publish", () -> RunJob.publish(writer, disclosure,
         OutputTables.ReferralDeprivation.TABLE, deprivation, ReferralAdditivities.deprivation(nesting),
         PublishedFigures::deprivation, manifest));
-    stage.run("referral_inequality publish", () -> RunJob.publish(writer, disclosure,
+    stage.run("referral_inequality publish", () -> RunJob.publish(writer, disclosure, new Publication(
         OutputTables.ReferralInequality.TABLE, result.referralInequality(), ReferralAdditivities.inequality(nesting),
         disclosed -> InequalityWithholding.withhold(PublishedFigures.inequality(disclosed),
             spark.read().schema(OutputTables.ReferralDeprivation.SCHEMA.schema()).parquet(deciles.location())),
-        manifest));
+        List.of(), controlled -> elsewhere.addInequality(controlled.cells())), manifest));
     stage.run("referral_lsoa_resolution publish", () -> RunJob.publish(writer, disclosure,
         OutputTables.ReferralLsoaResolution.TABLE, result.lsoaResolution(), ReferralAdditivities.resolution(),
         PublishedFigures::resolution, manifest));

@@ -31,6 +31,7 @@ import uk.pophealth.config.JobConfig;
 import uk.pophealth.core.CodeVersion;
 import uk.pophealth.core.ErrorCategory;
 import uk.pophealth.core.PopHealthException;
+import uk.pophealth.forecast.CountsPublishedElsewhere;
 import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
 import uk.pophealth.ingest.AcceptedStore;
@@ -163,13 +164,22 @@ public final class RunJob {
             AcpUptakeStep.register(ingest, config, months, request.forecastHistoryFrom()).persist(), ingest, months));
     Dataset<Row> uptake = stage.run("acp_uptake compute",
         () -> AcpUptakeStep.compute(register, geography, basis, months).persist());
-    stage.run("acp_uptake publish", () -> publish(writer, disclosure, OutputTables.AcpUptake.TABLE, uptake,
-        AcpUptakeStep.additivities(), disclosed -> AcpUptakeStep.published(disclosed, months), manifest));
-    uptake.unpersist();
+    // demand_forecast's actuals count some of the same cells as acp_uptake and referral_inequality, and take
+    // their suppression (CountsPublishedElsewhere)
+    CountsPublishedElsewhere elsewhere = new CountsPublishedElsewhere();
+    try {
+      stage.run("acp_uptake publish", () -> publish(writer, disclosure, new Publication(OutputTables.AcpUptake.TABLE,
+          uptake, AcpUptakeStep.additivities(), disclosed -> AcpUptakeStep.published(disclosed, months), List.of(),
+          controlled -> elsewhere.addUptake(controlled.cells(), months.firstEnd())), manifest));
+      uptake.unpersist();
 
-    ReferralDeprivationStep.run(spark, ingest, geography, config, months, stage, writer, disclosure, manifest);
-    DemandForecastStep.run(spark, ingest, geography, config, request.forecastHistoryFrom(), register, stage, writer,
-        disclosure, manifest);
+      ReferralDeprivationStep.run(spark, ingest, geography, config, months, stage, writer, disclosure, manifest,
+          elsewhere);
+      DemandForecastStep.run(spark, ingest, geography, config, request.forecastHistoryFrom(), register, stage, writer,
+          disclosure, manifest, elsewhere);
+    } finally {
+      elsewhere.release();
+    }
     register.unpersist();
 
     RunManifest finished = manifest.succeeded(Instant.now());
@@ -189,10 +199,19 @@ public final class RunJob {
   static WrittenTable publish(TableWriter writer, DisclosureControl disclosure, OutputTable table, Dataset<Row> data,
       List<uk.pophealth.publish.Additivity> additivities, UnaryOperator<Dataset<Row>> published,
       RunManifest.Builder manifest) {
-    try (DisclosureControl.Disclosed disclosed = disclosure.apply(table, data, additivities)) {
-      WrittenTable written = writer.write(table, published.apply(disclosed.data()));
+    return publish(writer, disclosure, new Publication(table, data, additivities, published), manifest);
+  }
+
+  /** Controls, writes and records one table, then hands the control to the publication's reader and closes it. */
+  static WrittenTable publish(TableWriter writer, DisclosureControl disclosure, Publication publication,
+      RunManifest.Builder manifest) {
+    OutputTable table = publication.table();
+    try (DisclosureControl.Disclosed disclosed = disclosure.apply(table, publication.data(),
+        publication.additivities(), publication.sameCounts())) {
+      WrittenTable written = writer.write(table, publication.published().apply(disclosed.data()));
       manifest.output(written);
       LOG.info("published {}: {} rows at {}", table.name(), written.rows(), written.location());
+      publication.controlled().accept(disclosed);
       return written;
     }
   }

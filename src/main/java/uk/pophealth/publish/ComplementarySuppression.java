@@ -84,13 +84,17 @@ final class ComplementarySuppression {
     keys.forEach(k -> solved.add(col(k)));
     table.countColumns().forEach(c -> solved.add(col(c).cast(DataTypes.LongType)));
     table.countColumns().forEach(c -> solved.add(col(DisclosureControl.flag(c))));
+    List<String> present = List.of(rows.columns());
+    table.countColumns().forEach(c -> solved.add(present.contains(DisclosureControl.publishedElsewhere(c))
+        ? coalesce(col(DisclosureControl.publishedElsewhere(c)), lit(false)) : lit(false)));
     solved.add(col(MEMBERS));
     solved.add(block().as(BLOCK));
     Dataset<Row> blocked = rows.select(solved.toArray(new Column[0]));
     Dataset<Row> added = blocked.groupBy(col(BLOCK)).as(Encoders.LONG(), Encoders.row(blocked.schema()))
         .flatMapGroups(new SolveBlock(keys.size(), table.countColumns(), specs(), denominators()),
             Encoders.row(hitSchema(rows)));
-    return withSuppressedCells(rows.drop(MEMBERS), added);
+    // read by the write and, where another table publishes the same counts, by Disclosed#cells: solved once
+    return withSuppressedCells(rows.drop(MEMBERS), truncated(added, persisted));
   }
 
   /**
@@ -315,7 +319,8 @@ final class ComplementarySuppression {
 
   /**
    * Executor-side: the fixpoint of one block's rows; one output row per cell it adds. A row is its key columns,
-   * its counts (as longs), their flags, and its membership array, in that order.
+   * its counts (as longs), their flags, whether each is published in another table ({@link SameCounts}: never
+   * chosen), and its membership array, in that order.
    */
   static final class SolveBlock implements FlatMapGroupsFunction<Long, Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -345,28 +350,30 @@ final class ComplementarySuppression {
         }
         Long[] values = new Long[countCount];
         boolean[] flags = new boolean[countCount];
+        boolean[] choosable = new boolean[countCount];
         for (int c = 0; c < countCount; c++) {
           values[c] = row.isNullAt(keyCount + c) ? null : row.getLong(keyCount + c);
           flags[c] = row.getBoolean(keyCount + countCount + c);
+          choosable[c] = !row.getBoolean(keyCount + 2 * countCount + c);
         }
         for (int c = 0; c < countCount; c++) {
           if (denominators[c] >= 0) {
             fixpoint.follow(new Cell(key, counts.get(denominators[c])), new Cell(key, counts.get(c)), flags[c]);
           }
         }
-        for (Row member : row.<Row>getList(keyCount + 2 * countCount)) {
+        for (Row member : row.<Row>getList(keyCount + 3 * countCount)) {
           if (member == null) {
             continue;
           }
           int additivity = member.getInt(0);
           Spec spec = specs.get(additivity);
           if (spec.isRowSum()) {
-            addRowSum(fixpoint, new RowEquation(additivity, serial), spec, key, values, flags);
+            addRowSum(fixpoint, new RowEquation(additivity, serial), spec, key, values, flags, choosable);
             continue;
           }
           for (int c : spec.counts()) {
             fixpoint.add(new GroupEquation(additivity, c, member.getLong(2), member.getInt(3)),
-                new Cell(key, counts.get(c)), member.getInt(1), values[c], flags[c], true);
+                new Cell(key, counts.get(c)), member.getInt(1), values[c], flags[c], choosable[c]);
           }
         }
       }
@@ -384,15 +391,15 @@ final class ComplementarySuppression {
      * 1-7 and never chosen.
      */
     private void addRowSum(SuppressionFixpoint<Cell> fixpoint, RowEquation equation, Spec spec, List<Object> key,
-        Long[] values, boolean[] flags) {
+        Long[] values, boolean[] flags, boolean[] choosable) {
       Long remainder = values[spec.total()];
       for (int part : spec.counts()) {
         fixpoint.add(equation, new Cell(key, counts.get(part)), SuppressionFixpoint.ROLE_PART, values[part],
-            flags[part], true);
+            flags[part], choosable[part]);
         remainder = remainder == null || values[part] == null ? null : remainder - values[part];
       }
       fixpoint.add(equation, new Cell(key, counts.get(spec.total())), SuppressionFixpoint.ROLE_TOTAL,
-          values[spec.total()], flags[spec.total()], true);
+          values[spec.total()], flags[spec.total()], choosable[spec.total()]);
       boolean small = remainder != null && remainder >= 1 && remainder <= DisclosureControl.MAX_SUPPRESSED_COUNT;
       fixpoint.add(equation, new Cell(key, REMAINDER + equation.additivity()), SuppressionFixpoint.ROLE_PART,
           remainder, small, false);

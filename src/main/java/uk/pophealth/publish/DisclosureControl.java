@@ -58,8 +58,9 @@ import uk.pophealth.schema.Projection;
  * change against an earlier month, figures over another table's deciles): {@code PublishedUptake},
  * {@code PublishedFigures} and the run job's {@code InequalityWithholding}. Equations across periods are
  * checked where the product declares them (the referral tables' months within their quarter and quarters within their
- * financial year). A count published in two tables (demand_forecast's actuals and the referral tables' or
- * acp_uptake's) is controlled by each table alone (docs/disclosure-control.md).
+ * financial year). A count published in two tables (demand_forecast's actuals and referral_inequality's or
+ * acp_uptake's) is controlled once: the later table takes the earlier one's suppression of it and never chooses it
+ * as a complementary cell ({@link SameCounts}; docs/disclosure-control.md).
  * A group whose total is published in another table is protected only if the caller declares it
  * ({@link Additivity#partsOnly}).
  *
@@ -79,6 +80,7 @@ public final class DisclosureControl {
 
   private static final Logger LOG = LoggerFactory.getLogger(DisclosureControl.class);
   private static final String FLAG_PREFIX = "__suppressed_";
+  private static final String ELSEWHERE_PREFIX = "__published_elsewhere_";
 
   private final boolean enabled;
 
@@ -107,6 +109,16 @@ public final class DisclosureControl {
    * too. Close the result once it has been written, to release the working data it keeps persisted.
    */
   public Disclosed apply(OutputTable table, Dataset<Row> data, List<Additivity> additivities) {
+    return apply(table, data, additivities, List.of());
+  }
+
+  /**
+   * As {@link #apply(OutputTable, Dataset, List)}, for a table some of whose counts another table has already
+   * published ({@link SameCounts}): a cell suppressed there is suppressed here, and a cell published there is never
+   * chosen here as a complementary cell, since suppressing it would hide nothing.
+   */
+  public Disclosed apply(OutputTable table, Dataset<Row> data, List<Additivity> additivities,
+      List<SameCounts> sameCounts) {
     requireNonNull(table, "table is null");
     requireNonNull(data, "data is null");
     SchemaCheck.requireDeclared(table, data.schema());
@@ -142,12 +154,15 @@ public final class DisclosureControl {
       }
       working = working.withColumn(flag(count), flagged);
     }
+    for (SameCounts same : sameCounts) {
+      working = same.mark(table, working);
+    }
     List<JavaRDD<Row>> persisted = new ArrayList<>();
     if (!additivities.isEmpty()) {
       working = new ComplementarySuppression(table, additivities).apply(working, persisted);
     }
     Dataset<Row> published = publishedValues(table, working, suppressedColumn);
-    return new Disclosed(SchemaCheck.withDeclaredMetadata(table, published), persisted);
+    return new Disclosed(SchemaCheck.withDeclaredMetadata(table, published), persisted, cells(table, working));
   }
 
   /** Nulls suppressed counts and their derived columns, rounds the rest, sets the row's suppressed flag. */
@@ -180,20 +195,54 @@ public final class DisclosureControl {
     return FLAG_PREFIX + count;
   }
 
+  /** The column of {@link Disclosed#cells} holding whether a count of the row was suppressed (primary or not). */
+  public static String suppressedCell(String count) {
+    return flag(count);
+  }
+
+  /** The working column holding whether a count is published in another table, so never a complementary cell. */
+  static String publishedElsewhere(String count) {
+    return ELSEWHERE_PREFIX + count;
+  }
+
+  /** Every row's key columns, its exact counts and each count's suppression flag ({@link #suppressedCell}). */
+  private static Dataset<Row> cells(OutputTable table, Dataset<Row> working) {
+    List<Column> columns = new ArrayList<>();
+    table.keyColumns().forEach(k -> columns.add(col(k)));
+    table.countColumns().forEach(c -> columns.add(col(c)));
+    table.countColumns().forEach(c -> columns.add(col(flag(c))));
+    return working.select(columns.toArray(new Column[0]));
+  }
+
   /**
    * The disclosure-controlled table. Close it after writing: it releases the persisted working data.
    */
   public static final class Disclosed implements AutoCloseable {
     private final Dataset<Row> data;
     private final List<JavaRDD<Row>> persisted;
+    private final Dataset<Row> cells;
 
     Disclosed(Dataset<Row> data, List<JavaRDD<Row>> persisted) {
+      this(data, persisted, null);
+    }
+
+    Disclosed(Dataset<Row> data, List<JavaRDD<Row>> persisted, Dataset<Row> cells) {
       this.data = data;
       this.persisted = List.copyOf(persisted);
+      this.cells = cells;
     }
 
     public Dataset<Row> data() {
       return data;
+    }
+
+    /**
+     * Under disclosure control, every row's key columns, exact counts and which of them were suppressed
+     * ({@link #suppressedCell}), for another table that publishes the same counts ({@link SameCounts}); read it
+     * (and persist what is kept) before closing. Empty when control is off or the table has no counts.
+     */
+    public java.util.Optional<Dataset<Row>> cells() {
+      return java.util.Optional.ofNullable(cells);
     }
 
     @Override

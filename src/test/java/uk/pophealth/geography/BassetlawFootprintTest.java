@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -114,5 +117,34 @@ class BassetlawFootprintTest {
     long checked = compared.count();
     assertTrue(checked > 30_000, "LSOAs in districts wholly inside one STP: " + checked);
     assertEquals(0, compared.filter(col(LsoaHierarchy.ICS_CODE).notEqual(col("stp21_code"))).count());
+  }
+
+  /**
+   * Re-based onto today's footprint, Bassetlaw counts in Nottingham and Nottinghamshire from 2022 back; on the
+   * footprint in force it counted in South Yorkshire and Bassetlaw until June 2022. Those ICSs count different
+   * areas before July, as do the others whose members or codes changed with the 2022 vintage (CCGs merged into
+   * new sub-ICB locations, STPs given new ICB codes): 16 of the ICS codes and 12 of the place codes of either
+   * vintage, in every month before July and none after. Every other area kept its districts and its code.
+   */
+  @Test
+  void theAreasWhoseMembersChangedWithThe2022VintageCountOtherAreasBeforeJuly2022() {
+    Set<AreaMonth> reassigned = resolver.reassigned(FootprintBasis.rebasedTo(LocalDate.parse("2025-12-31")),
+        YearMonth.of(2022, 5), YearMonth.of(2022, 8));
+    Set<String> found = new TreeSet<>();
+    reassigned.forEach(a -> found.add(a.level() + " " + a.code() + " " + a.month()));
+    assertTrue(found.containsAll(List.of("ics E54000009 2022-06", "ics E54000060 2022-06", "ics E54000061 2022-06")),
+        "South Yorkshire and Bassetlaw, and the two ICBs Bassetlaw moved between: " + found);
+    for (YearMonth month : List.of(YearMonth.of(2022, 5), YearMonth.of(2022, 6))) {
+      assertEquals(16, reassigned.stream().filter(a -> a.month().equals(month) && a.level().equals(AreaMonth.ICS))
+          .count(), found::toString);
+      assertEquals(12, reassigned.stream().filter(a -> a.month().equals(month) && a.level().equals(AreaMonth.PLACE))
+          .count(), found::toString);
+    }
+    assertTrue(reassigned.stream().allMatch(a -> a.month().isBefore(YearMonth.of(2022, 7)) && a.code() != null),
+        found::toString);
+    assertEquals(Set.of(), resolver.reassigned(FootprintBasis.AT_EACH_DATE, YearMonth.of(2022, 5),
+        YearMonth.of(2022, 8)));
+    assertEquals(Set.of(), resolver.reassigned(FootprintBasis.rebasedTo(LocalDate.parse("2022-06-30")),
+        YearMonth.of(2022, 5), YearMonth.of(2022, 6)), "re-based to June 2022, May and June are as in force");
   }
 }

@@ -25,6 +25,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.pophealth.generate.GenerateJob;
+import uk.pophealth.publish.DifferencingAttack;
 import uk.pophealth.generate.GeneratorOptions;
 import uk.pophealth.publish.RunManifest;
 import uk.pophealth.schema.OutputTable;
@@ -197,6 +198,24 @@ class EnglandShapedRunTest {
     // each published count is within 2.5 of the exact one (rounded to 5): the sum of n parts and the total differ by
     // at most 2.5 (n + 1)
     assertEquals(0, whole.filter(abs(col("parts").minus(col("total"))).gt(col("n").plus(1).multiply(2.5))).count());
+  }
+
+  /**
+   * The differencing attack of the sample test ({@link DifferencingAttack}) on England-shaped tables: a scheduled
+   * run's acp_uptake month, referral financial year to date and demand history against the exact run. No suppressed
+   * count of 1-7 is recovered or narrowed to fewer than 3 values, and no count two tables publish is suppressed in
+   * one and published in the other.
+   */
+  @Test
+  void noSuppressedSmallCountIsRecoveredByDifferencing() {
+    List<Map<String, String>> nesting = DifferencingAttack.nesting(SharedSpark.spark(),
+        DIR.resolve("data").resolve("footprints").toString());
+    DifferencingAttack.Result result = DifferencingAttack.run(SharedSpark.spark(), controlledOut, exactOut,
+        nesting.get(0), nesting.get(1));
+    System.out.println("Differencing attack on the England-shaped run: " + result);
+    assertTrue(result.suppressed() > 1_000, "the attack has suppressed cells to work on: " + result);
+    assertEquals(0, result.smallNarrowed(), result.toString());
+    assertEquals(List.of(), result.sameCountMismatches(), result.toString());
   }
 
   /** The register is exact without disclosure control: all areas on the last month-end is the planted count. */

@@ -337,6 +337,26 @@ class RunJobSampleTest {
     assertTrue(result.equations() > 10_000, "the attack has equations to work with: " + result);
     assertTrue(result.suppressed() > 1_000, "the attack has suppressed cells to work on: " + result);
     assertEquals(0, result.smallNarrowed(), result.toString());
+    assertEquals(List.of(), result.sameCountMismatches(), "a count two tables publish is suppressed in both or neither");
+  }
+
+  /**
+   * Demand re-bases its history onto today's footprint, so before the sample's July 2022 boundary change its ZP003
+   * and E54Z00001 are other areas than the in-force tables' ZP003 and E54Z00001: their actuals are withheld.
+   */
+  @Test
+  void demandWithholdsTheActualsOfAreasWhoseFootprintDiffersFromTheOneInForce() {
+    Dataset<Row> actuals = table(controlledOut, OutputTables.DemandForecast.NAME)
+        .filter(col(OutputTables.DemandForecast.KIND).equalTo(OutputTables.DemandForecast.KIND_ACTUAL));
+    Dataset<Row> withheld = actuals.filter(col(OutputTables.DemandForecast.FIT_NOTE)
+        .contains(uk.pophealth.forecast.ReassignedMonths.NOTE));
+    assertTrue(withheld.count() > 0, "the sample's boundary change withholds some actuals");
+    assertEquals(0, withheld.filter(col(OutputTables.DemandForecast.ACTUAL_COUNT).isNotNull()
+        .or(col(OutputTables.DemandForecast.MONTH).geq("2022-07-01"))
+        .or(col(OutputTables.GEOGRAPHY_CODE).isin("E54Z00001", "ZP003").unary_$bang())).count());
+    assertEquals(0, actuals.filter(col(OutputTables.GEOGRAPHY_CODE).isin("E54Z00001", "ZP003")
+        .and(col(OutputTables.DemandForecast.MONTH).lt("2022-07-01"))
+        .and(col(OutputTables.DemandForecast.ACTUAL_COUNT).isNotNull())).count(), "none before July published");
   }
 
   /** A published with_acp under a suppressed register ("none of these few has a plan") is attribute disclosure. */

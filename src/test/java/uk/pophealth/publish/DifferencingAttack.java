@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import uk.pophealth.schema.OutputTable;
@@ -43,14 +44,16 @@ public final class DifferencingAttack {
   /** What the attack found. */
   public record Result(int cells, int suppressed, int equations, int equationsDropped, int smallNarrowed, int zerosRecovered,
       int largerRecovered, List<String> smallExamples, Map<String, Integer> equationsByFamily,
-      Map<String, Integer> zerosByCount) {
+      Map<String, Integer> zerosByCount, List<String> sameCountMismatches) {
     @Override
     public String toString() {
       return String.format("cells %d (suppressed %d), equations %d (%d forms not holding in the exact run dropped): "
           + "suppressed 1-7 recovered or narrowed to < 3 values %d %s; suppressed zeros recovered exactly %d; "
           + "suppressed counts > 7 recovered exactly %d; equations by family %s; zeros recovered by table and count "
-          + "%s", cells, suppressed, equations, equationsDropped, smallNarrowed, smallExamples, zerosRecovered,
-          largerRecovered, equationsByFamily, zerosByCount);
+          + "%s; the same count suppressed in one table and published in the other %d %s", cells, suppressed,
+          equations, equationsDropped, smallNarrowed, smallExamples, zerosRecovered, largerRecovered, equationsByFamily,
+          zerosByCount, sameCountMismatches.size(),
+          sameCountMismatches.subList(0, Math.min(5, sameCountMismatches.size())));
     }
   }
 
@@ -63,6 +66,8 @@ public final class DifferencingAttack {
   /** (numerator, denominator) cell pairs. */
   private final List<int[]> atMost = new ArrayList<>();
   private final Map<String, Integer> byFamily = new LinkedHashMap<>();
+  /** Cells of two tables holding the same exact count, suppressed in one and published in the other. */
+  private final List<String> sameCountMismatches = new ArrayList<>();
   private int dropped;
 
   /** Attacks the tables of {@code controlledOut}, checking identities and outcomes against {@code exactOut}. */
@@ -76,8 +81,15 @@ public final class DifferencingAttack {
       if (!location.exists()) {
         continue;
       }
-      List<Row> controlled = spark.read().parquet(location.getPath()).collectAsList();
-      List<Row> truth = spark.read().parquet(new java.io.File(exactOut, table.name()).getPath()).collectAsList();
+      Dataset<Row> controlledRows = spark.read().parquet(location.getPath());
+      Dataset<Row> exactRows = spark.read().parquet(new java.io.File(exactOut, table.name()).getPath());
+      // only the exact rows of the controlled run's cells (a scheduled run publishes fewer periods than the exact run)
+      org.apache.spark.sql.Column same = org.apache.spark.sql.functions.lit(true);
+      for (String key : table.keyColumns()) {
+        same = same.and(exactRows.col(key).eqNullSafe(controlledRows.col(key)));
+      }
+      List<Row> controlled = controlledRows.collectAsList();
+      List<Row> truth = exactRows.join(controlledRows, same, "left_semi").collectAsList();
       tables.put(table.name(), new Tables(table, controlled, attack.load(table, controlled, truth)));
     }
     attack.acpUptake(tables.get(AcpUptake.NAME));
@@ -142,6 +154,20 @@ public final class DifferencingAttack {
   }
 
   /** One equation: {@code total = sum(parts)}, by cell names; kept only if every cell is known and it holds exactly. */
+  /**
+   * Two tables' cells of one count: an equation where the exact run gives both the same value, and a mismatch
+   * when one table suppresses it and the other publishes it (the rule is suppressed in both or published in both).
+   */
+  private void sameCount(String family, String cell, String other) {
+    Integer a = index.get(cell);
+    Integer b = index.get(other);
+    if (a != null && b != null && exact.get(a).equals(exact.get(b))
+        && (published.get(a) == null) != (published.get(b) == null)) {
+      sameCountMismatches.add(cell + " = " + other + " (exact " + exact.get(a) + ")");
+    }
+    equation(family, cell, List.of(other));
+  }
+
   private void equation(String family, String total, List<String> parts) {
     sumEquals(family, parts, List.of(total));
   }
@@ -418,13 +444,13 @@ public final class DifferencingAttack {
         String other = String.join("|", ReferralInequality.NAME, OutputTables.PERIOD_MONTH, month.toString(), level,
             OutputTables.LEVEL_ALL.equals(level) ? ReferralDeprivation.CODE_ALL : code, service,
             ReferralDeprivation.BASIS_NATIONAL, ReferralInequality.REFERRALS);
-        equation("demand actual = referral_inequality month", other, List.of(demandCell));
+        sameCount("demand actual = referral_inequality month", other, demandCell);
       }
       if (uptake != null && (activity.equals("dementia_register") || activity.equals("dementia_register_with_acp"))) {
         String other = String.join("|", AcpUptake.NAME, YearMonth.from(month).atEndOfMonth().toString(), level, code,
             AcpUptake.BREAKDOWN_NONE, AcpUptake.VALUE_ALL,
             activity.equals("dementia_register") ? AcpUptake.REGISTER : AcpUptake.WITH_ACP);
-        equation("demand actual = acp_uptake", other, List.of(demandCell));
+        sameCount("demand actual = acp_uptake", other, demandCell);
       }
     }
   }
@@ -567,7 +593,7 @@ public final class DifferencingAttack {
       }
     }
     return new Result(n, suppressed, equations.size(), dropped, small, zeros, larger, List.copyOf(examples),
-        Map.copyOf(byFamily), Map.copyOf(zerosByCount));
+        Map.copyOf(byFamily), Map.copyOf(zerosByCount), List.copyOf(sameCountMismatches));
   }
 
   private static void enqueue(int cell, List<List<Integer>> ofCell, ArrayDeque<Integer> queue, boolean[] queued) {
@@ -655,7 +681,10 @@ public final class DifferencingAttack {
   public static List<Map<String, String>> nesting(SparkSession spark, String footprints) {
     Map<String, java.util.Set<String>> icsOf = new HashMap<>();
     Map<String, java.util.Set<String>> placeOf = new HashMap<>();
-    for (Row row : spark.read().option("header", "true").csv(footprints).collectAsList()) {
+    boolean parquet = new java.io.File(footprints).isDirectory() && java.util.Arrays.stream(
+        java.util.Objects.requireNonNull(new java.io.File(footprints).list())).anyMatch(f -> f.endsWith(".parquet"));
+    Dataset<Row> rows = parquet ? spark.read().parquet(footprints) : spark.read().option("header", "true").csv(footprints);
+    for (Row row : rows.collectAsList()) {
       String place = text(row, "place_code");
       icsOf.computeIfAbsent(place, k -> new java.util.HashSet<>()).add(text(row, "ics_code"));
       if ("lad".equals(text(row, "org_type"))) {

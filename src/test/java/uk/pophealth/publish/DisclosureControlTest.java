@@ -65,6 +65,61 @@ class DisclosureControlTest {
     }
   }
 
+  /** P1's registers as another table publishes them: key, exact count, whether it suppressed it. */
+  private static List<SameCounts> registersElsewhere(Object[]... cells) {
+    StructType schema = new StructType().add(GEOGRAPHY_CODE, "string").add(AcpUptake.BREAKDOWN, "string")
+        .add(AcpUptake.BREAKDOWN_VALUE, "string").add(SameCounts.EXACT, "long").add(SameCounts.SUPPRESSED, "boolean");
+    List<Row> rows = new ArrayList<>();
+    for (Object[] cell : cells) {
+      rows.add(RowFactory.create(cell));
+    }
+    return List.of(new SameCounts(AcpUptake.REGISTER, SharedSpark.spark().createDataFrame(rows, schema),
+        List.of(GEOGRAPHY_CODE, AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_VALUE)));
+  }
+
+  private static Dataset<Row> practiceP1() {
+    // One practice: total 105 (30 with ACP); M 5 (2), F 100 (28), U 0 (0).
+    return frame(List.of(
+        uptakeRow("P1", null, null, AcpUptake.BREAKDOWN_NONE, AcpUptake.VALUE_ALL, 105L, 30L),
+        uptakeRow("P1", null, null, AcpUptake.BREAKDOWN_SEX, "M", 5L, 2L),
+        uptakeRow("P1", null, null, AcpUptake.BREAKDOWN_SEX, "F", 100L, 28L),
+        uptakeRow("P1", null, null, AcpUptake.BREAKDOWN_SEX, "U", 0L, 0L)));
+  }
+
+  @Test
+  void neverChoosesACellAnotherTablePublishesAsTheComplementaryOne() {
+    // F's register (100) is published by another table: suppressing it here would hide nothing, so the register
+    // equation 105 = M + F + U takes U's zero as its second cell; U's with_acp goes with its register, and the
+    // with_acp equation 30 = 2 + 28 + 0 still takes F's 28 (the other table does not publish with_acp).
+    try (DisclosureControl.Disclosed result = DisclosureControl.enabled().apply(AcpUptake.TABLE, practiceP1(),
+        acpAdditivities(), registersElsewhere(new Object[] {"P1", AcpUptake.BREAKDOWN_SEX, "F", 100L, false}))) {
+      SharedSpark.frames().assertDataFrameNoOrderEquals(frame(List.of(
+          published("P1", AcpUptake.BREAKDOWN_NONE, AcpUptake.VALUE_ALL, 105L, 30L, false),
+          published("P1", AcpUptake.BREAKDOWN_SEX, "M", null, null, true),
+          published("P1", AcpUptake.BREAKDOWN_SEX, "F", 100L, null, true),
+          published("P1", AcpUptake.BREAKDOWN_SEX, "U", null, null, true))), result.data());
+    }
+  }
+
+  @Test
+  void suppressesWhatAnotherTableSuppressedOfTheSameCountsAndOnlyOfTheSame() {
+    // The other table suppressed the total's register (105): suppressed here too, with its with_acp; with M the
+    // equations then have two suppressed cells each and F and U are published. Its F of 99 is another count (the
+    // two resolve an area differently): its "suppressed" is not taken.
+    try (DisclosureControl.Disclosed result = DisclosureControl.enabled().apply(AcpUptake.TABLE, practiceP1(),
+        acpAdditivities(), registersElsewhere(
+            new Object[] {"P1", AcpUptake.BREAKDOWN_NONE, AcpUptake.VALUE_ALL, 105L, true},
+            new Object[] {"P1", AcpUptake.BREAKDOWN_SEX, "F", 99L, true}))) {
+      SharedSpark.frames().assertDataFrameNoOrderEquals(frame(List.of(
+          published("P1", AcpUptake.BREAKDOWN_NONE, AcpUptake.VALUE_ALL, null, null, true),
+          published("P1", AcpUptake.BREAKDOWN_SEX, "M", null, null, true),
+          published("P1", AcpUptake.BREAKDOWN_SEX, "F", 100L, 30L, false),
+          published("P1", AcpUptake.BREAKDOWN_SEX, "U", 0L, 0L, false))), result.data());
+      assertEquals(2, result.cells().orElseThrow().filter(col(DisclosureControl.suppressedCell(AcpUptake.REGISTER)))
+          .count(), "the cells a later table reads: the total's and M's registers suppressed");
+    }
+  }
+
   @Test
   void roundsToNearestFiveAndSuppressesDerivedColumnsWithTheirCount() {
     Dataset<Row> input = frame(List.of(
