@@ -46,7 +46,7 @@ import uk.pophealth.publish.StagingSweep;
 import uk.pophealth.publish.TableRuns;
 import uk.pophealth.publish.TableWriter;
 import uk.pophealth.publish.WrittenTable;
-import uk.pophealth.publish.report.ReportWriter;
+import uk.pophealth.report.ReportWriter;
 import uk.pophealth.schema.DataQualityTable;
 import uk.pophealth.schema.InputTables;
 import uk.pophealth.schema.OutputTable;
