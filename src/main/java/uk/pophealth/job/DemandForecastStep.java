@@ -10,7 +10,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.config.JobConfig;
-import uk.pophealth.forecast.Activities;
+import uk.pophealth.schema.Activities;
 import uk.pophealth.forecast.DemandForecast;
 import uk.pophealth.forecast.DemandInputs;
 import uk.pophealth.forecast.DemandOptions;

@@ -1,8 +1,10 @@
-package uk.pophealth.forecast;
+package uk.pophealth.schema;
 
 /**
  * The activities the demand product forecasts, as written in demand_forecast.activity. Counts are events whose
- * start date falls in the month; levels are people at the month end.
+ * start date falls in the month; levels are people at the month end. Part of the output vocabulary, beside the
+ * table's declaration in {@link OutputTables.DemandForecast}, so the test-data generator plants its truths in the
+ * same words without depending on the product.
  */
 public final class Activities {
   /** Adult social care requests for support (social_care_events event_type Request). */
