@@ -12,6 +12,7 @@ import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
+import uk.pophealth.spark.JobLabel;
 
 /**
  * Draws the static HTML report of one run from its output tables: {@code new ReportWriter(spark).write(dir)}
@@ -46,6 +47,7 @@ public final class ReportWriter {
   }
 
   private Drawn draw(RunOutput output) {
+    JobLabel label = JobLabel.save(spark);
     spark.sparkContext().setJobGroup(JOB_GROUP, "Draw the HTML report from " + output.directory(), false);
     try {
       OutputTable acp = output.table(AcpUptake.NAME);
@@ -69,7 +71,7 @@ public final class ReportWriter {
       }
       return new Drawn(ReportPage.render(output.directory(), sections), found, missing);
     } finally {
-      spark.sparkContext().clearJobGroup();
+      label.restore();
     }
   }
 

@@ -1,4 +1,4 @@
-package uk.pophealth.job;
+package uk.pophealth.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,25 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Shuffle partitions from the input size: hand-worked at the sample's, 10M people's and 60M people's sizes. */
+/** The pseudonymisation key's variable is redacted by every session, beside any regex the user gave. */
 class SparkSessionsTest {
-  private static final long MIB = 1L << 20;
-
-  @Test
-  void smallInputsKeepTheFloorOfEightOrTwiceTheCores() {
-    assertEquals(8, SparkSessions.partitionsFor(5 * MIB, 2)); // the bundled sample
-    assertEquals(8, SparkSessions.partitionsFor(0, 2));
-    assertEquals(64, SparkSessions.partitionsFor(5 * MIB, 32)); // a cluster: twice its cores
-  }
-
-  @Test
-  void largeInputsGetOnePartitionPerEightMebibytes() {
-    assertEquals(28, SparkSessions.partitionsFor(223 * MIB, 2)); // 10M people: 223 MiB -> 27.9 -> 28
-    assertEquals(192, SparkSessions.partitionsFor(1536 * MIB, 2)); // 60M people: 1.5 GiB
-    assertEquals(193, SparkSessions.partitionsFor(1536 * MIB + 1, 2)); // a byte over rounds up
-    assertEquals(2000, SparkSessions.partitionsFor(1L << 40, 2)); // 1 TiB: the ceiling
-  }
-
   @Test
   void theKeyVariableIsAppendedToSparksDefaultRedactionRegex() {
     String regex = SparkSessions.redactionRegex(null, "POPHEALTH_PSEUDONYMISATION_KEY");
