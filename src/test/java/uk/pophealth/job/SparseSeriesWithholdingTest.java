@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ class SparseSeriesWithholdingTest {
     for (String kept : List.of("2024-04-01|place|asc_request", "2024-04-01|ics|asc_assessment",
         "2024-05-01|place|asc_assessment")) {
       Row row = forecasts.get(kept);
-      assertEquals(List.of(20.0, 15.0, 25.0, 12.0, 28.0, 0.5, 0.7), List.of(row.<Double>getAs(DemandForecast.VALUE),
+      assertEquals(List.of(20.0, 15.0, 25.0, 12.0, 28.0, 0.5, 0.7), Arrays.asList(row.<Double>getAs(DemandForecast.VALUE),
           row.<Double>getAs(DemandForecast.LOWER80), row.<Double>getAs(DemandForecast.UPPER80),
           row.<Double>getAs(DemandForecast.LOWER95), row.<Double>getAs(DemandForecast.UPPER95),
           row.<Double>getAs(DemandForecast.UTILISATION), row.<Double>getAs(DemandForecast.UTILISATION_UPPER95)), kept);
