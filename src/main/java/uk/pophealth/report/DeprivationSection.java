@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
-import uk.pophealth.schema.OutputTables;
 
 /** Referral deprivation: referrals and rate per 1,000 by IMD decile for each area and service (the gradient). */
 final class DeprivationSection {

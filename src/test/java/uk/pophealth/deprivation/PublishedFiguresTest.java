@@ -12,10 +12,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
 import uk.pophealth.schema.OutputTables.ReferralLsoaResolution;
+import uk.pophealth.testing.ReferralRows;
 import uk.pophealth.testing.RowByName;
 import uk.pophealth.testing.SharedSpark;
 
@@ -28,7 +28,7 @@ import uk.pophealth.testing.SharedSpark;
 class PublishedFiguresTest {
   private static final double EXACT = 1e-9;
   private static final double WORKED = 1e-6;
-  private static final Date FY_2022 = Date.valueOf("2022-04-01");
+  private static final Date FY_2022 = ReferralRows.FY_2022;
 
   /**
    * Three decile cells as disclosure control left them. D1: exact 22 referrals in 4,000 people (exact rate 5.5),
@@ -123,14 +123,8 @@ class PublishedFiguresTest {
    */
   @Test
   void inequalitySharesComeFromThePublishedCounts() {
-    RowByName row = RowByName.of(ReferralInequality.SCHEMA.schema())
-        .with(ReferralInequality.PERIOD_TYPE, OutputTables.PERIOD_FINANCIAL_YEAR)
-        .with(ReferralInequality.PERIOD_START, FY_2022)
-        .with(ReferralInequality.MONTHS_COVERED, 12).with(ReferralInequality.GEOGRAPHY_LEVEL, OutputTables.LEVEL_PLACE)
-        .with(ReferralInequality.GEOGRAPHY_NAME, "Place").with(ReferralInequality.SERVICE, "S1")
-        .with(ReferralInequality.IMD_BASIS, ReferralDeprivation.BASIS_NATIONAL)
+    RowByName row = ReferralRows.fy2022Place(ReferralInequality.SCHEMA.schema())
         .with(ReferralInequality.TARGET_SHARE, 0.5).with(ReferralInequality.SII_STATUS, ReferralInequality.SII_OK)
-        .with(ReferralInequality.SUPPRESSED, false)
         .with(ReferralInequality.REFERRALS_MOST_DEPRIVED_40, 40L).with(ReferralInequality.REFERRALS_KNOWN_DECILE, 100L)
         .with(ReferralInequality.POPULATION_MOST_DEPRIVED_40, 3000L)
         .with(ReferralInequality.POPULATION_KNOWN_DECILE, 10000L)
@@ -170,16 +164,10 @@ class PublishedFiguresTest {
   }
 
   private static RowByName deprivationCell() {
-    return RowByName.of(ReferralDeprivation.SCHEMA.schema())
-        .with(ReferralDeprivation.PERIOD_TYPE, OutputTables.PERIOD_FINANCIAL_YEAR)
-        .with(ReferralDeprivation.PERIOD_START, FY_2022).with(ReferralDeprivation.MONTHS_COVERED, 12)
-        .with(ReferralDeprivation.GEOGRAPHY_LEVEL, OutputTables.LEVEL_PLACE)
-        .with(ReferralDeprivation.GEOGRAPHY_CODE, "P1").with(ReferralDeprivation.GEOGRAPHY_NAME, "Place 1")
-        .with(ReferralDeprivation.SERVICE, "S1").with(ReferralDeprivation.IMD_BASIS, ReferralDeprivation.BASIS_NATIONAL)
+    return ReferralRows.fy2022Place(ReferralDeprivation.SCHEMA.schema())
         .with(ReferralDeprivation.QUANTILE_TYPE, ReferralDeprivation.QUANTILE_DECILE)
         .with(ReferralDeprivation.IMD_QUANTILE, 1).with(ReferralDeprivation.IMD_DECILE, 1)
-        .with(ReferralDeprivation.POPULATION_SOURCE, ReferralDeprivation.SOURCE_ONS)
-        .with(ReferralDeprivation.SUPPRESSED, false);
+        .with(ReferralDeprivation.POPULATION_SOURCE, ReferralDeprivation.SOURCE_ONS);
   }
 
   private static Row resolution(RowByName row, String mapping, Long referrals, double exactShare) {

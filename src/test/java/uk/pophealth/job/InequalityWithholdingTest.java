@@ -11,9 +11,9 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
+import uk.pophealth.testing.ReferralRows;
 import uk.pophealth.testing.RowByName;
 import uk.pophealth.testing.SharedSpark;
 
@@ -37,7 +37,6 @@ import uk.pophealth.testing.SharedSpark;
  * </ul>
  */
 class InequalityWithholdingTest {
-  private static final Date FY_2022 = Date.valueOf("2022-04-01");
   private static final Date FY_2023 = Date.valueOf("2023-04-01");
   private static final List<String> SII_FIGURES = List.of(ReferralInequality.SII, ReferralInequality.SII_LOWER95,
       ReferralInequality.SII_UPPER95, ReferralInequality.RII, ReferralInequality.RII_LOWER95,
@@ -48,12 +47,7 @@ class InequalityWithholdingTest {
   @BeforeAll
   static void withhold() {
     List<Row> deprivation = new ArrayList<>();
-    RowByName cell = RowByName.of(ReferralDeprivation.SCHEMA.schema())
-        .with(ReferralDeprivation.PERIOD_TYPE, OutputTables.PERIOD_FINANCIAL_YEAR)
-        .with(ReferralDeprivation.PERIOD_START, FY_2022).with(ReferralDeprivation.MONTHS_COVERED, 12)
-        .with(ReferralDeprivation.GEOGRAPHY_LEVEL, OutputTables.LEVEL_PLACE)
-        .with(ReferralDeprivation.GEOGRAPHY_NAME, "Place").with(ReferralDeprivation.SERVICE, "S1")
-        .with(ReferralDeprivation.IMD_BASIS, ReferralDeprivation.BASIS_NATIONAL)
+    RowByName cell = ReferralRows.fy2022Place(ReferralDeprivation.SCHEMA.schema())
         .with(ReferralDeprivation.QUANTILE_TYPE, ReferralDeprivation.QUANTILE_DECILE)
         .with(ReferralDeprivation.POPULATION, 1000L)
         .with(ReferralDeprivation.POPULATION_SOURCE, ReferralDeprivation.SOURCE_ONS);
@@ -71,13 +65,8 @@ class InequalityWithholdingTest {
     addDeciles(deprivation, p1.with(ReferralDeprivation.PERIOD_START, FY_2023), d -> 8.0, 3);
     addDeciles(deprivation, p1.with(ReferralDeprivation.SERVICE, "S2"), d -> 8.0, 4);
 
-    RowByName row = RowByName.of(ReferralInequality.SCHEMA.schema())
-        .with(ReferralInequality.PERIOD_TYPE, OutputTables.PERIOD_FINANCIAL_YEAR)
-        .with(ReferralInequality.PERIOD_START, FY_2022).with(ReferralInequality.MONTHS_COVERED, 12)
-        .with(ReferralInequality.GEOGRAPHY_LEVEL, OutputTables.LEVEL_PLACE)
-        .with(ReferralInequality.GEOGRAPHY_NAME, "Place").with(ReferralInequality.SERVICE, "S1")
-        .with(ReferralInequality.IMD_BASIS, ReferralDeprivation.BASIS_NATIONAL)
-        .with(ReferralInequality.TARGET_SHARE, 0.5).with(ReferralInequality.SUPPRESSED, false)
+    RowByName row = ReferralRows.fy2022Place(ReferralInequality.SCHEMA.schema())
+        .with(ReferralInequality.TARGET_SHARE, 0.5)
         .with(ReferralInequality.SII, 5.0).with(ReferralInequality.SII_LOWER95, 3.0)
         .with(ReferralInequality.SII_UPPER95, 7.0).with(ReferralInequality.RII, 2.0)
         .with(ReferralInequality.RII_LOWER95, 1.5).with(ReferralInequality.RII_UPPER95, 2.5)
