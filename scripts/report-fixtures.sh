@@ -14,4 +14,4 @@ mvn -B -q -ntp -o test-compile dependency:build-classpath -Dmdep.includeScope=te
 mkdir -p "$OUT"
 # shellcheck disable=SC2086
 java $SPARK_JAVA_OPENS -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
-  uk.pophealth.publish.report.ReportFixtures "$(cd "$OUT" && pwd)"
+  uk.pophealth.report.ReportFixtures "$(cd "$OUT" && pwd)"

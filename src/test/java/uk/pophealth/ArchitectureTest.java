@@ -8,7 +8,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Holds the layering of STYLE.md: stats free of Spark; data flows ingest -> geography/cohort -> products -> publish. */
+/**
+ * Holds the layering of STYLE.md: stats free of Spark; data flows ingest -> geography/cohort -> products -> publish,
+ * and the report reads what publish wrote; the session and job labels ({@code spark/}) sit with the foundations, below
+ * both the jobs and the test-data generator.
+ */
 class ArchitectureTest {
   private static JavaClasses classes;
 
@@ -23,17 +27,19 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("uk.pophealth.stats..")
         .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..",
             "uk.pophealth.ingest..", "uk.pophealth.geography..", "uk.pophealth.cohort..", "uk.pophealth.uptake..",
-            "uk.pophealth.deprivation..", "uk.pophealth.forecast..", "uk.pophealth.publish..", "uk.pophealth.job..",
-            "uk.pophealth.cli..")
+            "uk.pophealth.deprivation..", "uk.pophealth.forecast..", "uk.pophealth.publish..", "uk.pophealth.report..",
+            "uk.pophealth.job..", "uk.pophealth.cli..", "uk.pophealth.spark..")
         .check(classes);
   }
 
   @Test
   void foundationsDependOnNoStage() {
-    noClasses().that().resideInAnyPackage("uk.pophealth.core..", "uk.pophealth.schema..", "uk.pophealth.config..")
+    noClasses().that().resideInAnyPackage("uk.pophealth.core..", "uk.pophealth.schema..", "uk.pophealth.config..",
+            "uk.pophealth.spark..")
         .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.ingest..", "uk.pophealth.geography..",
             "uk.pophealth.cohort..", "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.forecast..",
-            "uk.pophealth.publish..", "uk.pophealth.job..", "uk.pophealth.cli..", "uk.pophealth.generate..")
+            "uk.pophealth.publish..", "uk.pophealth.report..", "uk.pophealth.job..", "uk.pophealth.cli..",
+            "uk.pophealth.generate..")
         .check(classes);
   }
 
@@ -42,7 +48,7 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("uk.pophealth.ingest..")
         .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.geography..", "uk.pophealth.cohort..",
             "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.forecast..", "uk.pophealth.publish..",
-            "uk.pophealth.job..", "uk.pophealth.cli..")
+            "uk.pophealth.report..", "uk.pophealth.job..", "uk.pophealth.cli..")
         .check(classes);
   }
 
@@ -50,14 +56,16 @@ class ArchitectureTest {
   void geographyAndCohortDependOnNoProduct() {
     noClasses().that().resideInAnyPackage("uk.pophealth.geography..", "uk.pophealth.cohort..")
         .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.uptake..", "uk.pophealth.deprivation..",
-            "uk.pophealth.forecast..", "uk.pophealth.publish..", "uk.pophealth.job..", "uk.pophealth.cli..")
+            "uk.pophealth.forecast..", "uk.pophealth.publish..", "uk.pophealth.report..", "uk.pophealth.job..",
+            "uk.pophealth.cli..")
         .check(classes);
   }
 
   @Test
   void productsDoNotPublishOrRunThemselves() {
     noClasses().that().resideInAnyPackage("uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.forecast..")
-        .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.publish..", "uk.pophealth.job..", "uk.pophealth.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.publish..", "uk.pophealth.report..",
+            "uk.pophealth.job..", "uk.pophealth.cli..")
         .check(classes);
   }
 
@@ -71,6 +79,30 @@ class ArchitectureTest {
   }
 
   @Test
+  void publishNeverImportsTheReport() {
+    noClasses().that().resideInAPackage("uk.pophealth.publish..")
+        .should().dependOnClassesThat().resideInAPackage("uk.pophealth.report..")
+        .check(classes);
+  }
+
+  @Test
+  void theReportReadsOnlyWhatWasPublished() {
+    noClasses().that().resideInAPackage("uk.pophealth.report..")
+        .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.ingest..", "uk.pophealth.geography..",
+            "uk.pophealth.cohort..", "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.forecast..",
+            "uk.pophealth.job..", "uk.pophealth.cli..", "uk.pophealth.generate..")
+        .check(classes);
+  }
+
+  @Test
+  void theGeneratorDependsOnNoJobAndNoProduct() {
+    noClasses().that().resideInAPackage("uk.pophealth.generate..")
+        .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.job..", "uk.pophealth.cohort..",
+            "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.forecast..")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheCommandLineUsesTheGenerator() {
     noClasses().that().resideOutsideOfPackages("uk.pophealth.generate..", "uk.pophealth.cli..")
         .should().dependOnClassesThat().resideInAPackage("uk.pophealth.generate..")
@@ -78,8 +110,8 @@ class ArchitectureTest {
   }
 
   @Test
-  void onlyTheJobLayerBuildsASparkSession() {
-    noClasses().that().resideOutsideOfPackage("uk.pophealth.job..")
+  void onlySparkSessionsBuildsASparkSession() {
+    noClasses().that().resideOutsideOfPackage("uk.pophealth.spark..")
         .should().callMethod(org.apache.spark.sql.SparkSession.Builder.class, "getOrCreate")
         .check(classes);
   }

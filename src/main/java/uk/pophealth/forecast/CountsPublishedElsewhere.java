@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import uk.pophealth.publish.DisclosureControl;
 import uk.pophealth.publish.SameCounts;
+import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.AcpUptake;
 import uk.pophealth.schema.OutputTables.DemandForecast;

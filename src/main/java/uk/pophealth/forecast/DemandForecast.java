@@ -11,6 +11,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.pophealth.geography.FootprintBasis;
+import uk.pophealth.spark.JobLabel;
 
 /**
  * The demand forecast product: monthly activity series per place, ICS and all areas (history re-based onto the
@@ -43,6 +44,7 @@ public final class DemandForecast {
     requireNonNull(options, "options is null");
     options.requireHistory();
     FootprintBasis basis = FootprintBasis.rebasedTo(options.lastMonth().atEndOfMonth());
+    JobLabel label = JobLabel.save(spark);
     spark.sparkContext().setJobDescription("forecast: build monthly demand series");
     try {
       Dataset<Row> cachedFacts = placeFacts(inputs, basis).persist(StorageLevel.MEMORY_AND_DISK());
@@ -72,7 +74,7 @@ public final class DemandForecast {
           .union(OutputRows.accuracyOf(Reconciliation.accuracy(scores, options.backtestHorizon())));
       return new DemandResult(OutputRows.demand(rows), accuracy, List.of(cachedFacts, fits, scores));
     } finally {
-      spark.sparkContext().setJobDescription(null);
+      label.restore();
     }
   }
 
@@ -85,13 +87,14 @@ public final class DemandForecast {
     requireNonNull(spark, "spark is null");
     requireNonNull(series, "series is null");
     requireNonNull(options, "options is null");
+    JobLabel label = JobLabel.save(spark);
     spark.sparkContext().setJobDescription("forecast: fit, forecast and backtest analyst series");
     try {
       Dataset<Row> fits = SeriesFitting.fit(spark, AnalystSeries.toSeries(series), options, false);
       return new DemandResult(OutputRows.demand(OutputRows.monthRecords(fits)), OutputRows.accuracy(fits),
           List.of(fits));
     } finally {
-      spark.sparkContext().setJobDescription(null);
+      label.restore();
     }
   }
 

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.InputTables.ServiceReferrals;
 import uk.pophealth.schema.InputTables.SocialCareEvents;

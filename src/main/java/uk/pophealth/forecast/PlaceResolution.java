@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
+import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.GeographyTables;
 
 /**

@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import uk.pophealth.geography.AreaMonth;
+import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.Projection;
 

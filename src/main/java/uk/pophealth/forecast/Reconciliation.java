@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import scala.collection.JavaConverters;
 import scala.collection.Seq;
+import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
 

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.cohort.CohortColumns;
+import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 
 /**

@@ -6,7 +6,7 @@
  *
  * <p>Choices, and why:
  * <ul>
- *   <li><b>Series</b> ({@link uk.pophealth.forecast.Activities}): adult social care requests, assessments, reviews
+ *   <li><b>Series</b> ({@link uk.pophealth.schema.Activities}): adult social care requests, assessments, reviews
  *       and new services (all, and per service type) by event_start_date; referrals per service by referral_date;
  *       the dementia register size and the number with an ACP at each month end. Every month of history is present:
  *       a month without activity is a zero.</li>

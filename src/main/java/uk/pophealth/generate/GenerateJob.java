@@ -9,7 +9,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import uk.pophealth.core.PopHealthException;
-import uk.pophealth.job.SparkSessions;
+import uk.pophealth.spark.JobLabel;
+import uk.pophealth.spark.SparkSessions;
 import uk.pophealth.schema.InputTables;
 
 /**
@@ -61,13 +62,14 @@ public final class GenerateJob {
     GeneratorModel model = new GeneratorModel(options.people(), options.seed(), options.badRows(), timeline, geography,
         Planted.draw(geography, options.seed()));
     ModelHandle handle = ModelHandle.broadcast(spark, model);
+    JobLabel label = JobLabel.save(spark);
     try {
       Steps steps = new Steps();
       Map<String, Long> rows = write(spark, options, model, new PersonTables(spark, handle, options.people()), steps);
       return new Result(options.out(), rows, steps.seconds, (System.nanoTime() - started) / 1e9);
     } finally {
       handle.destroy();
-      spark.sparkContext().setJobDescription(null);
+      label.restore();
     }
   }
 

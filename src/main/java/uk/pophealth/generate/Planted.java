@@ -3,7 +3,7 @@ package uk.pophealth.generate;
 import java.io.Serializable;
 import java.util.List;
 import java.util.SplittableRandom;
-import uk.pophealth.forecast.Activities;
+import uk.pophealth.schema.Activities;
 
 /**
  * The truths planted into the data, drawn on the driver from the seed: ACP uptake probability per PCN, referral

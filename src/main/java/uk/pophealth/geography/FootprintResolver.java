@@ -26,6 +26,7 @@ import uk.pophealth.schema.InputTables.Footprints;
 import uk.pophealth.schema.InputTables.LsoaDeprivation;
 import uk.pophealth.schema.InputTables.PcnMembership;
 import uk.pophealth.schema.InputTables.Practices;
+import uk.pophealth.spark.JobLabel;
 
 /**
  * Effective-dated geography: practice -> PCN -> sub-ICB -> place -> ICS and LSOA -> district -> place -> ICS.
@@ -57,6 +58,7 @@ public final class FootprintResolver {
   public static FootprintResolver build(SparkSession spark, GeographyInputs inputs) {
     requireNonNull(spark, "spark is null");
     requireNonNull(inputs, "inputs is null");
+    JobLabel label = JobLabel.save(spark);
     spark.sparkContext().setJobDescription("geography: resolve effective-dated footprints");
     try {
       FindingCollector collector = new FindingCollector();
@@ -82,7 +84,7 @@ public final class FootprintResolver {
       reportDistrictGaps(lsoaDistricts, districts, DateSpan.hull(districtRows.values()), collector);
       return new FootprintResolver(spark, chains, districts, lsoaDistricts, collector.findings());
     } finally {
-      spark.sparkContext().setJobDescription(null);
+      label.restore();
     }
   }
 

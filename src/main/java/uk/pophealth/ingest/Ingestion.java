@@ -30,6 +30,7 @@ import uk.pophealth.schema.InputTables.PcnMembership;
 import uk.pophealth.schema.InputTables.Practices;
 import uk.pophealth.schema.InputTables.ServiceReferrals;
 import uk.pophealth.schema.InputTables.SocialCareEvents;
+import uk.pophealth.spark.JobLabel;
 
 /**
  * The ingestion stage: every configured input read through its layout, checked row by row, bad rows
@@ -76,6 +77,7 @@ public final class Ingestion {
     List<DataQualityRow> dataQuality = new ArrayList<>();
     Map<String, Map<String, String>> exampleRecords = new LinkedHashMap<>();
     List<String> referenceLosses;
+    JobLabel label = JobLabel.save(spark);
     try {
       for (String name : ORDER) {
         if (!config.hasInput(name)) {
@@ -94,7 +96,7 @@ public final class Ingestion {
       store.release();
       throw e;
     } finally {
-      spark.sparkContext().setJobDescription(null);
+      label.restore();
     }
     return new IngestResult(tables, store, counts, rowsInBySource, dataQuality, exampleRecords, referenceLosses);
   }

@@ -11,7 +11,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.config.JobConfig;
-import uk.pophealth.forecast.Activities;
 import uk.pophealth.forecast.CountsPublishedElsewhere;
 import uk.pophealth.forecast.DemandForecast;
 import uk.pophealth.forecast.DemandInputs;
@@ -26,6 +25,7 @@ import uk.pophealth.publish.Additivity;
 import uk.pophealth.publish.DisclosureControl;
 import uk.pophealth.publish.RunManifest;
 import uk.pophealth.publish.TableWriter;
+import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.InputTables;
 import uk.pophealth.schema.OutputTables;
 

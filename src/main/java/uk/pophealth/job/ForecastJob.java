@@ -14,6 +14,7 @@ import uk.pophealth.publish.OutputLock;
 import uk.pophealth.publish.TableWriter;
 import uk.pophealth.publish.WrittenTable;
 import uk.pophealth.schema.OutputTables;
+import uk.pophealth.spark.SparkSessions;
 
 /**
  * The forecast sub-command: any monthly series file (series_id, month, value) through the product's Spark path and

@@ -2,8 +2,9 @@ package uk.pophealth.job;
 
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
-import uk.pophealth.publish.report.ReportResult;
-import uk.pophealth.publish.report.ReportWriter;
+import uk.pophealth.report.ReportResult;
+import uk.pophealth.report.ReportWriter;
+import uk.pophealth.spark.SparkSessions;
 
 /** The {@code report} sub-command: (re)draws DIR/report.html from the output tables in DIR and prints its path. */
 public final class ReportJob {

@@ -47,12 +47,13 @@ import uk.pophealth.publish.StagingSweep;
 import uk.pophealth.publish.TableRuns;
 import uk.pophealth.publish.TableWriter;
 import uk.pophealth.publish.WrittenTable;
-import uk.pophealth.publish.report.ReportWriter;
+import uk.pophealth.report.ReportWriter;
 import uk.pophealth.schema.DataQualityTable;
 import uk.pophealth.schema.InputTables;
 import uk.pophealth.schema.OutputTable;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.AcpUptake;
+import uk.pophealth.spark.SparkSessions;
 
 /**
  * The run sub-command: ingest -> geography -> products -> publish, each a {@link Stage} (one log line with its
@@ -71,7 +72,7 @@ public final class RunJob {
   public static void main(JobRequest request) {
     try (SparkSession spark = SparkSessions.create("pophealth-run", request.sparkConf(),
         request.config().pseudonymisationKeyEnv())) {
-      SparkSessions.sizeToInputs(spark, request.config());
+      SessionSizing.sizeToInputs(spark, request.config());
       run(spark, request, System.getenv(), System.out);
     }
   }

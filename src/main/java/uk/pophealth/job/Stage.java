@@ -4,11 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.pophealth.publish.RunManifest;
+import uk.pophealth.spark.JobLabel;
 
 /**
  * Runs one named step of a job: under a Spark job group and description (so the Spark UI and event log say
@@ -21,9 +21,6 @@ import uk.pophealth.publish.RunManifest;
  * }</pre>
  */
 public final class Stage {
-  static final String JOB_GROUP_ID = "spark.jobGroup.id";
-  static final String JOB_DESCRIPTION = "spark.job.description";
-  static final String INTERRUPT_ON_CANCEL = "spark.job.interruptOnCancel";
   private static final Logger LOG = LoggerFactory.getLogger(Stage.class);
 
   private final SparkSession spark;
@@ -38,11 +35,8 @@ public final class Stage {
   public <T> T run(String name, Supplier<T> step) {
     requireNonNull(name, "name is null");
     requireNonNull(step, "step is null");
-    SparkContext context = spark.sparkContext();
-    String previousGroup = context.getLocalProperty(JOB_GROUP_ID);
-    String previousDescription = context.getLocalProperty(JOB_DESCRIPTION);
-    String previousInterrupt = context.getLocalProperty(INTERRUPT_ON_CANCEL);
-    context.setJobGroup("pophealth-" + manifest.runId() + "-" + name, "pophealth " + name, false);
+    JobLabel previous = JobLabel.save(spark);
+    spark.sparkContext().setJobGroup("pophealth-" + manifest.runId() + "-" + name, "pophealth " + name, false);
     long start = System.nanoTime();
     boolean succeeded = false;
     try {
@@ -57,9 +51,7 @@ public final class Stage {
       } else {
         LOG.error("stage {} failed after {} s", name, String.format("%.1f", elapsed.toMillis() / 1000.0));
       }
-      context.setLocalProperty(JOB_GROUP_ID, previousGroup);
-      context.setLocalProperty(JOB_DESCRIPTION, previousDescription);
-      context.setLocalProperty(INTERRUPT_ON_CANCEL, previousInterrupt);
+      previous.restore();
     }
   }
 

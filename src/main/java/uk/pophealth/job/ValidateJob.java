@@ -9,6 +9,7 @@ import uk.pophealth.config.JobConfig;
 import uk.pophealth.ingest.IngestResult;
 import uk.pophealth.publish.OutputLock;
 import uk.pophealth.publish.TableWriter;
+import uk.pophealth.spark.SparkSessions;
 
 /**
  * The validate sub-command: ingests every configured input and resolves the geography as a run does, and writes
@@ -21,7 +22,7 @@ public final class ValidateJob {
   public static void main(JobRequest request) {
     try (SparkSession spark = SparkSessions.create("pophealth-ValidateJob", request.sparkConf(),
         request.config().pseudonymisationKeyEnv())) {
-      SparkSessions.sizeToInputs(spark, request.config());
+      SessionSizing.sizeToInputs(spark, request.config());
       run(spark, request);
     }
   }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import uk.pophealth.cohort.ReportingMonths;
-import uk.pophealth.job.SparkSessions;
+import uk.pophealth.spark.SparkSessions;
 
 /**
  * The benchmark's command line (run by scripts/bench.sh; prints key=value lines, asserts nothing about time):

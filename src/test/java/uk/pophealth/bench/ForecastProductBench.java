@@ -17,7 +17,7 @@ import uk.pophealth.forecast.AnalystSeries;
 import uk.pophealth.forecast.DemandForecast;
 import uk.pophealth.forecast.DemandOptions;
 import uk.pophealth.forecast.DemandResult;
-import uk.pophealth.job.SparkSessions;
+import uk.pophealth.spark.SparkSessions;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
 
 /**

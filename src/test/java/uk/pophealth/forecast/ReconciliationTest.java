@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
+import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.testing.SharedSpark;
 

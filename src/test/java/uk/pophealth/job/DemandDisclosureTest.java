@@ -15,7 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
-import uk.pophealth.forecast.Activities;
+import uk.pophealth.schema.Activities;
 import uk.pophealth.publish.DisclosureControl;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.DemandForecast;

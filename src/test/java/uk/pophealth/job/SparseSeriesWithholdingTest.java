@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
-import uk.pophealth.forecast.Activities;
+import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.testing.RowByName;
 import uk.pophealth.testing.SharedSpark;
 
 /** The fitted and forecast rows of a mostly suppressed series are withheld, and their fit_note says why. */
@@ -71,6 +73,70 @@ class SparseSeriesWithholdingTest {
     assertEquals(SparseSeriesWithholding.NOTE, forecast.getAs(DemandForecast.FIT_NOTE));
     assertEquals("not forecast under disclosure control: more than a quarter of its months suppressed",
         SparseSeriesWithholding.NOTE);
+  }
+
+  /**
+   * The share is taken per series: origin, level, code and activity. At origin April 2024, place PA3's asc_request
+   * has 1 of its 4 months suppressed (exactly a quarter: not more, so kept) and its asc_assessment 2 of 4 (withheld:
+   * every modelled figure, limits and utilisation too, is null). Level ics with the same code, and PA3's
+   * asc_assessment at origin May 2024, have none suppressed and are kept.
+   */
+  @Test
+  void theShareIsCountedPerSeriesAndOnlyMoreThanAQuarterIsWithheld() {
+    Date may = Date.valueOf("2024-05-01");
+    RowByName base = RowByName.of(DemandForecast.SCHEMA.schema())
+        .with(DemandForecast.FORECAST_ORIGIN, ORIGIN).with(DemandForecast.GEOGRAPHY_LEVEL, OutputTables.LEVEL_PLACE)
+        .with(DemandForecast.GEOGRAPHY_CODE, "PA3").with(DemandForecast.PARENT_CODE, "A")
+        .with(DemandForecast.MODEL, "Mean").with(DemandForecast.SERIES_KIND, DemandForecast.SERIES_COUNT);
+    List<Row> rows = new ArrayList<>();
+    addSeries(rows, base.with(DemandForecast.ACTIVITY_NAME, Activities.ASC_REQUEST), 1);
+    addSeries(rows, base.with(DemandForecast.ACTIVITY_NAME, Activities.ASC_ASSESSMENT), 2);
+    addSeries(rows, base.with(DemandForecast.ACTIVITY_NAME, Activities.ASC_ASSESSMENT)
+        .with(DemandForecast.GEOGRAPHY_LEVEL, OutputTables.LEVEL_ICS), 0);
+    addSeries(rows, base.with(DemandForecast.ACTIVITY_NAME, Activities.ASC_ASSESSMENT)
+        .with(DemandForecast.FORECAST_ORIGIN, may), 0);
+    Map<String, Row> forecasts = new HashMap<>();
+    for (Row row : SparseSeriesWithholding.withhold(SharedSpark.spark().createDataFrame(rows,
+        DemandForecast.SCHEMA.schema())).collectAsList()) {
+      if (DemandForecast.KIND_FORECAST.equals(row.getAs(DemandForecast.KIND))) {
+        forecasts.put(row.getAs(DemandForecast.FORECAST_ORIGIN) + "|" + row.getAs(DemandForecast.GEOGRAPHY_LEVEL)
+            + "|" + row.getAs(DemandForecast.ACTIVITY_NAME), row);
+      }
+    }
+    assertEquals(4, forecasts.size());
+    Row withheld = forecasts.get("2024-04-01|place|asc_assessment");
+    for (String figure : List.of(DemandForecast.VALUE, DemandForecast.LOWER80, DemandForecast.UPPER80,
+        DemandForecast.LOWER95, DemandForecast.UPPER95, DemandForecast.UTILISATION,
+        DemandForecast.UTILISATION_UPPER95)) {
+      assertNull(withheld.getAs(figure), figure);
+    }
+    assertTrue(withheld.<Boolean>getAs(DemandForecast.SUPPRESSED));
+    for (String kept : List.of("2024-04-01|place|asc_request", "2024-04-01|ics|asc_assessment",
+        "2024-05-01|place|asc_assessment")) {
+      Row row = forecasts.get(kept);
+      assertEquals(List.of(20.0, 15.0, 25.0, 12.0, 28.0, 0.5, 0.7), Arrays.asList(row.<Double>getAs(DemandForecast.VALUE),
+          row.<Double>getAs(DemandForecast.LOWER80), row.<Double>getAs(DemandForecast.UPPER80),
+          row.<Double>getAs(DemandForecast.LOWER95), row.<Double>getAs(DemandForecast.UPPER95),
+          row.<Double>getAs(DemandForecast.UTILISATION), row.<Double>getAs(DemandForecast.UTILISATION_UPPER95)), kept);
+      assertFalse(row.<Boolean>getAs(DemandForecast.SUPPRESSED), kept);
+      assertNull(row.getAs(DemandForecast.FIT_NOTE), kept);
+    }
+  }
+
+  /** Four months of actuals, the first {@code suppressed} of them suppressed, and one forecast month with limits. */
+  private static void addSeries(List<Row> rows, RowByName series, int suppressed) {
+    for (int m = 1; m <= 4; m++) {
+      rows.add(series.with(DemandForecast.KIND, DemandForecast.KIND_ACTUAL)
+          .with(DemandForecast.MONTH, Date.valueOf(String.format("2024-%02d-01", m)))
+          .with(DemandForecast.VALUE, m <= suppressed ? null : 20.0)
+          .with(DemandForecast.SUPPRESSED, m <= suppressed).row());
+    }
+    rows.add(series.with(DemandForecast.KIND, DemandForecast.KIND_FORECAST)
+        .with(DemandForecast.MONTH, Date.valueOf("2024-05-01")).with(DemandForecast.VALUE, 20.0)
+        .with(DemandForecast.LOWER80, 15.0).with(DemandForecast.UPPER80, 25.0)
+        .with(DemandForecast.LOWER95, 12.0).with(DemandForecast.UPPER95, 28.0)
+        .with(DemandForecast.UTILISATION, 0.5).with(DemandForecast.UTILISATION_UPPER95, 0.7)
+        .with(DemandForecast.SUPPRESSED, false).row());
   }
 
   private static Row row(String place, String kind, int month, Double value, boolean suppressed, String note) {

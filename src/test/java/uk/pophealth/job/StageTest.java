@@ -12,6 +12,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import uk.pophealth.publish.RunManifest;
+import uk.pophealth.spark.JobLabel;
 import uk.pophealth.testing.SharedSpark;
 
 class StageTest {
@@ -22,14 +23,14 @@ class StageTest {
     RunManifest.Builder manifest = RunManifest.builder("r1", "dev", Instant.EPOCH);
     String[] seen = new String[2];
     long count = new Stage(spark, manifest).run("cohort", () -> {
-      seen[0] = context.getLocalProperty(Stage.JOB_GROUP_ID);
-      seen[1] = context.getLocalProperty(Stage.JOB_DESCRIPTION);
+      seen[0] = context.getLocalProperty(JobLabel.JOB_GROUP_ID);
+      seen[1] = context.getLocalProperty(JobLabel.JOB_DESCRIPTION);
       return spark.range(10).count();
     });
     assertEquals(10, count);
     assertEquals("pophealth-r1-cohort", seen[0]);
     assertEquals("pophealth cohort", seen[1]);
-    assertNull(context.getLocalProperty(Stage.JOB_GROUP_ID), "job group left set after the stage");
+    assertNull(context.getLocalProperty(JobLabel.JOB_GROUP_ID), "job group left set after the stage");
     RunManifest.StageTiming timing = manifest.succeeded(Instant.EPOCH).stages().get(0);
     assertEquals("cohort", timing.stage());
     assertTrue(timing.succeeded());

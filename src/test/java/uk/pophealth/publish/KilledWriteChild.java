@@ -3,7 +3,7 @@ package uk.pophealth.publish;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
-import uk.pophealth.job.SparkSessions;
+import uk.pophealth.spark.SparkSessions;
 
 /**
  * Child JVM for {@link KilledWriteTest}: takes the output lock and slowly writes version 2 of the test table,
