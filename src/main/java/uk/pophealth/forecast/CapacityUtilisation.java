@@ -31,7 +31,8 @@ final class CapacityUtilisation {
     Dataset<Row> commissioned = capacity.select(col(Capacity.PLACE_CODE).as(C_CODE), col(Capacity.ACTIVITY).as(C_ACTIVITY),
         trunc(col(Capacity.MONTH), "MM").as(C_MONTH), col(Capacity.CAPACITY).as(DemandForecast.CAPACITY));
     Column match = col(DemandForecast.GEOGRAPHY_LEVEL).equalTo(lit(OutputTables.LEVEL_PLACE))
-        .and(col(DemandForecast.GEOGRAPHY_CODE).equalTo(col(C_CODE))).and(col(DemandForecast.ACTIVITY_NAME).equalTo(col(C_ACTIVITY)))
+        .and(col(DemandForecast.GEOGRAPHY_CODE).equalTo(col(C_CODE))).and(col(DemandForecast.ACTIVITY_NAME)
+            .equalTo(col(C_ACTIVITY)))
         .and(col(DemandForecast.MONTH).equalTo(col(C_MONTH)));
     Column kind = col(DemandForecast.KIND);
     Column forecast = kind.equalTo(lit(DemandForecast.KIND_FORECAST));
@@ -45,7 +46,8 @@ final class CapacityUtilisation {
         .groupBy(col(DemandForecast.GEOGRAPHY_LEVEL).as("_e_level"), col(DemandForecast.GEOGRAPHY_CODE).as("_e_code"),
             col(DemandForecast.ACTIVITY_NAME).as("_e_activity"))
         .agg(min(col(DemandForecast.MONTH)).as(DemandForecast.CAPACITY_EXCEEDED_FROM));
-    Column series = col(DemandForecast.GEOGRAPHY_LEVEL).equalTo(col("_e_level")).and(col(DemandForecast.GEOGRAPHY_CODE).equalTo(col("_e_code")))
+    Column series = col(DemandForecast.GEOGRAPHY_LEVEL).equalTo(col("_e_level")).and(col(DemandForecast.GEOGRAPHY_CODE)
+        .equalTo(col("_e_code")))
         .and(col(DemandForecast.ACTIVITY_NAME).equalTo(col("_e_activity")));
     return joined.join(exceeded, series, "left").drop("_e_level", "_e_code", "_e_activity");
   }

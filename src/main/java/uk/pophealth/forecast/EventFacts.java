@@ -47,7 +47,8 @@ final class EventFacts {
     }
     return events.groupBy(col(PersonLocation.PERSON_ID), col(DemandForecast.ACTIVITY_NAME),
             trunc(col(PersonLocation.DATE), "MM").as(DemandForecast.MONTH), col(PersonLocation.EVENT_LSOA))
-        .agg(min(col(PersonLocation.DATE)).as(PersonLocation.DATE), count(lit(1)).cast("double").as(DemandForecast.VALUE))
+        .agg(min(col(PersonLocation.DATE)).as(PersonLocation.DATE),
+            count(lit(1)).cast("double").as(DemandForecast.VALUE))
         .withColumn(DemandForecast.SERIES_KIND, lit(DemandForecast.SERIES_COUNT));
   }
 

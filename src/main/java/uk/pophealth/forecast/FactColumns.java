@@ -14,7 +14,8 @@ final class FactColumns {
   static final String AGE_UNKNOWN = "unknown";
 
   static final String[] ALL = {GeographyTables.PLACE_CODE, GeographyTables.PLACE_NAME, GeographyTables.ICS_CODE,
-      GeographyTables.ICS_NAME, DemandForecast.ACTIVITY_NAME, DemandForecast.SERIES_KIND, DemandForecast.MONTH, AGE_BAND,
+      GeographyTables.ICS_NAME, DemandForecast.ACTIVITY_NAME, DemandForecast.SERIES_KIND, DemandForecast.MONTH,
+      AGE_BAND,
       DemandForecast.VALUE};
 
   private FactColumns() {}

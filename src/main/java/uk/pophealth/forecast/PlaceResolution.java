@@ -56,7 +56,8 @@ final class PlaceResolution {
         .groupBy(col(GeographyTables.PLACE_CODE), col(GeographyTables.ICS_CODE), col(DemandForecast.ACTIVITY_NAME),
             col(DemandForecast.SERIES_KIND), col(DemandForecast.MONTH), col(FactColumns.AGE_BAND))
         .agg(max(col(GeographyTables.PLACE_NAME)).as(GeographyTables.PLACE_NAME),
-            max(col(GeographyTables.ICS_NAME)).as(GeographyTables.ICS_NAME), sum(col(DemandForecast.VALUE)).as(DemandForecast.VALUE))
+            max(col(GeographyTables.ICS_NAME)).as(GeographyTables.ICS_NAME),
+            sum(col(DemandForecast.VALUE)).as(DemandForecast.VALUE))
         .select(FactColumns.ALL[0], java.util.Arrays.copyOfRange(FactColumns.ALL, 1, FactColumns.ALL.length));
   }
 }

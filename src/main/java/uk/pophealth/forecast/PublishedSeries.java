@@ -41,7 +41,8 @@ final class PublishedSeries {
     Dataset<Row> published = control.apply(actualRows).select(col(DemandForecast.GEOGRAPHY_LEVEL),
         col(DemandForecast.GEOGRAPHY_CODE), col(DemandForecast.ACTIVITY_NAME), col(DemandForecast.MONTH),
         col(DemandForecast.ACTUAL_COUNT).cast(DataTypes.DoubleType).as(PUBLISHED));
-    List<String> month = List.of(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME,
+    List<String> month = List.of(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
+        DemandForecast.ACTIVITY_NAME,
         DemandForecast.MONTH);
     return series.join(published, JavaConverters.asScalaBuffer(month).toSeq(), "left")
         .withColumn(DemandForecast.VALUE, col(PUBLISHED))

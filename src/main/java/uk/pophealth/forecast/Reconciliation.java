@@ -91,7 +91,8 @@ final class Reconciliation {
     Dataset<Row> backtest = hierarchy(fits.filter(col(FitColumns.RECORD).equalTo(FitColumns.RECORD_BACKTEST)));
     List<String> cell = List.of(DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH, FitColumns.BACKTEST_ORIGIN);
     Dataset<Row> values = allLevels(placeValues(backtest, cell), cell);
-    List<String> point = List.of(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH,
+    List<String> point = List.of(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
+        DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH,
         FitColumns.BACKTEST_ORIGIN);
     Column actual = col(FitColumns.ACTUAL);
     // means with sums in a fixed order (OrderedSum), so a re-run or a cluster run publishes the same bits
@@ -134,9 +135,11 @@ final class Reconciliation {
   static Dataset<Row> accuracy(Dataset<Row> scores, int maxHorizon) {
     List<Column> series = seriesColumns();
     Dataset<Row> bottomUp = scores.select(with(series, col(SCORE_BU).as(ForecastAccuracy.MASE),
-        col(SMAPE_BU).as(ForecastAccuracy.SMAPE), lit(BOTTOM_UP_MODEL).as(DemandForecast.MODEL), col(ForecastAccuracy.ORIGINS)));
+        col(SMAPE_BU).as(ForecastAccuracy.SMAPE), lit(BOTTOM_UP_MODEL).as(DemandForecast.MODEL),
+        col(ForecastAccuracy.ORIGINS)));
     Dataset<Row> topDown = scores.select(with(series, col(SCORE_TD).as(ForecastAccuracy.MASE),
-        col(SMAPE_TD).as(ForecastAccuracy.SMAPE), lit(TOP_DOWN_MODEL).as(DemandForecast.MODEL), col(ForecastAccuracy.ORIGINS)));
+        col(SMAPE_TD).as(ForecastAccuracy.SMAPE), lit(TOP_DOWN_MODEL).as(DemandForecast.MODEL),
+        col(ForecastAccuracy.ORIGINS)));
     return bottomUp.unionByName(topDown)
         .withColumn(ForecastAccuracy.MODEL_ROLE, lit(ForecastAccuracy.ROLE_RECONCILIATION))
         .withColumn(ForecastAccuracy.MAX_HORIZON, lit(maxHorizon));
@@ -154,14 +157,17 @@ final class Reconciliation {
     Dataset<Row> values = allLevels(placeValues(forecasts, cell), cell)
         .join(choice, seq(List.of(DemandForecast.ACTIVITY_NAME)), "left")
         .withColumn(METHOD, coalesce(col(METHOD), lit(BOTTOM_UP)))
-        .select(with(columns(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH),
+        .select(with(columns(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
+            DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH),
             when(col(METHOD).equalTo(TOP_DOWN), col(TD)).otherwise(col(BU)).as(RECONCILED), col(METHOD),
             col(SCORE_BU), col(SCORE_TD)));
-    Dataset<Row> out = monthRows.join(values, seq(List.of(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME,
+    Dataset<Row> out = monthRows.join(values, seq(List.of(DemandForecast.GEOGRAPHY_LEVEL,
+        DemandForecast.GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME,
         DemandForecast.MONTH)), "left");
     Column reconciled = isForecast.and(col(RECONCILED).isNotNull());
     Column shift = col(RECONCILED).minus(col(DemandForecast.VALUE));
-    for (String limit : new String[] {DemandForecast.LOWER80, DemandForecast.UPPER80, DemandForecast.LOWER95, DemandForecast.UPPER95}) {
+    for (String limit : new String[] {DemandForecast.LOWER80, DemandForecast.UPPER80, DemandForecast.LOWER95,
+        DemandForecast.UPPER95}) {
       // greatest skips nulls: a limit the model could not give would otherwise become 0
       out = out.withColumn(limit, when(reconciled.and(col(limit).isNotNull()),
           greatest(col(limit).plus(shift), lit(0.0))).otherwise(col(limit)));
@@ -176,7 +182,8 @@ final class Reconciliation {
         coalesce(col(DemandForecast.MODEL_PARAMETERS), lit("")));
     return out
         .withColumn(DemandForecast.VALUE, when(reconciled, col(RECONCILED)).otherwise(col(DemandForecast.VALUE)))
-        .withColumn(DemandForecast.MODEL_PARAMETERS, when(renamed, parameters).otherwise(col(DemandForecast.MODEL_PARAMETERS)))
+        .withColumn(DemandForecast.MODEL_PARAMETERS, when(renamed,
+            parameters).otherwise(col(DemandForecast.MODEL_PARAMETERS)))
         .withColumn(DemandForecast.MODEL, when(renamed, concat(prefix, col(DemandForecast.MODEL)))
             .otherwise(col(DemandForecast.MODEL)))
         .drop(RECONCILED, METHOD, SCORE_BU, SCORE_TD);
@@ -196,7 +203,8 @@ final class Reconciliation {
 
   /** The columns naming a series in accuracy rows. */
   private static List<Column> seriesColumns() {
-    return columns(DemandForecast.FORECAST_ORIGIN, DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE, DemandForecast.GEOGRAPHY_NAME,
+    return columns(DemandForecast.FORECAST_ORIGIN, DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
+        DemandForecast.GEOGRAPHY_NAME,
         SeriesColumns.PARENT_CODE, DemandForecast.ACTIVITY_NAME, DemandForecast.SERIES_KIND);
   }
 
@@ -223,7 +231,8 @@ final class Reconciliation {
         .agg(OrderedSum.of(DemandForecast.VALUE).as(SUM), count(col(DemandForecast.VALUE)).as(N));
     Column placeShare = share();
     return places.join(placeSums, seq(parentCell)).join(icsValues, seq(parentCell), "left")
-        .select(with(columns(cell), col(DemandForecast.GEOGRAPHY_CODE), col(SeriesColumns.PARENT_CODE), col(DemandForecast.VALUE).as(BU),
+        .select(with(columns(cell), col(DemandForecast.GEOGRAPHY_CODE), col(SeriesColumns.PARENT_CODE),
+            col(DemandForecast.VALUE).as(BU),
             coalesce(col(ICS_VALUE).multiply(placeShare), col(DemandForecast.VALUE)).as(TD)));
   }
 
@@ -239,7 +248,8 @@ final class Reconciliation {
 
   /** Place values and their sums per ICS and over all places, with their level and code. */
   private static Dataset<Row> allLevels(Dataset<Row> placeValues, List<String> cell) {
-    Dataset<Row> places = placeValues.select(with(columns(cell), lit(OutputTables.LEVEL_PLACE).as(DemandForecast.GEOGRAPHY_LEVEL),
+    Dataset<Row> places = placeValues.select(with(columns(cell),
+        lit(OutputTables.LEVEL_PLACE).as(DemandForecast.GEOGRAPHY_LEVEL),
         col(DemandForecast.GEOGRAPHY_CODE), col(BU), col(TD)));
     Column[] icsKey = with(columns(cell), col(SeriesColumns.PARENT_CODE).as(DemandForecast.GEOGRAPHY_CODE));
     Dataset<Row> ics = placeValues.groupBy(icsKey)

@@ -45,23 +45,29 @@ final class SeriesGrid {
         .filter(month.geq(lit(Date.valueOf(first.atDay(1)))).and(month.leq(lit(Date.valueOf(last.atDay(1))))))
         .groupBy(col(GeographyTables.PLACE_CODE), col(GeographyTables.ICS_CODE), col(DemandForecast.ACTIVITY_NAME),
             col(DemandForecast.SERIES_KIND), month)
-        .agg(sum(col(DemandForecast.VALUE)).as(DemandForecast.VALUE), max(col(GeographyTables.PLACE_NAME)).as(GeographyTables.PLACE_NAME),
+        .agg(sum(col(DemandForecast.VALUE)).as(DemandForecast.VALUE),
+            max(col(GeographyTables.PLACE_NAME)).as(GeographyTables.PLACE_NAME),
             max(col(GeographyTables.ICS_NAME)).as(GeographyTables.ICS_NAME));
     Dataset<Row> places = perPlace.join(placeSeriesCodes(perPlace), new String[] {GeographyTables.PLACE_CODE,
         GeographyTables.ICS_CODE}).select(
         lit(OutputTables.LEVEL_PLACE).as(DemandForecast.GEOGRAPHY_LEVEL), col(DemandForecast.GEOGRAPHY_CODE),
-        col(GeographyTables.PLACE_NAME).as(DemandForecast.GEOGRAPHY_NAME), col(GeographyTables.ICS_CODE).as(SeriesColumns.PARENT_CODE),
+        col(GeographyTables.PLACE_NAME).as(DemandForecast.GEOGRAPHY_NAME),
+        col(GeographyTables.ICS_CODE).as(SeriesColumns.PARENT_CODE),
         col(DemandForecast.ACTIVITY_NAME), col(DemandForecast.SERIES_KIND), month, col(DemandForecast.VALUE));
     Dataset<Row> ics = perPlace.groupBy(col(GeographyTables.ICS_CODE), col(DemandForecast.ACTIVITY_NAME),
             col(DemandForecast.SERIES_KIND), month)
-        .agg(sum(col(DemandForecast.VALUE)).as(DemandForecast.VALUE), max(col(GeographyTables.ICS_NAME)).as(DemandForecast.GEOGRAPHY_NAME))
-        .select(lit(OutputTables.LEVEL_ICS).as(DemandForecast.GEOGRAPHY_LEVEL), col(GeographyTables.ICS_CODE).as(DemandForecast.GEOGRAPHY_CODE),
+        .agg(sum(col(DemandForecast.VALUE)).as(DemandForecast.VALUE),
+            max(col(GeographyTables.ICS_NAME)).as(DemandForecast.GEOGRAPHY_NAME))
+        .select(lit(OutputTables.LEVEL_ICS).as(DemandForecast.GEOGRAPHY_LEVEL),
+            col(GeographyTables.ICS_CODE).as(DemandForecast.GEOGRAPHY_CODE),
             col(DemandForecast.GEOGRAPHY_NAME), lit(null).cast(DataTypes.StringType).as(SeriesColumns.PARENT_CODE),
             col(DemandForecast.ACTIVITY_NAME), col(DemandForecast.SERIES_KIND), month, col(DemandForecast.VALUE));
     Dataset<Row> all = perPlace.groupBy(col(DemandForecast.ACTIVITY_NAME), col(DemandForecast.SERIES_KIND), month)
         .agg(sum(col(DemandForecast.VALUE)).as(DemandForecast.VALUE))
-        .select(lit(OutputTables.LEVEL_ALL).as(DemandForecast.GEOGRAPHY_LEVEL), lit(Activities.ALL).as(DemandForecast.GEOGRAPHY_CODE),
-            lit(ALL_NAME).as(DemandForecast.GEOGRAPHY_NAME), lit(null).cast(DataTypes.StringType).as(SeriesColumns.PARENT_CODE),
+        .select(lit(OutputTables.LEVEL_ALL).as(DemandForecast.GEOGRAPHY_LEVEL),
+            lit(Activities.ALL).as(DemandForecast.GEOGRAPHY_CODE),
+            lit(ALL_NAME).as(DemandForecast.GEOGRAPHY_NAME),
+            lit(null).cast(DataTypes.StringType).as(SeriesColumns.PARENT_CODE),
             col(DemandForecast.ACTIVITY_NAME), col(DemandForecast.SERIES_KIND), month, col(DemandForecast.VALUE));
     return zeroFilled(spark, places.unionByName(ics).unionByName(all), first, last);
   }
@@ -78,23 +84,28 @@ final class SeriesGrid {
         concat(col(GeographyTables.PLACE_CODE), lit(SPLIT_SEPARATOR), col(GeographyTables.ICS_CODE)))
         .otherwise(col(GeographyTables.PLACE_CODE));
     return pairs.join(icsCount, GeographyTables.PLACE_CODE)
-        .select(col(GeographyTables.PLACE_CODE), col(GeographyTables.ICS_CODE), placeCode.as(DemandForecast.GEOGRAPHY_CODE));
+        .select(col(GeographyTables.PLACE_CODE), col(GeographyTables.ICS_CODE),
+            placeCode.as(DemandForecast.GEOGRAPHY_CODE));
   }
 
   /** Every series key crossed with every month; months without a row are zero. */
   static Dataset<Row> zeroFilled(SparkSession spark, Dataset<Row> values, YearMonth first, YearMonth last) {
-    Dataset<Row> keys = values.select(col(DemandForecast.GEOGRAPHY_LEVEL), col(DemandForecast.GEOGRAPHY_CODE), col(DemandForecast.GEOGRAPHY_NAME),
+    Dataset<Row> keys = values.select(col(DemandForecast.GEOGRAPHY_LEVEL), col(DemandForecast.GEOGRAPHY_CODE),
+        col(DemandForecast.GEOGRAPHY_NAME),
         col(SeriesColumns.PARENT_CODE), col(DemandForecast.ACTIVITY_NAME), col(DemandForecast.SERIES_KIND)).distinct();
-    Dataset<Row> counted = values.select(col(DemandForecast.GEOGRAPHY_LEVEL).as("_v_level"), col(DemandForecast.GEOGRAPHY_CODE).as("_v_code"),
+    Dataset<Row> counted = values.select(col(DemandForecast.GEOGRAPHY_LEVEL).as("_v_level"),
+        col(DemandForecast.GEOGRAPHY_CODE).as("_v_code"),
         col(DemandForecast.ACTIVITY_NAME).as("_v_activity"), col(DemandForecast.MONTH).as("_v_month"),
         col(DemandForecast.VALUE).as("_v_value"));
     Dataset<Row> grid = keys.crossJoin(months(spark, first, last));
-    Column match = col(DemandForecast.GEOGRAPHY_LEVEL).equalTo(col("_v_level")).and(col(DemandForecast.GEOGRAPHY_CODE).equalTo(col("_v_code")))
+    Column match = col(DemandForecast.GEOGRAPHY_LEVEL).equalTo(col("_v_level")).and(col(DemandForecast.GEOGRAPHY_CODE)
+        .equalTo(col("_v_code")))
         .and(col(DemandForecast.ACTIVITY_NAME).equalTo(col("_v_activity")))
         .and(col(DemandForecast.MONTH).equalTo(col("_v_month")));
     return grid.join(counted, match, "left")
         .withColumn(DemandForecast.VALUE, coalesce(col("_v_value"), lit(0.0)))
-        .withColumn(SeriesColumns.SERIES_KEY, concat_ws(SeriesColumns.KEY_SEPARATOR, col(DemandForecast.GEOGRAPHY_LEVEL),
+        .withColumn(SeriesColumns.SERIES_KEY, concat_ws(SeriesColumns.KEY_SEPARATOR,
+            col(DemandForecast.GEOGRAPHY_LEVEL),
             col(DemandForecast.GEOGRAPHY_CODE), col(DemandForecast.ACTIVITY_NAME)))
         .select(SeriesColumns.SERIES_KEY, java.util.Arrays.copyOfRange(SeriesColumns.SCHEMA.fieldNames(), 1,
             SeriesColumns.SCHEMA.fieldNames().length));

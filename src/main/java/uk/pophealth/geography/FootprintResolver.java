@@ -3,6 +3,7 @@ package uk.pophealth.geography;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static uk.pophealth.schema.DataQualityTable.FOOTPRINT_GAP;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -24,6 +25,7 @@ import uk.pophealth.schema.InputTables.Footprints;
 import uk.pophealth.schema.InputTables.LsoaDeprivation;
 import uk.pophealth.schema.InputTables.PcnMembership;
 import uk.pophealth.schema.InputTables.Practices;
+import uk.pophealth.schema.DataQualityTable;
 
 /**
  * Effective-dated geography: practice -> PCN -> sub-ICB -> place -> ICS and LSOA -> district -> place -> ICS.
@@ -182,7 +184,7 @@ public final class FootprintResolver {
       String org = Footprints.ORG_TYPE_LAD + " " + code;
       Timeline<Footprint> timeline = districts.get(code);
       if (timeline == null || coverage == null) {
-        collector.add(Footprints.NAME, FootprintFinding.GAP, org, org + " has no footprint");
+        collector.add(Footprints.NAME, FOOTPRINT_GAP, org, org + " has no footprint");
         continue;
       }
       for (Dated<Footprint> piece : timeline.over(coverage)) {

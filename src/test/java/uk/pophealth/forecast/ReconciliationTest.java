@@ -136,7 +136,8 @@ class ReconciliationTest {
     assertEquals(40.0, value(out, "A"));
     assertEquals(40.0, value(out, Activities.ALL));
     assertTrue(out.get("A").<String>getAs(DemandForecast.MODEL_PARAMETERS).startsWith(
-        "reconciliation=bottom-up;backtest_mase_bottom_up=NA;"), out.get("A").<String>getAs(DemandForecast.MODEL_PARAMETERS));
+        "reconciliation=bottom-up;backtest_mase_bottom_up=NA;"),
+        out.get("A").<String>getAs(DemandForecast.MODEL_PARAMETERS));
   }
 
   @Test
