@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import uk.pophealth.stats.DeprivationQuantiles;
 import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
+import uk.pophealth.schema.RowBuilder;
 
 /**
  * Local IMD deciles and quintiles: the LSOAs of each ICS re-ranked within it by their national IMD rank
@@ -110,7 +111,10 @@ final class LocalDeciles {
       int[] quintiles = DeprivationQuantiles.fromRanks(ranks, 5);
       List<Row> result = new ArrayList<>(lsoas.size());
       for (int i = 0; i < lsoas.size(); i++) {
-        result.add(RowFactory.create(lsoas.get(i), key.get(0), key.get(1), orNull(deciles[i]), orNull(quintiles[i])));
+        result.add(RowBuilder.of("local deciles", RESULT).set(Columns.LSOA, lsoas.get(i))
+            .set(LsoaHierarchy.ICS_CODE, key.get(KEY.fieldIndex(LsoaHierarchy.ICS_CODE)))
+            .set(LsoaHierarchy.VALID_FROM, key.get(KEY.fieldIndex(LsoaHierarchy.VALID_FROM)))
+            .set(Columns.LOCAL_DECILE, orNull(deciles[i])).set(Columns.LOCAL_QUINTILE, orNull(quintiles[i])).build());
       }
       return result.iterator();
     }

@@ -22,7 +22,9 @@ import scala.Option;
  *
  * <p>Mistakes fail at once, on the line that made them, instead of as a Spark cast error far away or a value written
  * silently into the wrong column: an undeclared column name, a value of the wrong Java type for the column's Spark
- * type, or a required (non-nullable) column left null at {@link #build()}.
+ * type, or a required (non-nullable) column never set when {@link #build()} is called. A required column set to
+ * null is left to the code that checks the data (the builder only catches a forgotten column, so that moving a
+ * builder onto it changes no run's outcome).
  *
  * <pre>{@code
  * RowBuilder.of(DemandForecast.SCHEMA).set(DemandForecast.MONTH, month).set(DemandForecast.VALUE, 12.0).build();
@@ -35,11 +37,13 @@ public final class RowBuilder {
   private final String table;
   private final StructType schema;
   private final Object[] values;
+  private final boolean[] set;
 
   private RowBuilder(String table, StructType schema) {
     this.table = requireNonNull(table, "table is null");
     this.schema = requireNonNull(schema, "schema is null");
     this.values = new Object[schema.size()];
+    this.set = new boolean[schema.size()];
   }
 
   /** A row of {@code table}'s declared schema; messages name the table. */
@@ -58,7 +62,7 @@ public final class RowBuilder {
   }
 
   /**
-   * Sets {@code column} to {@code value} (null allowed here; required columns are checked at {@link #build()}).
+   * Sets {@code column} to {@code value}; null is allowed.
    *
    * @throws IllegalArgumentException when the column is not declared or the value's type does not fit it
    */
@@ -70,18 +74,19 @@ public final class RowBuilder {
           column, field.dataType().simpleString(), value.getClass().getSimpleName(), value));
     }
     values[index] = value;
+    set[index] = true;
     return this;
   }
 
   /**
    * The row, columns in declared order, unset columns null.
    *
-   * @throws IllegalArgumentException when a required (non-nullable) column is null
+   * @throws IllegalArgumentException when a required (non-nullable) column was never set
    */
   public Row build() {
     StructField[] fields = schema.fields();
     for (int i = 0; i < fields.length; i++) {
-      if (values[i] == null && !fields[i].nullable()) {
+      if (!set[i] && !fields[i].nullable()) {
         throw new IllegalArgumentException(String.format(
             "Cannot build a row of %s: required column is not set (%s)", table, fields[i].name()));
       }

@@ -16,13 +16,13 @@ import static uk.pophealth.schema.OutputTables.AcpUptake.WITH_ACP;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import uk.pophealth.schema.OutputTables;
+import uk.pophealth.schema.RowBuilder;
 import uk.pophealth.stats.FunnelSignificance;
 import uk.pophealth.stats.ProportionFunnel;
 import uk.pophealth.stats.ProportionInterval;
@@ -33,6 +33,7 @@ import uk.pophealth.stats.WilsonInterval;
  * per row (the per-group figures are small: two counts and the parent's proportion).
  */
 final class UptakeIntervals {
+  private static final String RESULT_NAME = "acp_uptake intervals";
   private static final StructType RESULT = new StructType(new StructField[] {
       DataTypes.createStructField(LOWER95, DoubleType, true),
       DataTypes.createStructField(UPPER95, DoubleType, true),
@@ -63,7 +64,7 @@ final class UptakeIntervals {
     @Override
     public Row call(Long withAcp, Long register, Double parentUptake) {
       if (withAcp == null || register == null || register == 0) {
-        return RowFactory.create(null, null, null, null, null);
+        return RowBuilder.of(RESULT_NAME, RESULT).build();
       }
       Optional<ProportionInterval> i95 = WilsonInterval.of(withAcp, register, 0.95);
       Optional<ProportionInterval> i998 = WilsonInterval.of(withAcp, register, 0.998);
@@ -72,9 +73,11 @@ final class UptakeIntervals {
         FunnelSignificance significance = ProportionFunnel.around(parentUptake).significance(withAcp, register);
         flag = significance.label();
       }
-      return RowFactory.create(
-          i95.map(ProportionInterval::lower).orElse(null), i95.map(ProportionInterval::upper).orElse(null),
-          i998.map(ProportionInterval::lower).orElse(null), i998.map(ProportionInterval::upper).orElse(null), flag);
+      return RowBuilder.of(RESULT_NAME, RESULT)
+          .set(LOWER95, i95.map(ProportionInterval::lower).orElse(null))
+          .set(UPPER95, i95.map(ProportionInterval::upper).orElse(null))
+          .set(LOWER998, i998.map(ProportionInterval::lower).orElse(null))
+          .set(UPPER998, i998.map(ProportionInterval::upper).orElse(null)).set(FUNNEL_FLAG, flag).build();
     }
   }
 }

@@ -86,6 +86,13 @@ class RowBuilderTest {
   }
 
   @Test
+  void leavesARequiredColumnSetToNullToTheDataChecks() {
+    Row row = RowBuilder.of(TABLE).set("code", null).set("suppressed", false).build();
+
+    assertNull(row.get(0));
+  }
+
+  @Test
   void namesAnInternalSchemaByTheGivenName() {
     StructType internal = new StructType(new StructField[] {optional("x", DataTypes.DoubleType, "X")});
 
