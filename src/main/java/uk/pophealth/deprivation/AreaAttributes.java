@@ -9,6 +9,7 @@ import static uk.pophealth.schema.OutputTables.ReferralDeprivation.NAME_UNKNOWN;
 import java.util.Arrays;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
 
 /**
  * Gives rows holding an LSOA and a date the LSOA's national IMD decile and the district, place and ICS (and local
@@ -33,29 +34,29 @@ final class AreaAttributes {
   }
 
   /**
-   * Adds {@link Columns#NATIONAL_DECILE}, {@link FootprintColumns#LAD_CODE}, PLACE_CODE/NAME, ICS_CODE/NAME,
+   * Adds {@link Columns#NATIONAL_DECILE}, {@link LsoaHierarchy#LAD_CODE}, PLACE_CODE/NAME, ICS_CODE/NAME,
    * {@link Columns#LOCAL_DECILE} and {@link Columns#LOCAL_QUINTILE}.
    */
   Dataset<Row> attach(Dataset<Row> rows, String lsoaColumn, String dateColumn) {
-    Dataset<Row> footprint = areas.select(col(FootprintColumns.LSOA_CODE), col(FootprintColumns.VALID_FROM),
-        col(FootprintColumns.VALID_TO), col(FootprintColumns.LAD_CODE), col(FootprintColumns.PLACE_CODE),
-        col(FootprintColumns.PLACE_NAME), col(FootprintColumns.ICS_CODE), col(FootprintColumns.ICS_NAME),
+    Dataset<Row> footprint = areas.select(col(LsoaHierarchy.LSOA_CODE), col(LsoaHierarchy.VALID_FROM),
+        col(LsoaHierarchy.VALID_TO), col(LsoaHierarchy.LAD_CODE), col(LsoaHierarchy.PLACE_CODE),
+        col(LsoaHierarchy.PLACE_NAME), col(LsoaHierarchy.ICS_CODE), col(LsoaHierarchy.ICS_NAME),
         col(Columns.LOCAL_DECILE), col(Columns.LOCAL_QUINTILE));
-    Dataset<Row> inForce = InForce.lookup(rows, lsoaColumn, dateColumn, footprint, FootprintColumns.LSOA_CODE,
-        FootprintColumns.VALID_FROM, FootprintColumns.VALID_TO).drop(FootprintColumns.VALID_TO);
+    Dataset<Row> inForce = InForce.lookup(rows, lsoaColumn, dateColumn, footprint, LsoaHierarchy.LSOA_CODE,
+        LsoaHierarchy.VALID_FROM, LsoaHierarchy.VALID_TO).drop(LsoaHierarchy.VALID_TO);
     Dataset<Row> withNational = rows.join(national.select(col(Columns.LSOA).as(Columns.NATIONAL_LSOA),
             col(Columns.NATIONAL_DECILE), col(Columns.DEPRIVATION_LAD)),
         col(lsoaColumn).equalTo(col(Columns.NATIONAL_LSOA)), "left").drop(Columns.NATIONAL_LSOA);
     return InForce.attach(withNational, lsoaColumn, dateColumn, inForce)
-        .withColumn(FootprintColumns.LAD_CODE,
-            coalesce(col(FootprintColumns.LAD_CODE), col(Columns.DEPRIVATION_LAD), lit(CODE_UNKNOWN)))
-        .withColumn(FootprintColumns.PLACE_NAME, coalesce(col(FootprintColumns.PLACE_NAME),
-            col(FootprintColumns.PLACE_CODE), lit(NAME_UNKNOWN)))
-        .withColumn(FootprintColumns.PLACE_CODE, coalesce(col(FootprintColumns.PLACE_CODE),
+        .withColumn(LsoaHierarchy.LAD_CODE,
+            coalesce(col(LsoaHierarchy.LAD_CODE), col(Columns.DEPRIVATION_LAD), lit(CODE_UNKNOWN)))
+        .withColumn(LsoaHierarchy.PLACE_NAME, coalesce(col(LsoaHierarchy.PLACE_NAME),
+            col(LsoaHierarchy.PLACE_CODE), lit(NAME_UNKNOWN)))
+        .withColumn(LsoaHierarchy.PLACE_CODE, coalesce(col(LsoaHierarchy.PLACE_CODE),
             lit(CODE_UNKNOWN)))
-        .withColumn(FootprintColumns.ICS_NAME, coalesce(col(FootprintColumns.ICS_NAME),
-            col(FootprintColumns.ICS_CODE), lit(NAME_UNKNOWN)))
-        .withColumn(FootprintColumns.ICS_CODE, coalesce(col(FootprintColumns.ICS_CODE),
+        .withColumn(LsoaHierarchy.ICS_NAME, coalesce(col(LsoaHierarchy.ICS_NAME),
+            col(LsoaHierarchy.ICS_CODE), lit(NAME_UNKNOWN)))
+        .withColumn(LsoaHierarchy.ICS_CODE, coalesce(col(LsoaHierarchy.ICS_CODE),
             lit(CODE_UNKNOWN)))
         .drop(Columns.DEPRIVATION_LAD);
   }

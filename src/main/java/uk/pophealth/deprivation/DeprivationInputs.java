@@ -6,16 +6,17 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.schema.InputTables.LsoaLookup;
+import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
 
 /**
  * The ingested tables the product reads, in the canonical schemas of {@code InputTables} (person_id already
- * pseudonymised), plus the LSOA footprint frame of {@link FootprintColumns}.
+ * pseudonymised), plus the LSOA footprint frame of {@link LsoaHierarchy}.
  *
  * @param socialCareEvents social_care_events; its Request events are referrals
  * @param serviceReferrals service_referrals
  * @param gpPatients gp_patients: LSOA of residence by registration, and the fallback population
  * @param lsoaDeprivation lsoa_deprivation of the configured IMD vintage, on the LSOA vintage the other inputs use
- * @param lsoaFootprint LSOA to district, place and ICS, effective-dated ({@link FootprintColumns})
+ * @param lsoaFootprint LSOA to district, place and ICS, effective-dated ({@link LsoaHierarchy})
  * @param population ONS population by LSOA (InputTables.Population, area_code = LSOA code), if given
  * @param lsoaLookup the ONS LSOA 2011 to 2021 lookup ({@link LsoaLookup}), if given: referral, GP and
  *     population LSOA codes that lsoa_deprivation does not rank are brought onto its vintage ({@link LsoaVintage})

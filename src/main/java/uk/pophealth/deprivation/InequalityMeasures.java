@@ -24,7 +24,6 @@ record InequalityMeasures(long referrals, long referralsKnown, long referralsMos
     Double rateRatio) {
   static final int DECILES = 10;
   static final int MOST_DEPRIVED_40 = 4;
-  static final String OK = ReferralInequality.SII_OK;
 
   /**
    * @param referrals index 0 = unknown decile, 1-10 = deciles
@@ -52,7 +51,7 @@ record InequalityMeasures(long referrals, long referralsKnown, long referralsMos
     Double gap = share.map(s -> s.proportion() - targetShare).orElse(null);
     String status = siiStatus(referrals, population);
     Optional<SiiResult> sii = Optional.empty();
-    if (status.equals(OK)) {
+    if (status.equals(ReferralInequality.SII_OK)) {
       try {
         sii = Optional.of(SlopeIndexOfInequality.compute(quantiles(referrals, population), options));
       } catch (IllegalArgumentException e) {
@@ -75,7 +74,7 @@ record InequalityMeasures(long referrals, long referralsKnown, long referralsMos
         return "no referrals in decile " + decile;
       }
     }
-    return OK;
+    return ReferralInequality.SII_OK;
   }
 
   private static List<QuantileValue> quantiles(long[] referrals, double[] population) {

@@ -26,11 +26,11 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import uk.pophealth.schema.RowBuilder;
 
 /**
  * The reporting periods: every month of the range, every calendar quarter (which are also the NHS financial
@@ -56,7 +56,8 @@ final class Periods {
       months.merge(new Period(PERIOD_FINANCIAL_YEAR, financialYearStart(month).atDay(1)), 1, Integer::sum);
     }
     List<Row> rows = new ArrayList<>();
-    months.forEach((period, covered) -> rows.add(RowFactory.create(period.type(), Date.valueOf(period.start()), covered)));
+    months.forEach((period, covered) -> rows.add(RowBuilder.of("periods", SCHEMA).set(PERIOD_TYPE, period.type())
+        .set(PERIOD_START, Date.valueOf(period.start())).set(MONTHS_COVERED, covered).build()));
     return spark.createDataFrame(rows, SCHEMA);
   }
 

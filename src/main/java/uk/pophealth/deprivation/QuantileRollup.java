@@ -34,6 +34,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
 
 /**
  * Sums a count from fine cells (period x district, place, ICS x deprivation quantiles x extra keys) up to every
@@ -52,9 +53,9 @@ final class QuantileRollup {
 
   static Dataset<Row> rollUp(Dataset<Row> fine, boolean local, String... extraKeys) {
     Column levels = array(
-        level(LEVEL_PLACE, col(FootprintColumns.PLACE_CODE), col(FootprintColumns.PLACE_NAME)),
-        level(LEVEL_ICS, col(FootprintColumns.ICS_CODE), col(FootprintColumns.ICS_NAME)),
-        level(LEVEL_DISTRICT, col(FootprintColumns.LAD_CODE), col(FootprintColumns.LAD_CODE)),
+        level(LEVEL_PLACE, col(LsoaHierarchy.PLACE_CODE), col(LsoaHierarchy.PLACE_NAME)),
+        level(LEVEL_ICS, col(LsoaHierarchy.ICS_CODE), col(LsoaHierarchy.ICS_NAME)),
+        level(LEVEL_DISTRICT, col(LsoaHierarchy.LAD_CODE), col(LsoaHierarchy.LAD_CODE)),
         level(LEVEL_ALL, lit(CODE_ALL), lit(NAME_ALL)));
     Column decile = col(Columns.NATIONAL_DECILE);
     List<Column> groupings = new ArrayList<>(List.of(

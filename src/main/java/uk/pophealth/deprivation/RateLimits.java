@@ -9,7 +9,6 @@ import static uk.pophealth.schema.OutputTables.ReferralDeprivation.UPPER95;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
@@ -17,6 +16,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import uk.pophealth.stats.RateEstimate;
 import uk.pophealth.stats.RateInterval;
+import uk.pophealth.schema.RowBuilder;
 
 /** The rate per 1,000 and its 95% limits (phe_rate: Byar, exact Poisson below 10 events) of each cell. */
 final class RateLimits {
@@ -42,11 +42,11 @@ final class RateLimits {
     @Override
     public Row call(Long referrals, Long population) {
       if (referrals == null || population == null || population <= 0) {
-        return RowFactory.create(null, null, null);
+        return RowBuilder.of("rate limits", RESULT).build();
       }
       Optional<RateEstimate> rate = RateInterval.of(referrals, population, PER);
-      return rate.map(r -> RowFactory.create(r.rate(), r.lower(), r.upper()))
-          .orElseGet(() -> RowFactory.create(null, null, null));
+      return rate.map(r -> RowBuilder.of("rate limits", RESULT).set(RATE_PER_1000, r.rate()).set(LOWER95, r.lower())
+          .set(UPPER95, r.upper()).build()).orElseGet(() -> RowBuilder.of("rate limits", RESULT).build());
     }
   }
 }

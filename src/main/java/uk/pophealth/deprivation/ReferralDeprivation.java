@@ -17,6 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
 
 /**
  * The referral deprivation product (issue 6): referrals (adult social care requests and service referrals) by the
@@ -41,7 +42,7 @@ public final class ReferralDeprivation {
     requireNonNull(options, "options is null");
     Dataset<Row> periods = Periods.frame(spark, options);
     Dataset<Row> national = NationalDeprivation.of(inputs.lsoaDeprivation());
-    Dataset<Row> footprint = DeprivationCells.selected(inputs.lsoaFootprint(), FootprintColumns.SCHEMA);
+    Dataset<Row> footprint = DeprivationCells.selected(inputs.lsoaFootprint(), LsoaHierarchy.TABLE.schema());
     AreaAttributes areas = new AreaAttributes(national,
         options.localDeciles() ? LocalDeciles.of(footprint, national) : footprint);
 
@@ -81,8 +82,8 @@ public final class ReferralDeprivation {
   }
 
   private static Column[] cellKeys(Column... leading) {
-    Column[] footprint = {col(FootprintColumns.LAD_CODE), col(FootprintColumns.PLACE_CODE),
-        col(FootprintColumns.PLACE_NAME), col(FootprintColumns.ICS_CODE), col(FootprintColumns.ICS_NAME),
+    Column[] footprint = {col(LsoaHierarchy.LAD_CODE), col(LsoaHierarchy.PLACE_CODE),
+        col(LsoaHierarchy.PLACE_NAME), col(LsoaHierarchy.ICS_CODE), col(LsoaHierarchy.ICS_NAME),
         col(Columns.NATIONAL_DECILE), col(Columns.LOCAL_DECILE), col(Columns.LOCAL_QUINTILE)};
     Column[] keys = new Column[leading.length + footprint.length];
     System.arraycopy(leading, 0, keys, 0, leading.length);

@@ -6,6 +6,25 @@ import static uk.pophealth.schema.OutputTables.ReferralDeprivation.POPULATION;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.QUANTILE_DECILE;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.QUANTILE_TYPE;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.REFERRALS;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.GAP_TO_TARGET;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.POPULATION_KNOWN_DECILE;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.POPULATION_MOST_DEPRIVED_40;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.POPULATION_SHARE_MOST_DEPRIVED_40;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.RATE_RATIO_D1_D10;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.REFERRALS_KNOWN_DECILE;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.REFERRALS_MOST_DEPRIVED_40;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.RII;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.RII_LOWER95;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.RII_UPPER95;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.SHARE_LOWER95;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.SHARE_MOST_DEPRIVED_40;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.SHARE_TO_POPULATION_SHARE;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.SHARE_UPPER95;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.SII;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.SII_LOWER95;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.SII_STATUS;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.SII_UPPER95;
+import static uk.pophealth.schema.OutputTables.ReferralInequality.TARGET_SHARE;
 
 import java.util.Arrays;
 import java.util.Iterator;
@@ -19,6 +38,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import uk.pophealth.schema.OutputTables;
+import uk.pophealth.schema.RowBuilder;
 import uk.pophealth.stats.ProportionInterval;
 import uk.pophealth.stats.SiiOptions;
 import uk.pophealth.stats.SiiResult;
@@ -95,20 +115,32 @@ final class ReferralInequality {
       InequalityMeasures m = InequalityMeasures.of(referrals, population, targetShare, siiOptions());
       Optional<ProportionInterval> share = m.share();
       Optional<SiiResult> sii = m.sii();
-      Object[] values = new Object[OutputTables.ReferralInequality.SCHEMA.schema().size()];
+      RowBuilder row = RowBuilder.of(OutputTables.ReferralInequality.SCHEMA);
       for (int i = 0; i < KEY_COLUMNS; i++) {
-        values[i] = key.get(i);
+        row.set(KEY.fields()[i].name(), key.get(i));
       }
-      Object[] measures = {m.referrals(), m.referralsKnown(), m.referralsMostDeprived(),
-          share.map(ProportionInterval::proportion).orElse(null), share.map(ProportionInterval::lower).orElse(null),
-          share.map(ProportionInterval::upper).orElse(null), m.populationKnown(), m.populationMostDeprived(),
-          m.populationShare(), m.shareToPopulationShare(), m.targetShare(), m.gapToTarget(),
-          sii.map(SiiResult::sii).orElse(null), sii.map(SiiResult::siiLower).orElse(null),
-          sii.map(SiiResult::siiUpper).orElse(null), sii.map(SiiResult::rii).orElse(null),
-          sii.map(SiiResult::riiLower).orElse(null), sii.map(SiiResult::riiUpper).orElse(null), m.siiStatus(),
-          m.rateRatio(), false};
-      System.arraycopy(measures, 0, values, KEY_COLUMNS, measures.length);
-      return RowFactory.create(values);
+      row.set(REFERRALS, m.referrals());
+      row.set(REFERRALS_KNOWN_DECILE, m.referralsKnown());
+      row.set(REFERRALS_MOST_DEPRIVED_40, m.referralsMostDeprived());
+      row.set(SHARE_MOST_DEPRIVED_40, share.map(ProportionInterval::proportion).orElse(null));
+      row.set(SHARE_LOWER95, share.map(ProportionInterval::lower).orElse(null));
+      row.set(SHARE_UPPER95, share.map(ProportionInterval::upper).orElse(null));
+      row.set(POPULATION_KNOWN_DECILE, m.populationKnown());
+      row.set(POPULATION_MOST_DEPRIVED_40, m.populationMostDeprived());
+      row.set(POPULATION_SHARE_MOST_DEPRIVED_40, m.populationShare());
+      row.set(SHARE_TO_POPULATION_SHARE, m.shareToPopulationShare());
+      row.set(TARGET_SHARE, m.targetShare());
+      row.set(GAP_TO_TARGET, m.gapToTarget());
+      row.set(SII, sii.map(SiiResult::sii).orElse(null));
+      row.set(SII_LOWER95, sii.map(SiiResult::siiLower).orElse(null));
+      row.set(SII_UPPER95, sii.map(SiiResult::siiUpper).orElse(null));
+      row.set(RII, sii.map(SiiResult::rii).orElse(null));
+      row.set(RII_LOWER95, sii.map(SiiResult::riiLower).orElse(null));
+      row.set(RII_UPPER95, sii.map(SiiResult::riiUpper).orElse(null));
+      row.set(SII_STATUS, m.siiStatus());
+      row.set(RATE_RATIO_D1_D10, m.rateRatio());
+      row.set(OutputTables.SUPPRESSED, false);
+      return row.build();
     }
   }
 }

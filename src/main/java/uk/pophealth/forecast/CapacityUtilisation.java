@@ -30,23 +30,25 @@ final class CapacityUtilisation {
   static Dataset<Row> add(Dataset<Row> rows, Dataset<Row> capacity) {
     Dataset<Row> commissioned = capacity.select(col(Capacity.PLACE_CODE).as(C_CODE), col(Capacity.ACTIVITY).as(C_ACTIVITY),
         trunc(col(Capacity.MONTH), "MM").as(C_MONTH), col(Capacity.CAPACITY).as(DemandForecast.CAPACITY));
-    Column match = col(FitColumns.LEVEL).equalTo(lit(OutputTables.LEVEL_PLACE))
-        .and(col(FitColumns.CODE).equalTo(col(C_CODE))).and(col(FitColumns.ACTIVITY).equalTo(col(C_ACTIVITY)))
-        .and(col(FitColumns.MONTH).equalTo(col(C_MONTH)));
-    Column kind = col(FitColumns.KIND);
+    Column match = col(DemandForecast.GEOGRAPHY_LEVEL).equalTo(lit(OutputTables.LEVEL_PLACE))
+        .and(col(DemandForecast.GEOGRAPHY_CODE).equalTo(col(C_CODE))).and(col(DemandForecast.ACTIVITY_NAME)
+            .equalTo(col(C_ACTIVITY)))
+        .and(col(DemandForecast.MONTH).equalTo(col(C_MONTH)));
+    Column kind = col(DemandForecast.KIND);
     Column forecast = kind.equalTo(lit(DemandForecast.KIND_FORECAST));
     Column usable = col(DemandForecast.CAPACITY).gt(0);
     Dataset<Row> joined = rows.join(commissioned, match, "left").drop(C_CODE, C_ACTIVITY, C_MONTH)
         .withColumn(DemandForecast.UTILISATION, when(usable.and(kind.notEqual(lit(DemandForecast.KIND_FITTED))),
-            col(FitColumns.VALUE).divide(col(DemandForecast.CAPACITY))))
+            col(DemandForecast.VALUE).divide(col(DemandForecast.CAPACITY))))
         .withColumn(DemandForecast.UTILISATION_UPPER95, when(usable.and(forecast),
-            col(FitColumns.UPPER95).divide(col(DemandForecast.CAPACITY))));
-    Dataset<Row> exceeded = joined.filter(forecast.and(col(FitColumns.UPPER95).gt(col(DemandForecast.CAPACITY))))
-        .groupBy(col(FitColumns.LEVEL).as("_e_level"), col(FitColumns.CODE).as("_e_code"),
-            col(FitColumns.ACTIVITY).as("_e_activity"))
-        .agg(min(col(FitColumns.MONTH)).as(DemandForecast.CAPACITY_EXCEEDED_FROM));
-    Column series = col(FitColumns.LEVEL).equalTo(col("_e_level")).and(col(FitColumns.CODE).equalTo(col("_e_code")))
-        .and(col(FitColumns.ACTIVITY).equalTo(col("_e_activity")));
+            col(DemandForecast.UPPER95).divide(col(DemandForecast.CAPACITY))));
+    Dataset<Row> exceeded = joined.filter(forecast.and(col(DemandForecast.UPPER95).gt(col(DemandForecast.CAPACITY))))
+        .groupBy(col(DemandForecast.GEOGRAPHY_LEVEL).as("_e_level"), col(DemandForecast.GEOGRAPHY_CODE).as("_e_code"),
+            col(DemandForecast.ACTIVITY_NAME).as("_e_activity"))
+        .agg(min(col(DemandForecast.MONTH)).as(DemandForecast.CAPACITY_EXCEEDED_FROM));
+    Column series = col(DemandForecast.GEOGRAPHY_LEVEL).equalTo(col("_e_level")).and(col(DemandForecast.GEOGRAPHY_CODE)
+        .equalTo(col("_e_code")))
+        .and(col(DemandForecast.ACTIVITY_NAME).equalTo(col("_e_activity")));
     return joined.join(exceeded, series, "left").drop("_e_level", "_e_code", "_e_activity");
   }
 }

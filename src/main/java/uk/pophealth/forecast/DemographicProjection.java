@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
+import static uk.pophealth.schema.OutputTables.DemandForecast.DEMOGRAPHIC_PROJECTION;
 
 import java.sql.Date;
 import java.time.YearMonth;
@@ -21,6 +22,7 @@ import uk.pophealth.geography.FootprintResolver;
 import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
 import uk.pophealth.schema.InputTables.Population;
 import uk.pophealth.schema.OutputTables;
+import uk.pophealth.schema.GeographyTables;
 
 /**
  * The demographic projection: activity per head by age band in the last 12 months of history, times the projected
@@ -52,7 +54,6 @@ final class DemographicProjection {
   private static final String PUBLISHED_SUM = "_published_sum";
   private static final String CONTRIBUTION = "_contribution";
   private static final String YEAR = "_year";
-  private static final String PROJECTION = DemandForecast.DEMOGRAPHIC_PROJECTION;
   private static final String SEX_ALL = "all";
 
   private DemographicProjection() {}
@@ -79,26 +80,28 @@ final class DemographicProjection {
 
     Date from = Date.valueOf(lastMonth.minusMonths(11).atDay(1));
     Date to = Date.valueOf(lastMonth.atDay(1));
-    Dataset<Row> means = facts.filter(col(FactColumns.MONTH).between(from, to))
-        .groupBy(col(FactColumns.PLACE_CODE).as(PLACE), col(FactColumns.ICS_CODE), col(FactColumns.ACTIVITY),
+    Dataset<Row> means = facts.filter(col(DemandForecast.MONTH).between(from, to))
+        .groupBy(col(GeographyTables.PLACE_CODE).as(PLACE), col(GeographyTables.ICS_CODE),
+        col(DemandForecast.ACTIVITY_NAME),
             col(FactColumns.AGE_BAND))
-        .agg(sum(col(FactColumns.VALUE)).divide(12.0).as(MEAN), sum(col(FactColumns.VALUE)).as(BASE_SUM));
-    Dataset<Row> forecastMonths = rows.filter(col(FitColumns.KIND).equalTo(lit(DemandForecast.KIND_FORECAST)))
-        .select(col(FitColumns.MONTH)).distinct().withColumn(YEAR, year(col(FitColumns.MONTH)));
+        .agg(sum(col(DemandForecast.VALUE)).divide(12.0).as(MEAN), sum(col(DemandForecast.VALUE)).as(BASE_SUM));
+    Dataset<Row> forecastMonths = rows.filter(col(DemandForecast.KIND).equalTo(lit(DemandForecast.KIND_FORECAST)))
+        .select(col(DemandForecast.MONTH)).distinct().withColumn(YEAR, year(col(DemandForecast.MONTH)));
     Column g = coalesce(col(GROWTH), col(GROWTH_ALL));
     Dataset<Row> projected = means.crossJoin(forecastMonths)
         .join(growth, new String[] {PLACE, FactColumns.AGE_BAND, YEAR}, "left")
         .join(growthAll, new String[] {PLACE, YEAR}, "left")
         .withColumn(CONTRIBUTION, col(MEAN).multiply(g))
-        .groupBy(col(PLACE), col(FactColumns.ICS_CODE), col(FactColumns.ACTIVITY), col(FitColumns.MONTH))
-        .agg(OrderedSum.of(CONTRIBUTION).as(PROJECTION), sum(col(BASE_SUM)).as(BASE_SUM),
+        .groupBy(col(PLACE), col(GeographyTables.ICS_CODE), col(DemandForecast.ACTIVITY_NAME),
+        col(DemandForecast.MONTH))
+        .agg(OrderedSum.of(CONTRIBUTION).as(DEMOGRAPHIC_PROJECTION), sum(col(BASE_SUM)).as(BASE_SUM),
             count(g).as("_with"), count(lit(1)).as("_all"))
-        .withColumn(PROJECTION, when(col("_with").equalTo(col("_all")), col(PROJECTION)));
-    Dataset<Row> codes = SeriesGrid.placeSeriesCodes(facts).withColumnRenamed(FactColumns.PLACE_CODE, PLACE);
-    Dataset<Row> places = projected.join(codes, new String[] {PLACE, FactColumns.ICS_CODE})
-        .select(lit(OutputTables.LEVEL_PLACE).as("_p_level"), col(SeriesColumns.CODE).as("_p_code"),
-            col(FactColumns.ICS_CODE).as("_p_parent"), col(FactColumns.ACTIVITY).as("_p_activity"),
-            col(FitColumns.MONTH).as("_p_month"), col(PROJECTION), col(BASE_SUM));
+        .withColumn(DEMOGRAPHIC_PROJECTION, when(col("_with").equalTo(col("_all")), col(DEMOGRAPHIC_PROJECTION)));
+    Dataset<Row> codes = SeriesGrid.placeSeriesCodes(facts).withColumnRenamed(GeographyTables.PLACE_CODE, PLACE);
+    Dataset<Row> places = projected.join(codes, new String[] {PLACE, GeographyTables.ICS_CODE})
+        .select(lit(OutputTables.LEVEL_PLACE).as("_p_level"), col(DemandForecast.GEOGRAPHY_CODE).as("_p_code"),
+            col(GeographyTables.ICS_CODE).as("_p_parent"), col(DemandForecast.ACTIVITY_NAME).as("_p_activity"),
+            col(DemandForecast.MONTH).as("_p_month"), col(DEMOGRAPHIC_PROJECTION), col(BASE_SUM));
     Dataset<Row> ics = whenComplete(places.groupBy(lit(OutputTables.LEVEL_ICS).as("_p_level"),
         col("_p_parent").as("_p_code"), col("_p_activity"), col("_p_month")));
     Dataset<Row> all = whenComplete(places.groupBy(lit(OutputTables.LEVEL_ALL).as("_p_level"),
@@ -115,31 +118,34 @@ final class DemographicProjection {
    * suppressed month of one of its places does not take its projection away.
    */
   private static Dataset<Row> asPublished(Dataset<Row> projections, Dataset<Row> rows, Date from, Date to) {
-    Dataset<Row> published = rows.filter(col(FitColumns.KIND).equalTo(lit(DemandForecast.KIND_ACTUAL))
-            .and(col(FitColumns.MONTH).between(from, to)))
-        .groupBy(col(FitColumns.LEVEL).as("_b_level"), col(FitColumns.CODE).as("_b_code"),
-            col(FitColumns.ACTIVITY).as("_b_activity"))
-        .agg(sum(col(FitColumns.VALUE)).as(PUBLISHED_SUM), count(col(FitColumns.VALUE)).as("_b_months"));
+    Dataset<Row> published = rows.filter(col(DemandForecast.KIND).equalTo(lit(DemandForecast.KIND_ACTUAL))
+            .and(col(DemandForecast.MONTH).between(from, to)))
+        .groupBy(col(DemandForecast.GEOGRAPHY_LEVEL).as("_b_level"), col(DemandForecast.GEOGRAPHY_CODE).as("_b_code"),
+            col(DemandForecast.ACTIVITY_NAME).as("_b_activity"))
+        .agg(sum(col(DemandForecast.VALUE)).as(PUBLISHED_SUM), count(col(DemandForecast.VALUE)).as("_b_months"));
     Column base = col("_p_level").equalTo(col("_b_level")).and(col("_p_code").equalTo(col("_b_code")))
         .and(col("_p_activity").equalTo(col("_b_activity")));
     Column factor = when(col(BASE_SUM).gt(0), col(PUBLISHED_SUM).divide(col(BASE_SUM))).otherwise(lit(1.0));
     return projections.join(published, base, "left")
-        .withColumn(PROJECTION, when(col("_b_months").equalTo(12), col(PROJECTION).multiply(factor)))
+        .withColumn(DEMOGRAPHIC_PROJECTION, when(col("_b_months").equalTo(12),
+        col(DEMOGRAPHIC_PROJECTION).multiply(factor)))
         .drop("_b_level", "_b_code", "_b_activity", "_b_months", PUBLISHED_SUM, BASE_SUM);
   }
 
   /** The sum of the places' projections and base totals, or no projection when one of the places has none. */
   private static Dataset<Row> whenComplete(org.apache.spark.sql.RelationalGroupedDataset groups) {
-    return groups.agg(OrderedSum.of(PROJECTION).as(PROJECTION), sum(col(BASE_SUM)).as(BASE_SUM),
-            count(col(PROJECTION)).as("_with"), count(lit(1)).as("_all"))
-        .withColumn(PROJECTION, when(col("_with").equalTo(col("_all")), col(PROJECTION)))
+    return groups.agg(OrderedSum.of(DEMOGRAPHIC_PROJECTION).as(DEMOGRAPHIC_PROJECTION), sum(col(BASE_SUM)).as(BASE_SUM),
+            count(col(DEMOGRAPHIC_PROJECTION)).as("_with"), count(lit(1)).as("_all"))
+        .withColumn(DEMOGRAPHIC_PROJECTION, when(col("_with").equalTo(col("_all")), col(DEMOGRAPHIC_PROJECTION)))
         .drop("_with", "_all");
   }
 
   private static Dataset<Row> attach(Dataset<Row> rows, Dataset<Row> projections) {
-    Column match = col(FitColumns.LEVEL).equalTo(col("_p_level")).and(col(FitColumns.CODE).equalTo(col("_p_code")))
-        .and(col(FitColumns.ACTIVITY).equalTo(col("_p_activity"))).and(col(FitColumns.MONTH).equalTo(col("_p_month")))
-        .and(col(FitColumns.KIND).equalTo(lit(DemandForecast.KIND_FORECAST)));
+    Column match = col(DemandForecast.GEOGRAPHY_LEVEL).equalTo(col("_p_level")).and(col(DemandForecast.GEOGRAPHY_CODE)
+        .equalTo(col("_p_code")))
+        .and(col(DemandForecast.ACTIVITY_NAME).equalTo(col("_p_activity"))).and(col(DemandForecast.MONTH)
+        .equalTo(col("_p_month")))
+        .and(col(DemandForecast.KIND).equalTo(lit(DemandForecast.KIND_FORECAST)));
     return rows.join(projections, match, "left").drop("_p_level", "_p_code", "_p_activity", "_p_month");
   }
 

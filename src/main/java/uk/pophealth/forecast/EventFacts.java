@@ -38,7 +38,7 @@ final class EventFacts {
     }
     if (referrals != null) {
       Dataset<Row> referralEvents = referrals.select(col(ServiceReferrals.PERSON_ID).as(PersonLocation.PERSON_ID),
-          concat(lit(Activities.REFERRAL_TO), col(ServiceReferrals.SERVICE)).as(FactColumns.ACTIVITY),
+          concat(lit(Activities.REFERRAL_TO), col(ServiceReferrals.SERVICE)).as(DemandForecast.ACTIVITY_NAME),
           col(ServiceReferrals.REFERRAL_DATE).as(PersonLocation.DATE),
           col(ServiceReferrals.LSOA_CODE).as(PersonLocation.EVENT_LSOA));
       events = events == null ? referralEvents : events.unionByName(referralEvents);
@@ -46,10 +46,11 @@ final class EventFacts {
     if (events == null) {
       return null;
     }
-    return events.groupBy(col(PersonLocation.PERSON_ID), col(FactColumns.ACTIVITY),
-            trunc(col(PersonLocation.DATE), "MM").as(FactColumns.MONTH), col(PersonLocation.EVENT_LSOA))
-        .agg(min(col(PersonLocation.DATE)).as(PersonLocation.DATE), count(lit(1)).cast("double").as(FactColumns.VALUE))
-        .withColumn(FactColumns.SERIES_KIND, lit(DemandForecast.SERIES_COUNT));
+    return events.groupBy(col(PersonLocation.PERSON_ID), col(DemandForecast.ACTIVITY_NAME),
+            trunc(col(PersonLocation.DATE), "MM").as(DemandForecast.MONTH), col(PersonLocation.EVENT_LSOA))
+        .agg(min(col(PersonLocation.DATE)).as(PersonLocation.DATE),
+            count(lit(1)).cast("double").as(DemandForecast.VALUE))
+        .withColumn(DemandForecast.SERIES_KIND, lit(DemandForecast.SERIES_COUNT));
   }
 
   private static Dataset<Row> socialCareEvents(Dataset<Row> socialCare) {
@@ -64,7 +65,7 @@ final class EventFacts {
         .select(col(SocialCareEvents.PERSON_ID).as(PersonLocation.PERSON_ID),
             activities.as(ACTIVITIES), col(SocialCareEvents.EVENT_START_DATE).as(PersonLocation.DATE),
             col(SocialCareEvents.LSOA_CODE).as(PersonLocation.EVENT_LSOA))
-        .withColumn(FactColumns.ACTIVITY, explode(col(ACTIVITIES)))
+        .withColumn(DemandForecast.ACTIVITY_NAME, explode(col(ACTIVITIES)))
         .drop(ACTIVITIES);
   }
 }

@@ -32,12 +32,15 @@ final class OutputRows {
    * says so.
    */
   static Dataset<Row> demand(Dataset<Row> rows) {
-    Column countable = col(FitColumns.KIND).equalTo(lit(DemandForecast.KIND_ACTUAL)).and(col(FitColumns.LEVEL)
+    Column countable = col(DemandForecast.KIND).equalTo(lit(DemandForecast.KIND_ACTUAL))
+        .and(col(DemandForecast.GEOGRAPHY_LEVEL)
         .isin(OutputTables.LEVEL_PLACE, OutputTables.LEVEL_ICS, OutputTables.LEVEL_ALL));
     return shape(rows
-        .withColumn(DemandForecast.ACTUAL_COUNT, when(countable, round(col(FitColumns.VALUE)).cast(DataTypes.LongType)))
-        .withColumn(DemandForecast.PARENT_CODE, col(FitColumns.PARENT_CODE))
-        .withColumn(DemandForecast.SUPPRESSED, countable.and(col(FitColumns.VALUE).isNull())), DemandForecast.SCHEMA);
+        .withColumn(DemandForecast.ACTUAL_COUNT, when(countable,
+            round(col(DemandForecast.VALUE)).cast(DataTypes.LongType)))
+        .withColumn(DemandForecast.PARENT_CODE, col(SeriesColumns.PARENT_CODE))
+        .withColumn(DemandForecast.SUPPRESSED, countable.and(col(DemandForecast.VALUE).isNull())),
+            DemandForecast.SCHEMA);
   }
 
   static Dataset<Row> accuracy(Dataset<Row> fits) {

@@ -16,6 +16,7 @@ import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
 import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.GeographyTables;
+import uk.pophealth.schema.OutputTables.DemandForecast;
 
 /**
  * Places facts on the re-based footprint: by LSOA (the resident footprint councils commission on) where the LSOA
@@ -32,14 +33,14 @@ final class PlaceResolution {
   /** @param facts rows with lsoa and practice columns (either may be null), activity, series_kind, month, age_band, value */
   static Dataset<Row> toPlaces(Dataset<Row> facts, String lsoaColumn, String practiceColumn,
       FootprintResolver geography, FootprintBasis basis) {
-    Dataset<Row> byLsoa = geography.withLsoaFootprint(facts, lsoaColumn, FactColumns.MONTH, basis);
+    Dataset<Row> byLsoa = geography.withLsoaFootprint(facts, lsoaColumn, DemandForecast.MONTH, basis);
     List<Column> renamed = new ArrayList<>();
     for (String column : byLsoa.columns()) {
       boolean lsoaAttribute = GeographyTables.LsoaHierarchy.ATTRIBUTES.contains(column);
       renamed.add(lsoaAttribute ? col(column).as(PREFIX + column) : col(column));
     }
     Dataset<Row> both = geography.withPracticeFootprint(byLsoa.select(renamed.toArray(new Column[0])), practiceColumn,
-        FactColumns.MONTH, basis);
+        DemandForecast.MONTH, basis);
     Column lsoaResolved = col(PREFIX + GeographyTables.PLACE_CODE).isNotNull();
     List<Column> out = new ArrayList<>();
     for (String part : CHAIN) {
@@ -47,16 +48,17 @@ final class PlaceResolution {
       boolean isCode = part.equals(GeographyTables.PLACE_CODE) || part.equals(GeographyTables.ICS_CODE);
       out.add((isCode ? coalesce(chosen, lit(Activities.UNKNOWN)) : chosen).as(part));
     }
-    for (String column : new String[] {FactColumns.ACTIVITY, FactColumns.SERIES_KIND, FactColumns.MONTH,
+    for (String column : new String[] {DemandForecast.ACTIVITY_NAME, DemandForecast.SERIES_KIND, DemandForecast.MONTH,
         FactColumns.AGE_BAND}) {
       out.add(col(column));
     }
-    out.add(col(FactColumns.VALUE));
+    out.add(col(DemandForecast.VALUE));
     return both.select(out.toArray(new Column[0]))
-        .groupBy(col(FactColumns.PLACE_CODE), col(FactColumns.ICS_CODE), col(FactColumns.ACTIVITY),
-            col(FactColumns.SERIES_KIND), col(FactColumns.MONTH), col(FactColumns.AGE_BAND))
-        .agg(max(col(FactColumns.PLACE_NAME)).as(FactColumns.PLACE_NAME),
-            max(col(FactColumns.ICS_NAME)).as(FactColumns.ICS_NAME), sum(col(FactColumns.VALUE)).as(FactColumns.VALUE))
+        .groupBy(col(GeographyTables.PLACE_CODE), col(GeographyTables.ICS_CODE), col(DemandForecast.ACTIVITY_NAME),
+            col(DemandForecast.SERIES_KIND), col(DemandForecast.MONTH), col(FactColumns.AGE_BAND))
+        .agg(max(col(GeographyTables.PLACE_NAME)).as(GeographyTables.PLACE_NAME),
+            max(col(GeographyTables.ICS_NAME)).as(GeographyTables.ICS_NAME),
+            sum(col(DemandForecast.VALUE)).as(DemandForecast.VALUE))
         .select(FactColumns.ALL[0], java.util.Arrays.copyOfRange(FactColumns.ALL, 1, FactColumns.ALL.length));
   }
 }

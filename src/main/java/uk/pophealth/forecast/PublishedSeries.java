@@ -36,15 +36,16 @@ final class PublishedSeries {
    */
   static Dataset<Row> of(Dataset<Row> series, YearMonth origin, UnaryOperator<Dataset<Row>> control) {
     Dataset<Row> actualRows = OutputRows.demand(series
-        .withColumn(FitColumns.FORECAST_ORIGIN, lit(Date.valueOf(origin.atDay(1))))
-        .withColumn(FitColumns.KIND, lit(DemandForecast.KIND_ACTUAL)));
+        .withColumn(DemandForecast.FORECAST_ORIGIN, lit(Date.valueOf(origin.atDay(1))))
+        .withColumn(DemandForecast.KIND, lit(DemandForecast.KIND_ACTUAL)));
     Dataset<Row> published = control.apply(actualRows).select(col(DemandForecast.GEOGRAPHY_LEVEL),
         col(DemandForecast.GEOGRAPHY_CODE), col(DemandForecast.ACTIVITY_NAME), col(DemandForecast.MONTH),
         col(DemandForecast.ACTUAL_COUNT).cast(DataTypes.DoubleType).as(PUBLISHED));
-    List<String> month = List.of(SeriesColumns.LEVEL, SeriesColumns.CODE, SeriesColumns.ACTIVITY,
-        SeriesColumns.MONTH);
+    List<String> month = List.of(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
+        DemandForecast.ACTIVITY_NAME,
+        DemandForecast.MONTH);
     return series.join(published, JavaConverters.asScalaBuffer(month).toSeq(), "left")
-        .withColumn(SeriesColumns.VALUE, col(PUBLISHED))
+        .withColumn(DemandForecast.VALUE, col(PUBLISHED))
         .select(Arrays.stream(SeriesColumns.SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
   }
 }

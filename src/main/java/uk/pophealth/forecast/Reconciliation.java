@@ -20,6 +20,7 @@ import scala.collection.Seq;
 import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
+import uk.pophealth.schema.OutputTables.DemandForecast;
 
 /**
  * Makes the place, ICS and all-areas forecasts add up, by one of two documented methods, chosen per activity by
@@ -89,9 +90,10 @@ final class Reconciliation {
    */
   static Dataset<Row> scores(Dataset<Row> fits) {
     Dataset<Row> backtest = hierarchy(fits.filter(col(FitColumns.RECORD).equalTo(FitColumns.RECORD_BACKTEST)));
-    List<String> cell = List.of(FitColumns.ACTIVITY, FitColumns.MONTH, FitColumns.BACKTEST_ORIGIN);
+    List<String> cell = List.of(DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH, FitColumns.BACKTEST_ORIGIN);
     Dataset<Row> values = allLevels(placeValues(backtest, cell), cell);
-    List<String> point = List.of(FitColumns.LEVEL, FitColumns.CODE, FitColumns.ACTIVITY, FitColumns.MONTH,
+    List<String> point = List.of(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
+        DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH,
         FitColumns.BACKTEST_ORIGIN);
     Column actual = col(FitColumns.ACTUAL);
     // means with sums in a fixed order (OrderedSum), so a re-run or a cluster run publishes the same bits
@@ -103,7 +105,7 @@ final class Reconciliation {
         .groupBy(seriesColumns().toArray(new Column[0]))
         .agg(OrderedSum.mean(ERROR_BU).as(SCORE_BU), OrderedSum.mean(ERROR_TD).as(SCORE_TD),
             OrderedSum.mean(SMAPE_BU).as(SMAPE_BU), OrderedSum.mean(SMAPE_TD).as(SMAPE_TD),
-            countDistinct(col(FitColumns.BACKTEST_ORIGIN)).cast("int").as(FitColumns.ORIGINS));
+            countDistinct(col(FitColumns.BACKTEST_ORIGIN)).cast("int").as(ForecastAccuracy.ORIGINS));
   }
 
   /**
@@ -111,9 +113,9 @@ final class Reconciliation {
    * scores. One row per activity (small: it does not grow with the population).
    */
   static Dataset<Row> choose(Dataset<Row> scores) {
-    Dataset<Row> perLevel = scores.groupBy(col(FitColumns.ACTIVITY), col(FitColumns.LEVEL))
+    Dataset<Row> perLevel = scores.groupBy(col(DemandForecast.ACTIVITY_NAME), col(DemandForecast.GEOGRAPHY_LEVEL))
         .agg(OrderedSum.mean(SCORE_BU).as(LEVEL_SCORE_BU), OrderedSum.mean(SCORE_TD).as(LEVEL_SCORE_TD));
-    return perLevel.groupBy(col(FitColumns.ACTIVITY))
+    return perLevel.groupBy(col(DemandForecast.ACTIVITY_NAME))
         .agg(OrderedSum.mean(LEVEL_SCORE_BU).as(SCORE_BU), OrderedSum.mean(LEVEL_SCORE_TD).as(SCORE_TD))
         .withColumn(METHOD, when(col(SCORE_TD).lt(col(SCORE_BU)), lit(TOP_DOWN)).otherwise(lit(BOTTOM_UP)));
   }
@@ -126,20 +128,22 @@ final class Reconciliation {
   /** A {@link #choose} row for the log: the activity, the method and both backtest scores. */
   static String describe(Row choice) {
     return String.format(java.util.Locale.ROOT, "%s: %s (backtest MASE bottom-up %s, top-down %s)",
-        choice.<String>getAs(FitColumns.ACTIVITY), method(choice), choice.<Double>getAs(SCORE_BU),
+        choice.<String>getAs(DemandForecast.ACTIVITY_NAME), method(choice), choice.<Double>getAs(SCORE_BU),
         choice.<Double>getAs(SCORE_TD));
   }
 
   /** forecast_accuracy rows of both methods' backtests from {@link #scores}, one per series and method. */
   static Dataset<Row> accuracy(Dataset<Row> scores, int maxHorizon) {
     List<Column> series = seriesColumns();
-    Dataset<Row> bottomUp = scores.select(with(series, col(SCORE_BU).as(FitColumns.MASE),
-        col(SMAPE_BU).as(FitColumns.SMAPE), lit(BOTTOM_UP_MODEL).as(FitColumns.MODEL), col(FitColumns.ORIGINS)));
-    Dataset<Row> topDown = scores.select(with(series, col(SCORE_TD).as(FitColumns.MASE),
-        col(SMAPE_TD).as(FitColumns.SMAPE), lit(TOP_DOWN_MODEL).as(FitColumns.MODEL), col(FitColumns.ORIGINS)));
+    Dataset<Row> bottomUp = scores.select(with(series, col(SCORE_BU).as(ForecastAccuracy.MASE),
+        col(SMAPE_BU).as(ForecastAccuracy.SMAPE), lit(BOTTOM_UP_MODEL).as(DemandForecast.MODEL),
+        col(ForecastAccuracy.ORIGINS)));
+    Dataset<Row> topDown = scores.select(with(series, col(SCORE_TD).as(ForecastAccuracy.MASE),
+        col(SMAPE_TD).as(ForecastAccuracy.SMAPE), lit(TOP_DOWN_MODEL).as(DemandForecast.MODEL),
+        col(ForecastAccuracy.ORIGINS)));
     return bottomUp.unionByName(topDown)
-        .withColumn(FitColumns.MODEL_ROLE, lit(ForecastAccuracy.ROLE_RECONCILIATION))
-        .withColumn(FitColumns.MAX_HORIZON, lit(maxHorizon));
+        .withColumn(ForecastAccuracy.MODEL_ROLE, lit(ForecastAccuracy.ROLE_RECONCILIATION))
+        .withColumn(ForecastAccuracy.MAX_HORIZON, lit(maxHorizon));
   }
 
   /**
@@ -147,44 +151,48 @@ final class Reconciliation {
    * ({@link #choose}); actual and fitted rows, and series outside the hierarchy, unchanged.
    */
   static Dataset<Row> reconcile(Dataset<Row> monthRows, Dataset<Row> choice) {
-    Column isForecast = col(FitColumns.KIND).equalTo(lit(OutputTables.DemandForecast.KIND_FORECAST));
+    Column isForecast = col(DemandForecast.KIND).equalTo(lit(OutputTables.DemandForecast.KIND_FORECAST));
     Dataset<Row> forecasts = hierarchy(monthRows.filter(isForecast));
-    List<String> cell = List.of(FitColumns.ACTIVITY, FitColumns.MONTH);
+    List<String> cell = List.of(DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH);
     // an activity without a backtest to choose by (none scored) is reconciled bottom-up
     Dataset<Row> values = allLevels(placeValues(forecasts, cell), cell)
-        .join(choice, seq(List.of(FitColumns.ACTIVITY)), "left")
+        .join(choice, seq(List.of(DemandForecast.ACTIVITY_NAME)), "left")
         .withColumn(METHOD, coalesce(col(METHOD), lit(BOTTOM_UP)))
-        .select(with(columns(FitColumns.LEVEL, FitColumns.CODE, FitColumns.ACTIVITY, FitColumns.MONTH),
+        .select(with(columns(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
+            DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH),
             when(col(METHOD).equalTo(TOP_DOWN), col(TD)).otherwise(col(BU)).as(RECONCILED), col(METHOD),
             col(SCORE_BU), col(SCORE_TD)));
-    Dataset<Row> out = monthRows.join(values, seq(List.of(FitColumns.LEVEL, FitColumns.CODE, FitColumns.ACTIVITY,
-        FitColumns.MONTH)), "left");
+    Dataset<Row> out = monthRows.join(values, seq(List.of(DemandForecast.GEOGRAPHY_LEVEL,
+        DemandForecast.GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME,
+        DemandForecast.MONTH)), "left");
     Column reconciled = isForecast.and(col(RECONCILED).isNotNull());
-    Column shift = col(RECONCILED).minus(col(FitColumns.VALUE));
-    for (String limit : new String[] {FitColumns.LOWER80, FitColumns.UPPER80, FitColumns.LOWER95, FitColumns.UPPER95}) {
+    Column shift = col(RECONCILED).minus(col(DemandForecast.VALUE));
+    for (String limit : new String[] {DemandForecast.LOWER80, DemandForecast.UPPER80, DemandForecast.LOWER95,
+        DemandForecast.UPPER95}) {
       // greatest skips nulls: a limit the model could not give would otherwise become 0
       out = out.withColumn(limit, when(reconciled.and(col(limit).isNotNull()),
           greatest(col(limit).plus(shift), lit(0.0))).otherwise(col(limit)));
     }
     // a place under bottom-up keeps its own forecast: its model is not renamed
-    Column renamed = reconciled.and(col(METHOD).equalTo(TOP_DOWN).or(col(FitColumns.LEVEL).notEqual(
+    Column renamed = reconciled.and(col(METHOD).equalTo(TOP_DOWN).or(col(DemandForecast.GEOGRAPHY_LEVEL).notEqual(
         OutputTables.LEVEL_PLACE)));
     Column prefix = when(col(METHOD).equalTo(TOP_DOWN), lit(TOP_DOWN_MODEL + "/")).otherwise(lit(BOTTOM_UP_MODEL + "/"));
     Column parameters = concat(lit("reconciliation="), col(METHOD), lit(";backtest_mase_bottom_up="),
         coalesce(col(SCORE_BU).cast("string"), lit("NA")), lit(";backtest_mase_top_down="),
-        coalesce(col(SCORE_TD).cast("string"), lit("NA")), lit(";interval_model="), col(FitColumns.MODEL), lit(";"),
-        coalesce(col(FitColumns.MODEL_PARAMETERS), lit("")));
+        coalesce(col(SCORE_TD).cast("string"), lit("NA")), lit(";interval_model="), col(DemandForecast.MODEL), lit(";"),
+        coalesce(col(DemandForecast.MODEL_PARAMETERS), lit("")));
     return out
-        .withColumn(FitColumns.VALUE, when(reconciled, col(RECONCILED)).otherwise(col(FitColumns.VALUE)))
-        .withColumn(FitColumns.MODEL_PARAMETERS, when(renamed, parameters).otherwise(col(FitColumns.MODEL_PARAMETERS)))
-        .withColumn(FitColumns.MODEL, when(renamed, concat(prefix, col(FitColumns.MODEL)))
-            .otherwise(col(FitColumns.MODEL)))
+        .withColumn(DemandForecast.VALUE, when(reconciled, col(RECONCILED)).otherwise(col(DemandForecast.VALUE)))
+        .withColumn(DemandForecast.MODEL_PARAMETERS, when(renamed,
+            parameters).otherwise(col(DemandForecast.MODEL_PARAMETERS)))
+        .withColumn(DemandForecast.MODEL, when(renamed, concat(prefix, col(DemandForecast.MODEL)))
+            .otherwise(col(DemandForecast.MODEL)))
         .drop(RECONCILED, METHOD, SCORE_BU, SCORE_TD);
   }
 
   /** The rows of the place, ICS and all-areas series (an analyst's series are no hierarchy). */
   private static Dataset<Row> hierarchy(Dataset<Row> rows) {
-    return rows.filter(col(FitColumns.LEVEL).isin(OutputTables.LEVEL_PLACE, OutputTables.LEVEL_ICS,
+    return rows.filter(col(DemandForecast.GEOGRAPHY_LEVEL).isin(OutputTables.LEVEL_PLACE, OutputTables.LEVEL_ICS,
         OutputTables.LEVEL_ALL));
   }
 
@@ -196,8 +204,9 @@ final class Reconciliation {
 
   /** The columns naming a series in accuracy rows. */
   private static List<Column> seriesColumns() {
-    return columns(FitColumns.FORECAST_ORIGIN, FitColumns.LEVEL, FitColumns.CODE, FitColumns.NAME,
-        FitColumns.PARENT_CODE, FitColumns.ACTIVITY, FitColumns.SERIES_KIND);
+    return columns(DemandForecast.FORECAST_ORIGIN, DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
+        DemandForecast.GEOGRAPHY_NAME,
+        SeriesColumns.PARENT_CODE, DemandForecast.ACTIVITY_NAME, DemandForecast.SERIES_KIND);
   }
 
   /**
@@ -205,26 +214,27 @@ final class Reconciliation {
    * ({@code value}) at place, ICS and all levels.
    */
   private static Dataset<Row> placeValues(Dataset<Row> base, List<String> cell) {
-    Column level = col(FitColumns.LEVEL);
+    Column level = col(DemandForecast.GEOGRAPHY_LEVEL);
     Dataset<Row> places = base.filter(level.equalTo(OutputTables.LEVEL_PLACE));
     Dataset<Row> ics = base.filter(level.equalTo(OutputTables.LEVEL_ICS));
     Dataset<Row> all = base.filter(level.equalTo(OutputTables.LEVEL_ALL))
-        .select(with(columns(cell), col(FitColumns.VALUE).as(ALL_BASE)));
+        .select(with(columns(cell), col(DemandForecast.VALUE).as(ALL_BASE)));
     // shares among the series that have a forecast: one without (null value) gets none, and is not counted in N
     Dataset<Row> icsSums = ics.groupBy(columns(cell).toArray(new Column[0]))
-        .agg(OrderedSum.of(FitColumns.VALUE).as(SUM), count(col(FitColumns.VALUE)).as(N));
+        .agg(OrderedSum.of(DemandForecast.VALUE).as(SUM), count(col(DemandForecast.VALUE)).as(N));
     Column icsShare = share();
     Dataset<Row> icsValues = ics.join(icsSums, seq(cell)).join(all, seq(cell))
-        .select(with(columns(cell), col(FitColumns.CODE).as(FitColumns.PARENT_CODE),
+        .select(with(columns(cell), col(DemandForecast.GEOGRAPHY_CODE).as(SeriesColumns.PARENT_CODE),
             col(ALL_BASE).multiply(icsShare).as(ICS_VALUE)));
     List<String> parentCell = new ArrayList<>(cell);
-    parentCell.add(FitColumns.PARENT_CODE);
+    parentCell.add(SeriesColumns.PARENT_CODE);
     Dataset<Row> placeSums = places.groupBy(columns(parentCell).toArray(new Column[0]))
-        .agg(OrderedSum.of(FitColumns.VALUE).as(SUM), count(col(FitColumns.VALUE)).as(N));
+        .agg(OrderedSum.of(DemandForecast.VALUE).as(SUM), count(col(DemandForecast.VALUE)).as(N));
     Column placeShare = share();
     return places.join(placeSums, seq(parentCell)).join(icsValues, seq(parentCell), "left")
-        .select(with(columns(cell), col(FitColumns.CODE), col(FitColumns.PARENT_CODE), col(FitColumns.VALUE).as(BU),
-            coalesce(col(ICS_VALUE).multiply(placeShare), col(FitColumns.VALUE)).as(TD)));
+        .select(with(columns(cell), col(DemandForecast.GEOGRAPHY_CODE), col(SeriesColumns.PARENT_CODE),
+            col(DemandForecast.VALUE).as(BU),
+            coalesce(col(ICS_VALUE).multiply(placeShare), col(DemandForecast.VALUE)).as(TD)));
   }
 
   /**
@@ -232,23 +242,24 @@ final class Reconciliation {
    * {@code _n} (the siblings with a forecast) where that sum is not positive; null for a series with no forecast.
    */
   private static Column share() {
-    Column value = col(FitColumns.VALUE);
+    Column value = col(DemandForecast.VALUE);
     return when(value.isNull(), lit(null).cast("double")).when(col(SUM).gt(0), value.divide(col(SUM)))
         .otherwise(lit(1.0).divide(col(N)));
   }
 
   /** Place values and their sums per ICS and over all places, with their level and code. */
   private static Dataset<Row> allLevels(Dataset<Row> placeValues, List<String> cell) {
-    Dataset<Row> places = placeValues.select(with(columns(cell), lit(OutputTables.LEVEL_PLACE).as(FitColumns.LEVEL),
-        col(FitColumns.CODE), col(BU), col(TD)));
-    Column[] icsKey = with(columns(cell), col(FitColumns.PARENT_CODE).as(FitColumns.CODE));
+    Dataset<Row> places = placeValues.select(with(columns(cell),
+        lit(OutputTables.LEVEL_PLACE).as(DemandForecast.GEOGRAPHY_LEVEL),
+        col(DemandForecast.GEOGRAPHY_CODE), col(BU), col(TD)));
+    Column[] icsKey = with(columns(cell), col(SeriesColumns.PARENT_CODE).as(DemandForecast.GEOGRAPHY_CODE));
     Dataset<Row> ics = placeValues.groupBy(icsKey)
         .agg(OrderedSum.of(BU).as(BU), OrderedSum.of(TD).as(TD))
-        .withColumn(FitColumns.LEVEL, lit(OutputTables.LEVEL_ICS));
+        .withColumn(DemandForecast.GEOGRAPHY_LEVEL, lit(OutputTables.LEVEL_ICS));
     Dataset<Row> all = placeValues.groupBy(columns(cell).toArray(new Column[0]))
         .agg(OrderedSum.of(BU).as(BU), OrderedSum.of(TD).as(TD))
-        .withColumn(FitColumns.CODE, lit(Activities.ALL))
-        .withColumn(FitColumns.LEVEL, lit(OutputTables.LEVEL_ALL));
+        .withColumn(DemandForecast.GEOGRAPHY_CODE, lit(Activities.ALL))
+        .withColumn(DemandForecast.GEOGRAPHY_LEVEL, lit(OutputTables.LEVEL_ALL));
     return places.unionByName(ics).unionByName(all);
   }
 

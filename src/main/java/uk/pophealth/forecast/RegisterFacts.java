@@ -26,7 +26,7 @@ final class RegisterFacts {
   /** Rows: _lsoa (empty), _practice, activity, series_kind, month, age_band, value. */
   static Dataset<Row> of(Dataset<Row> register) {
     Dataset<Row> counts = register.groupBy(col(CohortColumns.PRACTICE_CODE).as(PersonLocation.PRACTICE),
-            trunc(col(CohortColumns.PERIOD_END), "MM").as(FactColumns.MONTH),
+            trunc(col(CohortColumns.PERIOD_END), "MM").as(DemandForecast.MONTH),
             col(CohortColumns.AGE_BAND).as(FactColumns.AGE_BAND))
         .agg(count(lit(1)).cast("double").as(REGISTER),
             sum(when(col(CohortColumns.HAS_ACP), lit(1.0)).otherwise(lit(0.0))).as(WITH_ACP));
@@ -36,7 +36,7 @@ final class RegisterFacts {
 
   private static Dataset<Row> level(Dataset<Row> counts, String column, String activity) {
     return counts.select(lit(null).cast("string").as(PersonLocation.LSOA), col(PersonLocation.PRACTICE),
-        lit(activity).as(FactColumns.ACTIVITY), lit(DemandForecast.SERIES_LEVEL).as(FactColumns.SERIES_KIND),
-        col(FactColumns.MONTH), col(FactColumns.AGE_BAND), col(column).as(FactColumns.VALUE));
+        lit(activity).as(DemandForecast.ACTIVITY_NAME), lit(DemandForecast.SERIES_LEVEL).as(DemandForecast.SERIES_KIND),
+        col(DemandForecast.MONTH), col(FactColumns.AGE_BAND), col(column).as(DemandForecast.VALUE));
   }
 }

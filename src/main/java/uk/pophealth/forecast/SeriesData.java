@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import uk.pophealth.core.PopHealthException;
+import uk.pophealth.schema.OutputTables.DemandForecast;
 
 /**
  * One series gathered from its rows on an executor: its identity and its values from the first to the last month
@@ -26,12 +27,12 @@ record SeriesData(String level, String code, String name, String parentCode, Str
     while (rows.hasNext()) {
       Row row = rows.next();
       first = first == null ? row : first;
-      YearMonth month = YearMonth.from(((Date) row.get(SeriesColumns.index(SeriesColumns.MONTH))).toLocalDate());
-      int valueIndex = SeriesColumns.index(SeriesColumns.VALUE);
+      YearMonth month = YearMonth.from(((Date) row.get(SeriesColumns.index(DemandForecast.MONTH))).toLocalDate());
+      int valueIndex = SeriesColumns.index(DemandForecast.VALUE);
       double value = row.isNullAt(valueIndex) ? Double.NaN : row.getDouble(valueIndex);
       if (byMonth.put(month, value) != null) {
         throw PopHealthException.badInput("Cannot forecast: series %s has two values for month %s",
-            row.getString(SeriesColumns.index(SeriesColumns.CODE)), month);
+            row.getString(SeriesColumns.index(DemandForecast.GEOGRAPHY_CODE)), month);
       }
     }
     if (first == null) {
@@ -44,11 +45,11 @@ record SeriesData(String level, String code, String name, String parentCode, Str
     for (Map.Entry<YearMonth, Double> entry : byMonth.entrySet()) {
       values[(int) firstMonth.until(entry.getKey(), java.time.temporal.ChronoUnit.MONTHS)] = entry.getValue();
     }
-    return new SeriesData(first.getString(SeriesColumns.index(SeriesColumns.LEVEL)),
-        first.getString(SeriesColumns.index(SeriesColumns.CODE)),
-        first.getString(SeriesColumns.index(SeriesColumns.NAME)),
+    return new SeriesData(first.getString(SeriesColumns.index(DemandForecast.GEOGRAPHY_LEVEL)),
+        first.getString(SeriesColumns.index(DemandForecast.GEOGRAPHY_CODE)),
+        first.getString(SeriesColumns.index(DemandForecast.GEOGRAPHY_NAME)),
         first.getString(SeriesColumns.index(SeriesColumns.PARENT_CODE)),
-        first.getString(SeriesColumns.index(SeriesColumns.ACTIVITY)),
-        first.getString(SeriesColumns.index(SeriesColumns.SERIES_KIND)), firstMonth, values);
+        first.getString(SeriesColumns.index(DemandForecast.ACTIVITY_NAME)),
+        first.getString(SeriesColumns.index(DemandForecast.SERIES_KIND)), firstMonth, values);
   }
 }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
+import uk.pophealth.schema.RowBuilder;
 import uk.pophealth.stats.forecast.AutoForecaster;
 import uk.pophealth.stats.forecast.Backtest;
 import uk.pophealth.stats.forecast.BacktestOptions;
@@ -104,10 +104,10 @@ final class SeriesFit {
           continue;
         }
         Date month = Date.valueOf(series.firstMonth().plusMonths(t).atDay(1));
-        rows.add(RowFactory.create(FitColumns.RECORD_BACKTEST, origin, series.level(), series.code(), series.name(),
-            series.parentCode(), series.activity(), series.seriesKind(), month, null, clip(point[h], nonNegative),
-            null, null, null, null, model, null, null, null, null, null, null, null, null, null, trainingEnd, y[t],
-            scale, null));
+        rows.add(record(FitColumns.RECORD_BACKTEST, series, origin).set(DemandForecast.MONTH, month)
+            .set(DemandForecast.VALUE, clip(point[h], nonNegative)).set(DemandForecast.MODEL, model)
+            .set(FitColumns.BACKTEST_ORIGIN, trainingEnd).set(FitColumns.ACTUAL, y[t]).set(FitColumns.SCALE, scale)
+            .build());
       }
     }
   }
@@ -150,20 +150,34 @@ final class SeriesFit {
     return Double.isFinite(value) ? value : null;
   }
 
+  /** A fit record of {@code series} with its series columns set; the record's own columns are set by the caller. */
+  private static RowBuilder record(String record, SeriesData series, Date origin) {
+    return RowBuilder.of("demand fit records", FitColumns.SCHEMA).set(FitColumns.RECORD, record)
+        .set(DemandForecast.FORECAST_ORIGIN, origin).set(DemandForecast.GEOGRAPHY_LEVEL, series.level())
+        .set(DemandForecast.GEOGRAPHY_CODE, series.code()).set(DemandForecast.GEOGRAPHY_NAME, series.name())
+        .set(SeriesColumns.PARENT_CODE, series.parentCode()).set(DemandForecast.ACTIVITY_NAME, series.activity())
+        .set(DemandForecast.SERIES_KIND, series.seriesKind());
+  }
+
   private static Row monthRow(SeriesData series, Date origin, Date month, String kind, double value, double[] limits,
       String model, String parameters, String note) {
-    return RowFactory.create(FitColumns.RECORD_MONTH, origin, series.level(), series.code(), series.name(),
-        series.parentCode(), series.activity(), series.seriesKind(), month, kind, boxed(value),
-        limits == null ? null : boxed(limits[0]), limits == null ? null : boxed(limits[1]),
-        limits == null ? null : boxed(limits[2]), limits == null ? null : boxed(limits[3]), model, parameters,
-        null, null, null, null, null, null, null, null, null, null, null, note);
+    RowBuilder row = record(FitColumns.RECORD_MONTH, series, origin).set(DemandForecast.MONTH, month)
+        .set(DemandForecast.KIND, kind).set(DemandForecast.VALUE, boxed(value)).set(DemandForecast.MODEL, model)
+        .set(DemandForecast.MODEL_PARAMETERS, parameters).set(DemandForecast.FIT_NOTE, note);
+    if (limits != null) {
+      row.set(DemandForecast.LOWER80, boxed(limits[0])).set(DemandForecast.UPPER80, boxed(limits[1]))
+          .set(DemandForecast.LOWER95, boxed(limits[2])).set(DemandForecast.UPPER95, boxed(limits[3]));
+    }
+    return row.build();
   }
 
   private static Row accuracyRow(SeriesData series, Date origin, String model, String role, BacktestResult score,
       DemandOptions options) {
-    return RowFactory.create(FitColumns.RECORD_ACCURACY, origin, series.level(), series.code(), series.name(),
-        series.parentCode(), series.activity(), series.seriesKind(), null, null, null, null, null, null, null, model,
-        null, role, boxed(score.mase()), boxed(score.smape()), boxed(score.coverage80()), boxed(score.coverage95()),
-        boxed(score.winkler95()), score.origins(), options.backtestHorizon(), null, null, null, null);
+    return record(FitColumns.RECORD_ACCURACY, series, origin).set(DemandForecast.MODEL, model)
+        .set(ForecastAccuracy.MODEL_ROLE, role).set(ForecastAccuracy.MASE, boxed(score.mase()))
+        .set(ForecastAccuracy.SMAPE, boxed(score.smape())).set(ForecastAccuracy.COVERAGE80, boxed(score.coverage80()))
+        .set(ForecastAccuracy.COVERAGE95, boxed(score.coverage95()))
+        .set(ForecastAccuracy.WINKLER95, boxed(score.winkler95())).set(ForecastAccuracy.ORIGINS, score.origins())
+        .set(ForecastAccuracy.MAX_HORIZON, options.backtestHorizon()).build();
   }
 }

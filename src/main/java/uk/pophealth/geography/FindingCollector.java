@@ -1,11 +1,15 @@
 package uk.pophealth.geography;
 
+import static uk.pophealth.schema.DataQualityTable.FOOTPRINT_GAP;
+import static uk.pophealth.schema.DataQualityTable.FOOTPRINT_OVERLAP;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import uk.pophealth.schema.DataQualityTable;
 
 /** Gathers gaps and overlaps per (table, rule) and turns them into findings with a few sorted examples. */
 final class FindingCollector {
@@ -33,7 +37,7 @@ final class FindingCollector {
   void gap(String table, String org, DateSpan gap, DateSpan coverage) {
     DateSpan reported = coverage == null ? gap : gap.intersect(coverage);
     if (reported != null) {
-      add(table, FootprintFinding.GAP, org, reported);
+      add(table, FOOTPRINT_GAP, org, reported);
     }
   }
 
@@ -61,7 +65,7 @@ final class FindingCollector {
     for (Map.Entry<String, List<Dated<V>>> entry : entries.entrySet()) {
       Timeline<V> timeline = Timeline.resolve(entry.getValue());
       for (DateSpan overlap : timeline.overlaps()) {
-        add(table, FootprintFinding.OVERLAP, label + entry.getKey(), overlap);
+        add(table, FOOTPRINT_OVERLAP, label + entry.getKey(), overlap);
       }
       timelines.put(entry.getKey(), timeline);
     }

@@ -13,18 +13,13 @@ import uk.pophealth.schema.DataQualityTable;
  *
  * @param tableName the reference table at fault (pcn_membership, practices, footprints, lsoa_deprivation,
  *     lsoa_districts)
- * @param rule {@link #GAP} or {@link #OVERLAP}
+ * @param rule {@link DataQualityTable#FOOTPRINT_GAP} or {@link DataQualityTable#FOOTPRINT_OVERLAP}
  * @param rowsIn rows of that table read
  * @param orgsAffected distinct organisations (practices, sub-ICB locations, districts, LSOAs) with the problem
  * @param exampleLines the first few affected codes with the dates concerned, e.g. "A81001 2021-04-01..2021-06-30"
  */
 public record FootprintFinding(String tableName, String rule, long rowsIn, long rowsAccepted, long rowsQuarantined,
     long orgsAffected, String exampleLines) {
-  /** Some day within an organisation's life on which no mapping is in force. */
-  public static final String GAP = DataQualityTable.FOOTPRINT_GAP;
-  /** Some day on which two or more mappings of one organisation are in force. */
-  public static final String OVERLAP = DataQualityTable.FOOTPRINT_OVERLAP;
-
   public FootprintFinding {
     requireNonNull(tableName, "tableName is null");
     requireNonNull(rule, "rule is null");

@@ -3,6 +3,7 @@ package uk.pophealth.geography;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static uk.pophealth.schema.DataQualityTable.FOOTPRINT_GAP;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -16,16 +17,18 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import uk.pophealth.schema.GeographyTables;
 import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
 import uk.pophealth.schema.GeographyTables.PracticeHierarchy;
 import uk.pophealth.schema.InputTables.Footprints;
 import uk.pophealth.schema.InputTables.LsoaDeprivation;
 import uk.pophealth.schema.InputTables.PcnMembership;
 import uk.pophealth.schema.InputTables.Practices;
+import uk.pophealth.schema.DataQualityTable;
+import uk.pophealth.schema.RowBuilder;
 import uk.pophealth.spark.JobLabel;
 
 /**
@@ -39,6 +42,9 @@ import uk.pophealth.spark.JobLabel;
  * ({@link FootprintBasis}).
  */
 public final class FootprintResolver {
+  /** The LSOA hierarchy's columns without lsoa_code: one row per district and interval. */
+  private static final StructType DISTRICT = districtSchema();
+
   private final SparkSession spark;
   private final Map<String, List<Dated<PracticeChain>>> practiceChains;
   private final Map<String, Timeline<Footprint>> districts;
@@ -122,7 +128,7 @@ public final class FootprintResolver {
         rows.add(districtRow(district.getKey(), footprint));
       }
     }
-    Dataset<Row> byDistrict = spark.createDataFrame(rows, districtSchema());
+    Dataset<Row> byDistrict = spark.createDataFrame(rows, DISTRICT);
     // Columns other than lsoa_code come from the district side, whose nullability is the declared one.
     Column[] columns = Arrays.stream(LsoaHierarchy.TABLE.schema().fieldNames())
         .map(c -> c.equals(LsoaHierarchy.LSOA_CODE) ? lsoaDistricts.col(c) : byDistrict.col(c))
@@ -240,7 +246,7 @@ public final class FootprintResolver {
       String org = Footprints.ORG_TYPE_LAD + " " + code;
       Timeline<Footprint> timeline = districts.get(code);
       if (timeline == null || coverage == null) {
-        collector.add(Footprints.NAME, FootprintFinding.GAP, org, org + " has no footprint");
+        collector.add(Footprints.NAME, FOOTPRINT_GAP, org, org + " has no footprint");
         continue;
       }
       for (Dated<Footprint> piece : timeline.over(coverage)) {
@@ -255,17 +261,33 @@ public final class FootprintResolver {
     PracticeChain chain = dated.value();
     PcnLink pcn = chain.pcn();
     Footprint footprint = chain.footprint();
-    return RowFactory.create(practiceCode, chain.practice().practiceName(),
-        pcn == null ? null : pcn.pcnCode(), pcn == null ? null : pcn.pcnName(), chain.practice().subIcbCode(),
-        footprint == null ? null : footprint.placeCode(), footprint == null ? null : footprint.placeName(),
-        footprint == null ? null : footprint.icsCode(), footprint == null ? null : footprint.icsName(),
-        sqlDate(dated.span().from()), sqlDate(dated.span().toOrNull()));
+    RowBuilder row = RowBuilder.of(PracticeHierarchy.TABLE).set(PracticeHierarchy.PRACTICE_CODE, practiceCode)
+        .set(PracticeHierarchy.PRACTICE_NAME, chain.practice().practiceName())
+        .set(PracticeHierarchy.SUB_ICB_CODE, chain.practice().subIcbCode());
+    if (pcn != null) {
+      row.set(PracticeHierarchy.PCN_CODE, pcn.pcnCode()).set(PracticeHierarchy.PCN_NAME, pcn.pcnName());
+    }
+    if (footprint != null) {
+      footprintColumns(row, footprint);
+    }
+    return validity(row, dated.span()).build();
   }
 
   private static Row districtRow(String districtCode, Dated<Footprint> dated) {
-    Footprint footprint = dated.value();
-    return RowFactory.create(districtCode, footprint.placeCode(), footprint.placeName(), footprint.icsCode(),
-        footprint.icsName(), sqlDate(dated.span().from()), sqlDate(dated.span().toOrNull()));
+    RowBuilder row = RowBuilder.of(LsoaHierarchy.NAME + " by district", DISTRICT)
+        .set(LsoaHierarchy.LAD_CODE, districtCode);
+    return validity(footprintColumns(row, dated.value()), dated.span()).build();
+  }
+
+  private static RowBuilder footprintColumns(RowBuilder row, Footprint footprint) {
+    return row.set(GeographyTables.PLACE_CODE, footprint.placeCode())
+        .set(GeographyTables.PLACE_NAME, footprint.placeName()).set(GeographyTables.ICS_CODE, footprint.icsCode())
+        .set(GeographyTables.ICS_NAME, footprint.icsName());
+  }
+
+  private static RowBuilder validity(RowBuilder row, DateSpan span) {
+    return row.set(GeographyTables.VALID_FROM, sqlDate(span.from()))
+        .set(GeographyTables.VALID_TO, sqlDate(span.toOrNull()));
   }
 
   /** The LSOA hierarchy's columns without lsoa_code: one row per district and interval. */

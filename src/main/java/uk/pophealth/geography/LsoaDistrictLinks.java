@@ -4,12 +4,15 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static uk.pophealth.schema.DataQualityTable.FOOTPRINT_GAP;
+import static uk.pophealth.schema.DataQualityTable.FOOTPRINT_OVERLAP;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.schema.InputTables.LsoaDeprivation;
 import uk.pophealth.schema.InputTables.LsoaDistricts;
+import uk.pophealth.schema.DataQualityTable;
 
 /**
  * The geography's LSOA -> district link, one district per LSOA (columns lsoa_code, lad_code): lsoa_deprivation's
@@ -42,7 +45,7 @@ final class LsoaDistrictLinks {
         .collectAsList();
     if (!examples.isEmpty()) {
       collector.rowsIn(LsoaDistricts.NAME, lookup.count());
-      collector.addCounted(LsoaDistricts.NAME, FootprintFinding.GAP, missing.count(),
+      collector.addCounted(LsoaDistricts.NAME, FOOTPRINT_GAP, missing.count(),
           examples.stream().map(r -> "lsoa " + r.getString(0) + " has no district").toList());
     }
     Dataset<Row> knownLinks = links.join(known, links.col(LsoaDeprivation.LSOA_CODE)
@@ -64,7 +67,7 @@ final class LsoaDistrictLinks {
     List<Row> examples = split.orderBy(col(LsoaDeprivation.LSOA_CODE)).limit(FindingCollector.EXAMPLES).collectAsList();
     if (!examples.isEmpty()) {
       collector.rowsIn(table, tableRows.count());
-      collector.addCounted(table, FootprintFinding.OVERLAP, split.count(), examples.stream()
+      collector.addCounted(table, FOOTPRINT_OVERLAP, split.count(), examples.stream()
           .map(r -> r.getString(0) + " in " + r.getLong(3) + " districts (" + r.getString(1) + ".." + r.getString(2)
               + "), kept " + r.getString(1))
           .toList());

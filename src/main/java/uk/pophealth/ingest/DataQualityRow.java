@@ -3,8 +3,8 @@ package uk.pophealth.ingest;
 import static java.util.Objects.requireNonNull;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import uk.pophealth.schema.DataQualityTable;
+import uk.pophealth.schema.RowBuilder;
 
 /** One row of the {@link DataQualityTable data_quality} output: a table and a rule (or {@code all}). */
 public record DataQualityRow(String tableName, String rule, long rowsIn, long rowsAccepted, long rowsQuarantined,
@@ -15,8 +15,11 @@ public record DataQualityRow(String tableName, String rule, long rowsIn, long ro
     requireNonNull(exampleLines, "exampleLines is null");
   }
 
-  /** In {@link DataQualityTable#SCHEMA} column order. */
+  /** A row of {@link DataQualityTable#TABLE}. */
   public Row toRow() {
-    return RowFactory.create(tableName, rule, rowsIn, rowsAccepted, rowsQuarantined, exampleLines);
+    return RowBuilder.of(DataQualityTable.TABLE).set(DataQualityTable.TABLE_NAME, tableName)
+        .set(DataQualityTable.RULE, rule).set(DataQualityTable.ROWS_IN, rowsIn)
+        .set(DataQualityTable.ROWS_ACCEPTED, rowsAccepted).set(DataQualityTable.ROWS_QUARANTINED, rowsQuarantined)
+        .set(DataQualityTable.EXAMPLE_LINES, exampleLines).build();
   }
 }

@@ -7,6 +7,17 @@ import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
+import static uk.pophealth.schema.OutputTables.AcpUptake.BREAKDOWN;
+import static uk.pophealth.schema.OutputTables.AcpUptake.BREAKDOWN_VALUE;
+import static uk.pophealth.schema.OutputTables.AcpUptake.CHANGE_12M;
+import static uk.pophealth.schema.OutputTables.AcpUptake.GEOGRAPHY_CODE;
+import static uk.pophealth.schema.OutputTables.AcpUptake.GEOGRAPHY_LEVEL;
+import static uk.pophealth.schema.OutputTables.AcpUptake.PARENT_CODE;
+import static uk.pophealth.schema.OutputTables.AcpUptake.PARENT_LEVEL;
+import static uk.pophealth.schema.OutputTables.AcpUptake.PARENT_UPTAKE;
+import static uk.pophealth.schema.OutputTables.AcpUptake.REGISTER;
+import static uk.pophealth.schema.OutputTables.AcpUptake.UPTAKE;
+import static uk.pophealth.schema.OutputTables.AcpUptake.WITH_ACP;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -23,11 +34,6 @@ import uk.pophealth.schema.OutputTables;
  * level x breakdown. Counts are not yet disclosure-controlled: the publish layer does that.
  */
 public final class AcpUptakeProduct {
-  static final String UPTAKE = OutputTables.AcpUptake.UPTAKE;
-  static final String PARENT_UPTAKE = OutputTables.AcpUptake.PARENT_UPTAKE;
-  static final String CHANGE_12M = OutputTables.AcpUptake.CHANGE_12M;
-  static final String FUNNEL_FLAG = OutputTables.AcpUptake.FUNNEL_FLAG;
-
   private AcpUptakeProduct() {}
 
   /**
@@ -36,7 +42,7 @@ public final class AcpUptakeProduct {
    */
   public static Dataset<Row> compute(Dataset<Row> registerWithFootprint) {
     Dataset<Row> counts = UptakeCounts.of(registerWithFootprint)
-        .withColumn(UPTAKE, col(UptakeCounts.WITH_ACP).divide(col(UptakeCounts.REGISTER)));
+        .withColumn(UPTAKE, col(WITH_ACP).divide(col(REGISTER)));
     Dataset<Row> withParent = addParentUptake(counts);
     Dataset<Row> withChange = withChangeFrom12MonthsEarlier(withParent);
     Dataset<Row> withIntervals = UptakeIntervals.add(withChange)
@@ -52,11 +58,11 @@ public final class AcpUptakeProduct {
    * computed once instead of once per join side (at England scale each pass over the register costs minutes).
    */
   private static Dataset<Row> addParentUptake(Dataset<Row> counts) {
-    WindowSpec siblings = Window.partitionBy(col(CohortColumns.PERIOD_END), col(UptakeCounts.PARENT_LEVEL),
-        col(UptakeCounts.PARENT_CODE), col(UptakeCounts.BREAKDOWN), col(UptakeCounts.BREAKDOWN_VALUE));
-    Column parent = sum(col(UptakeCounts.WITH_ACP)).over(siblings)
-        .divide(sum(col(UptakeCounts.REGISTER)).over(siblings));
-    return counts.withColumn(PARENT_UPTAKE, when(col(UptakeCounts.PARENT_CODE).isNotNull(), parent));
+    WindowSpec siblings = Window.partitionBy(col(CohortColumns.PERIOD_END), col(PARENT_LEVEL),
+        col(PARENT_CODE), col(BREAKDOWN), col(BREAKDOWN_VALUE));
+    Column parent = sum(col(WITH_ACP)).over(siblings)
+        .divide(sum(col(REGISTER)).over(siblings));
+    return counts.withColumn(PARENT_UPTAKE, when(col(PARENT_CODE).isNotNull(), parent));
   }
 
   /**
@@ -67,8 +73,8 @@ public final class AcpUptakeProduct {
    */
   public static Dataset<Row> withChangeFrom12MonthsEarlier(Dataset<Row> counts) {
     Column monthNumber = year(col(CohortColumns.PERIOD_END)).multiply(12).plus(month(col(CohortColumns.PERIOD_END)));
-    WindowSpec yearEarlier = Window.partitionBy(col(UptakeCounts.LEVEL), col(UptakeCounts.CODE),
-        col(UptakeCounts.BREAKDOWN), col(UptakeCounts.BREAKDOWN_VALUE)).orderBy(monthNumber).rangeBetween(-12, -12);
+    WindowSpec yearEarlier = Window.partitionBy(col(GEOGRAPHY_LEVEL), col(GEOGRAPHY_CODE),
+        col(BREAKDOWN), col(BREAKDOWN_VALUE)).orderBy(monthNumber).rangeBetween(-12, -12);
     return counts.withColumn(CHANGE_12M, col(UPTAKE).minus(first(col(UPTAKE)).over(yearEarlier)));
   }
 }

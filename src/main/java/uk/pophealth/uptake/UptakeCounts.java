@@ -9,12 +9,28 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static uk.pophealth.schema.GeographyTables.PracticeHierarchy.ICS_CODE;
+import static uk.pophealth.schema.GeographyTables.PracticeHierarchy.ICS_NAME;
+import static uk.pophealth.schema.GeographyTables.PracticeHierarchy.PCN_CODE;
+import static uk.pophealth.schema.GeographyTables.PracticeHierarchy.PCN_NAME;
+import static uk.pophealth.schema.GeographyTables.PracticeHierarchy.PLACE_CODE;
+import static uk.pophealth.schema.GeographyTables.PracticeHierarchy.PLACE_NAME;
+import static uk.pophealth.schema.GeographyTables.PracticeHierarchy.PRACTICE_NAME;
+import static uk.pophealth.schema.OutputTables.AcpUptake.BREAKDOWN;
+import static uk.pophealth.schema.OutputTables.AcpUptake.BREAKDOWN_VALUE;
+import static uk.pophealth.schema.OutputTables.AcpUptake.GEOGRAPHY_CODE;
+import static uk.pophealth.schema.OutputTables.AcpUptake.GEOGRAPHY_LEVEL;
+import static uk.pophealth.schema.OutputTables.AcpUptake.GEOGRAPHY_NAME;
+import static uk.pophealth.schema.OutputTables.AcpUptake.PARENT_CODE;
+import static uk.pophealth.schema.OutputTables.AcpUptake.PARENT_LEVEL;
+import static uk.pophealth.schema.OutputTables.AcpUptake.REGISTER;
+import static uk.pophealth.schema.OutputTables.AcpUptake.VALUE_UNKNOWN;
+import static uk.pophealth.schema.OutputTables.AcpUptake.WITH_ACP;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.cohort.CohortColumns;
-import uk.pophealth.schema.GeographyTables.PracticeHierarchy;
 import uk.pophealth.schema.OutputTables;
 
 /**
@@ -27,27 +43,6 @@ import uk.pophealth.schema.OutputTables;
  * every practice (docs/benchmarks.md).
  */
 final class UptakeCounts {
-  /** Footprint columns the register must carry (joined by the job from the geography resolver). */
-  static final String PRACTICE_NAME = PracticeHierarchy.PRACTICE_NAME;
-  static final String PCN_CODE = PracticeHierarchy.PCN_CODE;
-  static final String PCN_NAME = PracticeHierarchy.PCN_NAME;
-  static final String PLACE_CODE = PracticeHierarchy.PLACE_CODE;
-  static final String PLACE_NAME = PracticeHierarchy.PLACE_NAME;
-  static final String ICS_CODE = PracticeHierarchy.ICS_CODE;
-  static final String ICS_NAME = PracticeHierarchy.ICS_NAME;
-
-  static final String LEVEL = OutputTables.AcpUptake.GEOGRAPHY_LEVEL;
-  static final String CODE = OutputTables.AcpUptake.GEOGRAPHY_CODE;
-  static final String NAME = OutputTables.AcpUptake.GEOGRAPHY_NAME;
-  static final String PARENT_LEVEL = OutputTables.AcpUptake.PARENT_LEVEL;
-  static final String PARENT_CODE = OutputTables.AcpUptake.PARENT_CODE;
-  static final String BREAKDOWN = OutputTables.AcpUptake.BREAKDOWN;
-  static final String BREAKDOWN_VALUE = OutputTables.AcpUptake.BREAKDOWN_VALUE;
-  static final String REGISTER = OutputTables.AcpUptake.REGISTER;
-  static final String WITH_ACP = OutputTables.AcpUptake.WITH_ACP;
-
-  static final String UNKNOWN = OutputTables.AcpUptake.VALUE_UNKNOWN;
-
   private UptakeCounts() {}
 
   static Dataset<Row> of(Dataset<Row> registerWithFootprint) {
@@ -56,7 +51,7 @@ final class UptakeCounts {
 
   /** Counts per period end x practice (with its footprint columns) x breakdown. */
   private static Dataset<Row> perPractice(Dataset<Row> registerWithFootprint) {
-    Column unknownPcn = lit(UNKNOWN);
+    Column unknownPcn = lit(VALUE_UNKNOWN);
     Column practice = coalesce(col(CohortColumns.PRACTICE_CODE), unknownPcn);
     Column pcn = coalesce(col(PCN_CODE), unknownPcn);
     Column place = coalesce(col(PLACE_CODE), unknownPcn);
@@ -65,7 +60,8 @@ final class UptakeCounts {
         breakdown(OutputTables.AcpUptake.BREAKDOWN_NONE, lit(OutputTables.AcpUptake.VALUE_ALL)),
         breakdown(OutputTables.AcpUptake.BREAKDOWN_AGE_BAND, col(CohortColumns.AGE_BAND)),
         breakdown(OutputTables.AcpUptake.BREAKDOWN_SEX, col(CohortColumns.SEX)),
-        breakdown(OutputTables.AcpUptake.BREAKDOWN_IMD_QUINTILE, coalesce(col(CohortColumns.IMD_QUINTILE).cast("string"), lit(UNKNOWN))),
+        breakdown(OutputTables.AcpUptake.BREAKDOWN_IMD_QUINTILE,
+            coalesce(col(CohortColumns.IMD_QUINTILE).cast("string"), lit(VALUE_UNKNOWN))),
         breakdown(OutputTables.AcpUptake.BREAKDOWN_SOCIAL_CARE,
             when(col(CohortColumns.KNOWN_TO_SOCIAL_CARE), lit("yes")).otherwise(lit("no"))));
     return registerWithFootprint
@@ -95,15 +91,16 @@ final class UptakeCounts {
     return practices
         .select(col(CohortColumns.PERIOD_END), col(BREAKDOWN), col(BREAKDOWN_VALUE), col(REGISTER), col(WITH_ACP),
             explode(levels).as("_level"))
-        .groupBy(col(CohortColumns.PERIOD_END), col("_level." + LEVEL).as(LEVEL), col("_level." + CODE).as(CODE),
-            col("_level." + NAME).as(NAME), col("_level." + PARENT_LEVEL).as(PARENT_LEVEL),
+        .groupBy(col(CohortColumns.PERIOD_END), col("_level." + GEOGRAPHY_LEVEL).as(GEOGRAPHY_LEVEL),
+            col("_level." + GEOGRAPHY_CODE).as(GEOGRAPHY_CODE),
+            col("_level." + GEOGRAPHY_NAME).as(GEOGRAPHY_NAME), col("_level." + PARENT_LEVEL).as(PARENT_LEVEL),
             col("_level." + PARENT_CODE).as(PARENT_CODE), col(BREAKDOWN), col(BREAKDOWN_VALUE))
         // the register a count, as in one aggregation (a sum of counts over at least one row is never null)
         .agg(coalesce(sum(col(REGISTER)), lit(0L)).as(REGISTER), sum(col(WITH_ACP)).as(WITH_ACP));
   }
 
   private static Column level(GeographyLevel level, Column code, Column name, Column parentCode) {
-    return struct(lit(level.label()).as(LEVEL), code.as(CODE), name.as(NAME),
+    return struct(lit(level.label()).as(GEOGRAPHY_LEVEL), code.as(GEOGRAPHY_CODE), name.as(GEOGRAPHY_NAME),
         lit(level.parent()).cast("string").as(PARENT_LEVEL), parentCode.as(PARENT_CODE));
   }
 

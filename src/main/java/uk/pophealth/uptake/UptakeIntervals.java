@@ -4,17 +4,25 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
+import static uk.pophealth.schema.OutputTables.AcpUptake.FUNNEL_FLAG;
+import static uk.pophealth.schema.OutputTables.AcpUptake.LOWER95;
+import static uk.pophealth.schema.OutputTables.AcpUptake.LOWER998;
+import static uk.pophealth.schema.OutputTables.AcpUptake.PARENT_UPTAKE;
+import static uk.pophealth.schema.OutputTables.AcpUptake.REGISTER;
+import static uk.pophealth.schema.OutputTables.AcpUptake.UPPER95;
+import static uk.pophealth.schema.OutputTables.AcpUptake.UPPER998;
+import static uk.pophealth.schema.OutputTables.AcpUptake.WITH_ACP;
 
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import uk.pophealth.schema.OutputTables;
+import uk.pophealth.schema.RowBuilder;
 import uk.pophealth.stats.FunnelSignificance;
 import uk.pophealth.stats.ProportionFunnel;
 import uk.pophealth.stats.ProportionInterval;
@@ -25,17 +33,13 @@ import uk.pophealth.stats.WilsonInterval;
  * per row (the per-group figures are small: two counts and the parent's proportion).
  */
 final class UptakeIntervals {
-  static final String LOWER95 = OutputTables.AcpUptake.LOWER95;
-  static final String UPPER95 = OutputTables.AcpUptake.UPPER95;
-  static final String LOWER998 = OutputTables.AcpUptake.LOWER998;
-  static final String UPPER998 = OutputTables.AcpUptake.UPPER998;
-
+  private static final String RESULT_NAME = "acp_uptake intervals";
   private static final StructType RESULT = new StructType(new StructField[] {
       DataTypes.createStructField(LOWER95, DoubleType, true),
       DataTypes.createStructField(UPPER95, DoubleType, true),
       DataTypes.createStructField(LOWER998, DoubleType, true),
       DataTypes.createStructField(UPPER998, DoubleType, true),
-      DataTypes.createStructField(AcpUptakeProduct.FUNNEL_FLAG, StringType, true)});
+      DataTypes.createStructField(FUNNEL_FLAG, StringType, true)});
 
   private UptakeIntervals() {}
 
@@ -43,13 +47,13 @@ final class UptakeIntervals {
     // Non-deterministic only so the optimiser calls it once per row instead of once per extracted field.
     UserDefinedFunction intervals = udf(new Compute(), RESULT).asNondeterministic();
     return counts
-        .withColumn("_s", intervals.apply(col(UptakeCounts.WITH_ACP), col(UptakeCounts.REGISTER),
-            col(AcpUptakeProduct.PARENT_UPTAKE)))
+        .withColumn("_s", intervals.apply(col(WITH_ACP), col(REGISTER),
+            col(PARENT_UPTAKE)))
         .withColumn(LOWER95, col("_s." + LOWER95))
         .withColumn(UPPER95, col("_s." + UPPER95))
         .withColumn(LOWER998, col("_s." + LOWER998))
         .withColumn(UPPER998, col("_s." + UPPER998))
-        .withColumn(AcpUptakeProduct.FUNNEL_FLAG, col("_s." + AcpUptakeProduct.FUNNEL_FLAG))
+        .withColumn(FUNNEL_FLAG, col("_s." + FUNNEL_FLAG))
         .drop("_s");
   }
 
@@ -60,7 +64,7 @@ final class UptakeIntervals {
     @Override
     public Row call(Long withAcp, Long register, Double parentUptake) {
       if (withAcp == null || register == null || register == 0) {
-        return RowFactory.create(null, null, null, null, null);
+        return RowBuilder.of(RESULT_NAME, RESULT).build();
       }
       Optional<ProportionInterval> i95 = WilsonInterval.of(withAcp, register, 0.95);
       Optional<ProportionInterval> i998 = WilsonInterval.of(withAcp, register, 0.998);
@@ -69,9 +73,11 @@ final class UptakeIntervals {
         FunnelSignificance significance = ProportionFunnel.around(parentUptake).significance(withAcp, register);
         flag = significance.label();
       }
-      return RowFactory.create(
-          i95.map(ProportionInterval::lower).orElse(null), i95.map(ProportionInterval::upper).orElse(null),
-          i998.map(ProportionInterval::lower).orElse(null), i998.map(ProportionInterval::upper).orElse(null), flag);
+      return RowBuilder.of(RESULT_NAME, RESULT)
+          .set(LOWER95, i95.map(ProportionInterval::lower).orElse(null))
+          .set(UPPER95, i95.map(ProportionInterval::upper).orElse(null))
+          .set(LOWER998, i998.map(ProportionInterval::lower).orElse(null))
+          .set(UPPER998, i998.map(ProportionInterval::upper).orElse(null)).set(FUNNEL_FLAG, flag).build();
     }
   }
 }

@@ -22,6 +22,7 @@ import uk.pophealth.schema.OutputTables.ReferralInequality;
 import uk.pophealth.testing.CsvRows;
 import uk.pophealth.testing.RefData;
 import uk.pophealth.testing.SharedSpark;
+import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
 
 /**
  * England's real geography through the product: IMD 2019 deciles of the 32,844 English LSOAs (2011), their ONS
@@ -95,7 +96,7 @@ class RealGeographyPopulationShareTest {
     var spark = SharedSpark.spark();
     DeprivationInputs inputs = new DeprivationInputs(Rows.careEvents(List.of()), Rows.referrals(List.of()),
         Rows.patients(List.of()), Rows.deprivation(deprivation),
-        spark.createDataFrame(footprint, FootprintColumns.SCHEMA), Optional.of(Rows.population(population)));
+        spark.createDataFrame(footprint, LsoaHierarchy.TABLE.schema()), Optional.of(Rows.population(population)));
     DeprivationOptions options = new DeprivationOptions(YearMonth.of(2019, 7), YearMonth.of(2019, 7), false, 0.6,
         1_000, 1);
     List<Row> rows = ReferralDeprivation.compute(spark, inputs, options).referralInequality()

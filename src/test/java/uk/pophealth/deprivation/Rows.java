@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import uk.pophealth.schema.InputTables;
 import uk.pophealth.testing.SharedSpark;
+import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
 
 /** Hand-built input rows in the canonical schemas. */
 final class Rows {
@@ -63,7 +64,7 @@ final class Rows {
   }
 
   static Dataset<Row> footprints(List<Row> rows) {
-    return SharedSpark.spark().createDataFrame(rows, FootprintColumns.SCHEMA);
+    return SharedSpark.spark().createDataFrame(rows, LsoaHierarchy.TABLE.schema());
   }
 
   static Dataset<Row> population(List<Row> rows) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.testing.SharedSpark;
+import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables.ForecastAccuracy;
 
 /** Both reconciliation methods and the backtest choice between them, on hand-worked hierarchies. */
 class ReconciliationTest {
@@ -44,37 +46,37 @@ class ReconciliationTest {
     assertEquals(100.0, value(out, Activities.ALL), 1e-12);
     // PA1's own interval [5, 15] moves by 6.25 - 10 = -3.75
     Row pa1 = out.get("PA1");
-    assertEquals(5 - 3.75, pa1.<Double>getAs(FitColumns.LOWER95), 1e-12);
-    assertEquals(15 - 3.75, pa1.<Double>getAs(FitColumns.UPPER95), 1e-12);
-    assertEquals("TopDown/ETS(A,N,N)", pa1.getAs(FitColumns.MODEL));
-    assertTrue(pa1.<String>getAs(FitColumns.MODEL_PARAMETERS).startsWith("reconciliation=top-down;"),
-        pa1.<String>getAs(FitColumns.MODEL_PARAMETERS));
+    assertEquals(5 - 3.75, pa1.<Double>getAs(DemandForecast.LOWER95), 1e-12);
+    assertEquals(15 - 3.75, pa1.<Double>getAs(DemandForecast.UPPER95), 1e-12);
+    assertEquals("TopDown/ETS(A,N,N)", pa1.getAs(DemandForecast.MODEL));
+    assertTrue(pa1.<String>getAs(DemandForecast.MODEL_PARAMETERS).startsWith("reconciliation=top-down;"),
+        pa1.<String>getAs(DemandForecast.MODEL_PARAMETERS));
     // PB1's own interval [-5, 5] around 0 moves up by 37.5
-    assertEquals(32.5, out.get("PB1").<Double>getAs(FitColumns.LOWER95), 1e-12);
+    assertEquals(32.5, out.get("PB1").<Double>getAs(DemandForecast.LOWER95), 1e-12);
   }
 
   @Test
   void bottomUpKeepsPlacesAndSumsThem() {
     Map<String, Row> out = reconciled(Reconciliation.BOTTOM_UP, new double[] {10, 30, 0, 0, 30, 90, 100});
     assertEquals(10.0, value(out, "PA1"));
-    assertEquals("ETS(A,N,N)", out.get("PA1").getAs(FitColumns.MODEL), "a place's own forecast is not renamed");
+    assertEquals("ETS(A,N,N)", out.get("PA1").getAs(DemandForecast.MODEL), "a place's own forecast is not renamed");
     assertEquals(40.0, value(out, "A"));
     assertEquals(0.0, value(out, "B"));
     assertEquals(40.0, value(out, Activities.ALL));
-    assertEquals("BottomUp/ETS(A,N,N)", out.get("A").getAs(FitColumns.MODEL));
+    assertEquals("BottomUp/ETS(A,N,N)", out.get("A").getAs(DemandForecast.MODEL));
     // actual rows are never touched (all were 30)
     assertEquals(30.0, value(out, "actual|A"));
     assertEquals(30.0, value(out, "actual|" + Activities.ALL));
-    assertEquals("ETS(A,N,N)", out.get("actual|A").getAs(FitColumns.MODEL));
+    assertEquals("ETS(A,N,N)", out.get("actual|A").getAs(DemandForecast.MODEL));
   }
 
   @Test
   void bottomUpCountsAPlaceNotForecastAsZeroAndLeavesItNull() {
     Map<String, Row> out = reconciled(Reconciliation.BOTTOM_UP, new Double[] {null, 30.0, 20.0, 40.0, 30.0, 90.0,
         100.0}, true);
-    assertNull(out.get("PA1").getAs(FitColumns.VALUE));
-    assertNull(out.get("PA1").getAs(FitColumns.LOWER95));
-    assertEquals("None", out.get("PA1").getAs(FitColumns.MODEL));
+    assertNull(out.get("PA1").getAs(DemandForecast.VALUE));
+    assertNull(out.get("PA1").getAs(DemandForecast.LOWER95));
+    assertEquals("None", out.get("PA1").getAs(DemandForecast.MODEL));
     assertEquals(30.0, value(out, "A"), 1e-12);
     assertEquals(60.0, value(out, "B"), 1e-12);
     assertEquals(90.0, value(out, Activities.ALL), 1e-12);
@@ -85,8 +87,8 @@ class ReconciliationTest {
     // all 100 -> A 25, B 75 (own 30 and 90); in A only PA2 has a forecast (0): it takes all of A's 25, not half
     Map<String, Row> out = reconciled(Reconciliation.TOP_DOWN, new Double[] {null, 0.0, 10.0, 30.0, 30.0, 90.0,
         100.0}, true);
-    assertNull(out.get("PA1").getAs(FitColumns.VALUE));
-    assertNull(out.get("PA1").getAs(FitColumns.UPPER95));
+    assertNull(out.get("PA1").getAs(DemandForecast.VALUE));
+    assertNull(out.get("PA1").getAs(DemandForecast.UPPER95));
     assertEquals(25.0, value(out, "PA2"), 1e-12);
     assertEquals(18.75, value(out, "PB1"), 1e-12);
     assertEquals(56.25, value(out, "PB2"), 1e-12);
@@ -99,10 +101,10 @@ class ReconciliationTest {
   void anIcsNoneOfWhosePlacesIsForecastKeepsItsOwnForecast() {
     for (String method : List.of(Reconciliation.BOTTOM_UP, Reconciliation.TOP_DOWN)) {
       Map<String, Row> out = reconciled(method, new Double[] {null, null, 20.0, 40.0, 30.0, 90.0, 100.0}, true);
-      assertNull(out.get("PA1").getAs(FitColumns.VALUE), method);
-      assertNull(out.get("PA2").getAs(FitColumns.VALUE), method);
+      assertNull(out.get("PA1").getAs(DemandForecast.VALUE), method);
+      assertNull(out.get("PA2").getAs(DemandForecast.VALUE), method);
       assertEquals(30.0, value(out, "A"), 1e-12, method);
-      assertEquals("ETS(A,N,N)", out.get("A").getAs(FitColumns.MODEL), method + ": nothing to add up");
+      assertEquals("ETS(A,N,N)", out.get("A").getAs(DemandForecast.MODEL), method + ": nothing to add up");
       // the total is the sum of the places that have a forecast
       assertEquals(value(out, "PB1") + value(out, "PB2"), value(out, Activities.ALL), 1e-9, method);
       assertEquals(value(out, "B"), value(out, Activities.ALL), 1e-9, method);
@@ -114,13 +116,13 @@ class ReconciliationTest {
     Map<String, Row> out = reconciled(Reconciliation.TOP_DOWN, new Double[] {10.0, 30.0, 0.0, 0.0, 30.0, 90.0,
         100.0}, false);
     assertEquals(6.25, value(out, "PA1"), 1e-12);
-    assertNull(out.get("PA1").getAs(FitColumns.LOWER95), "no limit, not a limit of 0");
-    assertNull(out.get("A").getAs(FitColumns.UPPER80));
+    assertNull(out.get("PA1").getAs(DemandForecast.LOWER95), "no limit, not a limit of 0");
+    assertNull(out.get("A").getAs(DemandForecast.UPPER80));
   }
 
   @Test
   void anActivityWithoutABacktestIsReconciledBottomUp() {
-    Dataset<Row> noChoice = SharedSpark.spark().sql("select 'other' as " + FitColumns.ACTIVITY
+    Dataset<Row> noChoice = SharedSpark.spark().sql("select 'other' as " + DemandForecast.ACTIVITY_NAME
         + ", cast(1.0 as double) as _score_bu, cast(0.5 as double) as _score_td, 'top-down' as _method");
     List<Row> rows = new ArrayList<>();
     double[] own = {10, 30, 0, 0, 30, 90, 100};
@@ -130,12 +132,13 @@ class ReconciliationTest {
     }
     Map<String, Row> out = new HashMap<>();
     for (Row row : Reconciliation.reconcile(frame(rows), noChoice).collectAsList()) {
-      out.put(row.getAs(FitColumns.CODE), row);
+      out.put(row.getAs(DemandForecast.GEOGRAPHY_CODE), row);
     }
     assertEquals(40.0, value(out, "A"));
     assertEquals(40.0, value(out, Activities.ALL));
-    assertTrue(out.get("A").<String>getAs(FitColumns.MODEL_PARAMETERS).startsWith(
-        "reconciliation=bottom-up;backtest_mase_bottom_up=NA;"), out.get("A").<String>getAs(FitColumns.MODEL_PARAMETERS));
+    assertTrue(out.get("A").<String>getAs(DemandForecast.MODEL_PARAMETERS).startsWith(
+        "reconciliation=bottom-up;backtest_mase_bottom_up=NA;"),
+        out.get("A").<String>getAs(DemandForecast.MODEL_PARAMETERS));
   }
 
   @Test
@@ -160,16 +163,16 @@ class ReconciliationTest {
     Dataset<Row> scores = Reconciliation.scores(backtest(actual, new double[] {5, 15, 10, 20, 20, 30, 100}));
     Map<String, Row> rows = new HashMap<>();
     for (Row row : OutputRows.accuracyOf(Reconciliation.accuracy(scores, 12)).collectAsList()) {
-      rows.put(row.getAs(FitColumns.CODE) + "|" + row.getAs(FitColumns.MODEL), row);
+      rows.put(row.getAs(DemandForecast.GEOGRAPHY_CODE) + "|" + row.getAs(DemandForecast.MODEL), row);
     }
     assertEquals(14, rows.size(), "7 series x 2 methods");
     Row pa2 = rows.get("PA2|" + Reconciliation.BOTTOM_UP_MODEL);
-    assertEquals(15.0, pa2.<Double>getAs(FitColumns.MASE), 1e-12);
-    assertEquals(200.0 * 15 / 45, pa2.<Double>getAs(FitColumns.SMAPE), 1e-12);
-    assertEquals(OutputTables.ForecastAccuracy.ROLE_RECONCILIATION, pa2.getAs(FitColumns.MODEL_ROLE));
-    assertEquals(1, pa2.<Integer>getAs(FitColumns.ORIGINS));
-    assertEquals(0.0, rows.get("all|" + Reconciliation.TOP_DOWN_MODEL).<Double>getAs(FitColumns.MASE), 1e-12);
-    assertNull(pa2.getAs(FitColumns.COVERAGE95), "no interval is reconciled in the backtest");
+    assertEquals(15.0, pa2.<Double>getAs(ForecastAccuracy.MASE), 1e-12);
+    assertEquals(200.0 * 15 / 45, pa2.<Double>getAs(ForecastAccuracy.SMAPE), 1e-12);
+    assertEquals(OutputTables.ForecastAccuracy.ROLE_RECONCILIATION, pa2.getAs(ForecastAccuracy.MODEL_ROLE));
+    assertEquals(1, pa2.<Integer>getAs(ForecastAccuracy.ORIGINS));
+    assertEquals(0.0, rows.get("all|" + Reconciliation.TOP_DOWN_MODEL).<Double>getAs(ForecastAccuracy.MASE), 1e-12);
+    assertNull(pa2.getAs(ForecastAccuracy.COVERAGE95), "no interval is reconciled in the backtest");
   }
 
   private static Map<String, Row> reconciled(String method, double[] own) {
@@ -188,12 +191,12 @@ class ReconciliationTest {
       rows.add(row(FitColumns.RECORD_MONTH, SERIES[i], OutputTables.DemandForecast.KIND_FORECAST, MONTH, own[i],
           limits ? own[i] - 5 : null, limits ? own[i] + 5 : null, null, null, null));
     }
-    Dataset<Row> choice = SharedSpark.spark().sql("select '" + ACTIVITY + "' as " + FitColumns.ACTIVITY
+    Dataset<Row> choice = SharedSpark.spark().sql("select '" + ACTIVITY + "' as " + DemandForecast.ACTIVITY_NAME
         + ", cast(1.0 as double) as _score_bu, cast(2.0 as double) as _score_td, '" + method + "' as _method");
     Map<String, Row> out = new HashMap<>();
     for (Row row : Reconciliation.reconcile(frame(rows), choice).collectAsList()) {
-      boolean forecast = OutputTables.DemandForecast.KIND_FORECAST.equals(row.getAs(FitColumns.KIND));
-      out.put((forecast ? "" : row.getAs(FitColumns.KIND) + "|") + row.getAs(FitColumns.CODE), row);
+      boolean forecast = OutputTables.DemandForecast.KIND_FORECAST.equals(row.getAs(DemandForecast.KIND));
+      out.put((forecast ? "" : row.getAs(DemandForecast.KIND) + "|") + row.getAs(DemandForecast.GEOGRAPHY_CODE), row);
     }
     return out;
   }
@@ -223,7 +226,7 @@ class ReconciliationTest {
   }
 
   private static double value(Map<String, Row> rows, String code) {
-    return rows.get(code).<Double>getAs(FitColumns.VALUE);
+    return rows.get(code).<Double>getAs(DemandForecast.VALUE);
   }
 
   private static Row row(String record, String[] series, String kind, Date month, Double value, Double lower,

@@ -41,23 +41,23 @@ class RttTrustSeriesTest {
       int forecasts = 0;
       for (Row row : rows) {
         if (FitColumns.RECORD_MONTH.equals(get(row, FitColumns.RECORD))
-            && DemandForecast.KIND_FORECAST.equals(get(row, FitColumns.KIND))) {
+            && DemandForecast.KIND_FORECAST.equals(get(row, DemandForecast.KIND))) {
           forecasts++;
-          assertNotNull(get(row, FitColumns.VALUE), one.code());
+          assertNotNull(get(row, DemandForecast.VALUE), one.code());
         }
       }
       assertEquals(12, forecasts, one.code());
     }
     // the series that threw: its own model is published, and its backtest scores all three origins
     List<Row> rows = SeriesFit.rows(series.get(SERVICE + "|18"), options, false);
-    Row chosen = rows.stream().filter(r -> ForecastAccuracy.ROLE_CHOSEN.equals(get(r, FitColumns.MODEL_ROLE)))
+    Row chosen = rows.stream().filter(r -> ForecastAccuracy.ROLE_CHOSEN.equals(get(r, ForecastAccuracy.MODEL_ROLE)))
         .findFirst().orElseThrow();
-    assertEquals("ETS(A,A,M)", get(chosen, FitColumns.MODEL));
-    assertEquals(3, get(chosen, FitColumns.ORIGINS));
-    assertTrue(Double.isFinite((Double) get(chosen, FitColumns.MASE)), chosen::toString);
+    assertEquals("ETS(A,A,M)", get(chosen, DemandForecast.MODEL));
+    assertEquals(3, get(chosen, ForecastAccuracy.ORIGINS));
+    assertTrue(Double.isFinite((Double) get(chosen, ForecastAccuracy.MASE)), chosen::toString);
     Row first = rows.get(0);
     assertEquals(FitColumns.RECORD_MONTH, get(first, FitColumns.RECORD));
-    assertNull(get(first, FitColumns.FIT_NOTE), "the published model is not a fallback");
+    assertNull(get(first, DemandForecast.FIT_NOTE), "the published model is not a fallback");
   }
 
   /** treatment|18 or treatment|52 -> that trust's series, months from its first to its last (missing ones NaN). */

@@ -9,6 +9,8 @@ import static uk.pophealth.geography.Fixtures.lsoa;
 import static uk.pophealth.geography.Fixtures.member;
 import static uk.pophealth.geography.Fixtures.practice;
 import static uk.pophealth.geography.Fixtures.subIcb;
+import static uk.pophealth.schema.DataQualityTable.FOOTPRINT_GAP;
+import static uk.pophealth.schema.DataQualityTable.FOOTPRINT_OVERLAP;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.pophealth.schema.GeographyTables.PracticeHierarchy;
 import uk.pophealth.testing.SharedSpark;
+import uk.pophealth.schema.DataQualityTable;
 
 /**
  * Reference tables with planted faults: P1 is in PCN A (open) and also in B for 2021-H1 (overlap); P2 leaves
@@ -45,14 +48,14 @@ class FootprintFindingsTest {
   @Test
   void everyGapAndOverlapIsReportedWithExactCounts() {
     assertEquals(List.of(
-        new FootprintFinding("footprints", FootprintFinding.GAP, 4, 4, 0, 2,
+        new FootprintFinding("footprints", FOOTPRINT_GAP, 4, 4, 0, 2,
             "lad L2 has no footprint; sub_icb S2 2020-01-01..2020-12-31"),
-        new FootprintFinding("footprints", FootprintFinding.OVERLAP, 4, 4, 0, 1, "sub_icb S1 2022-01-01..open"),
-        new FootprintFinding("lsoa_deprivation", FootprintFinding.OVERLAP, 4, 4, 0, 1,
+        new FootprintFinding("footprints", FOOTPRINT_OVERLAP, 4, 4, 0, 1, "sub_icb S1 2022-01-01..open"),
+        new FootprintFinding("lsoa_deprivation", FOOTPRINT_OVERLAP, 4, 4, 0, 1,
             "E3 in 2 districts (L1..L3), kept L1"),
-        new FootprintFinding("pcn_membership", FootprintFinding.GAP, 3, 3, 0, 2,
+        new FootprintFinding("pcn_membership", FOOTPRINT_GAP, 3, 3, 0, 2,
             "P2 2021-01-01..open; P3 2020-01-01..open"),
-        new FootprintFinding("pcn_membership", FootprintFinding.OVERLAP, 3, 3, 0, 1, "P1 2021-01-01..2021-06-30")),
+        new FootprintFinding("pcn_membership", FOOTPRINT_OVERLAP, 3, 3, 0, 1, "P1 2021-01-01..2021-06-30")),
         resolver.findings());
   }
 

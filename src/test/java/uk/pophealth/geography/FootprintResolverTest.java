@@ -10,6 +10,7 @@ import static uk.pophealth.geography.Fixtures.lsoa;
 import static uk.pophealth.geography.Fixtures.member;
 import static uk.pophealth.geography.Fixtures.practice;
 import static uk.pophealth.geography.Fixtures.subIcb;
+import static uk.pophealth.schema.DataQualityTable.FOOTPRINT_GAP;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
 import uk.pophealth.schema.GeographyTables.PracticeHierarchy;
 import uk.pophealth.testing.SharedSpark;
+import uk.pophealth.schema.DataQualityTable;
 
 /**
  * Four practices in two sub-ICB locations: P1 moves from PCN A to PCN B on 2021-04-01; P2's PCN C closes on
@@ -73,7 +75,7 @@ class FootprintResolverTest {
 
   @Test
   void onlyTheClosedPcnGapIsReported() {
-    assertEquals(List.of(new FootprintFinding("pcn_membership", FootprintFinding.GAP, 6, 6, 0, 1,
+    assertEquals(List.of(new FootprintFinding("pcn_membership", FOOTPRINT_GAP, 6, 6, 0, 1,
         "P2 2021-01-01..2021-02-28")), resolver.findings());
   }
 

@@ -5,6 +5,8 @@ import static uk.pophealth.geography.Fixtures.district;
 import static uk.pophealth.geography.Fixtures.frame;
 import static uk.pophealth.geography.Fixtures.inputs;
 import static uk.pophealth.geography.Fixtures.lsoa;
+import static uk.pophealth.schema.DataQualityTable.FOOTPRINT_GAP;
+import static uk.pophealth.schema.DataQualityTable.FOOTPRINT_OVERLAP;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
 import uk.pophealth.schema.InputTables.LsoaDistricts;
 import uk.pophealth.testing.SharedSpark;
+import uk.pophealth.schema.DataQualityTable;
 
 /**
  * An lsoa_districts lookup replaces lsoa_deprivation's lad_code as the LSOA -> district link. The deprivation file
@@ -33,7 +36,7 @@ class LsoaDistrictLinksTest {
     FootprintResolver resolver = FootprintResolver.build(SharedSpark.spark(),
         inputs(List.of(), List.of(), FOOTPRINTS, DEPRIVATION));
     assertEquals(List.of(
-        new FootprintFinding("footprints", FootprintFinding.GAP, 2, 2, 0, 1, "lad L9 has no footprint")),
+        new FootprintFinding("footprints", FOOTPRINT_GAP, 2, 2, 0, 1, "lad L9 has no footprint")),
         resolver.findings());
     assertEquals(List.of(), hierarchy(resolver));
   }
@@ -43,8 +46,8 @@ class LsoaDistrictLinksTest {
     FootprintResolver resolver = FootprintResolver.build(SharedSpark.spark(), withLookup(DEPRIVATION));
     // W1 is not one of the job's LSOAs: its district W9, which has no footprint, is no finding.
     assertEquals(List.of(
-        new FootprintFinding(LsoaDistricts.NAME, FootprintFinding.GAP, 5, 5, 0, 1, "lsoa E4 has no district"),
-        new FootprintFinding(LsoaDistricts.NAME, FootprintFinding.OVERLAP, 5, 5, 0, 1,
+        new FootprintFinding(LsoaDistricts.NAME, FOOTPRINT_GAP, 5, 5, 0, 1, "lsoa E4 has no district"),
+        new FootprintFinding(LsoaDistricts.NAME, FOOTPRINT_OVERLAP, 5, 5, 0, 1,
             "E3 in 2 districts (L1..L2), kept L1")),
         resolver.findings());
     assertEquals(List.of("E1 L1 P1 X", "E2 L1 P1 X", "E3 L1 P1 X"), hierarchy(resolver));
@@ -54,8 +57,8 @@ class LsoaDistrictLinksTest {
   void withNoDeprivationRowsEveryLookupLsoaIsPlaced() {
     FootprintResolver resolver = FootprintResolver.build(SharedSpark.spark(), withLookup(List.of()));
     assertEquals(List.of(
-        new FootprintFinding("footprints", FootprintFinding.GAP, 2, 2, 0, 1, "lad W9 has no footprint"),
-        new FootprintFinding(LsoaDistricts.NAME, FootprintFinding.OVERLAP, 5, 5, 0, 1,
+        new FootprintFinding("footprints", FOOTPRINT_GAP, 2, 2, 0, 1, "lad W9 has no footprint"),
+        new FootprintFinding(LsoaDistricts.NAME, FOOTPRINT_OVERLAP, 5, 5, 0, 1,
             "E3 in 2 districts (L1..L2), kept L1")),
         resolver.findings());
     assertEquals(List.of("E1 L1 P1 X", "E2 L1 P1 X", "E3 L1 P1 X"), hierarchy(resolver));

@@ -2,6 +2,7 @@ package uk.pophealth.geography;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static uk.pophealth.schema.DataQualityTable.FOOTPRINT_GAP;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import uk.pophealth.schema.InputTables.Practices;
 import uk.pophealth.testing.CsvRows;
 import uk.pophealth.testing.RefData;
 import uk.pophealth.testing.SharedSpark;
+import uk.pophealth.schema.DataQualityTable;
 
 /**
  * The real IMD 2019 File_1 names LAD 2019 districts; the real 2022 sub-ICB lookup's footprints name LAD 2022 ones.
@@ -76,7 +78,7 @@ class RealDistrictLookupTest {
     List<FootprintFinding> findings = resolver.findings();
     assertEquals(1, findings.size(), findings.toString());
     assertEquals(Footprints.NAME, findings.get(0).tableName());
-    assertEquals(FootprintFinding.GAP, findings.get(0).rule());
+    assertEquals(FOOTPRINT_GAP, findings.get(0).rule());
     assertEquals(replaced.size(), findings.get(0).orgsAffected());
     assertEquals(List.of(), placed(resolver).filter(col(LsoaHierarchy.LSOA_CODE).equalTo(CORBY_LSOA)).collectAsList());
   }

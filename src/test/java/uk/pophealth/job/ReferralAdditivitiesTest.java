@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import uk.pophealth.deprivation.DeprivationInputs;
 import uk.pophealth.deprivation.DeprivationOptions;
 import uk.pophealth.deprivation.DeprivationResult;
-import uk.pophealth.deprivation.FootprintColumns;
 import uk.pophealth.deprivation.ReferralDeprivation;
 import uk.pophealth.publish.Additivity;
 import uk.pophealth.publish.DisclosureControl;
@@ -29,6 +28,7 @@ import uk.pophealth.schema.InputTables;
 import uk.pophealth.schema.OutputTable;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.testing.SharedSpark;
+import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
 
 /**
  * The referral tables through disclosure control with the step's additivities, on a county of two places in one
@@ -81,7 +81,7 @@ class ReferralAdditivitiesTest {
         spark.createDataFrame(referrals, InputTables.ServiceReferrals.TABLE.schema()),
         spark.createDataFrame(List.of(), InputTables.GpPatients.TABLE.schema()),
         spark.createDataFrame(deprivation, InputTables.LsoaDeprivation.TABLE.schema()),
-        spark.createDataFrame(footprint, FootprintColumns.SCHEMA),
+        spark.createDataFrame(footprint, LsoaHierarchy.TABLE.schema()),
         Optional.of(spark.createDataFrame(population, InputTables.Population.TABLE.schema())));
     DeprivationResult result = ReferralDeprivation.compute(spark, inputs,
         new DeprivationOptions(YearMonth.of(2022, 6), YearMonth.of(2022, 6), false, 0.6, 1_000, 7));
