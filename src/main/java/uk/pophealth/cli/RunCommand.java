@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobRequest request = JobRequest.fromCommandLine(config, out, period, from, to, disclosureControl, sparkConf);
+    JobRequest request = JobRequest.forRun(config, out, period, from, to, disclosureControl, sparkConf);
     RunJob.main(request);
     return 0;
   }
