@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -23,7 +24,7 @@ public final class InputLocations {
   public static void requireExist(Configuration hadoop, JobConfig config) {
     requireNonNull(hadoop, "hadoop is null");
     List<String> missing = new ArrayList<>();
-    for (String table : config.inputTables()) {
+    for (String table : new TreeSet<>(config.inputTables())) {
       for (String location : config.input(table).paths()) {
         String problem = problem(hadoop, location);
         if (problem != null) {

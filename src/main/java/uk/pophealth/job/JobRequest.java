@@ -76,6 +76,7 @@ public record JobRequest(Path configFile, JobConfig config, boolean singlePeriod
       throw PopHealthException.badConfig("Cannot run: no output location; give --out or output in the config (%s)",
           configFile);
     }
+    checkQuarantineOutside(out != null ? out : config.output(), config.quarantine());
     String fileFrom = config.periodFrom();
     YearMonth historyStart = month("period_from", fileFrom);
     String fromKey = period != null ? "--period" : from != null ? "--from" : "period_from";
@@ -101,6 +102,22 @@ public record JobRequest(Path configFile, JobConfig config, boolean singlePeriod
       sparkConf.putAll(sparkConfOverrides);
     }
     return new JobRequest(configFile, checked, period != null, sparkConf, fileFrom, options);
+  }
+
+  /**
+   * The quarantine holds person-level rows, so it is a restricted location of its own: refused (BAD_CONFIG) when it is
+   * the output folder or inside it, where everyone who reads the published tables could read it too.
+   */
+  private static void checkQuarantineOutside(String output, String quarantine) {
+    if (quarantine == null) {
+      return;
+    }
+    String outputFolder = output.replaceAll("/+$", "");
+    String quarantineFolder = quarantine.replaceAll("/+$", "");
+    PopHealthException.checkConfig(!quarantineFolder.equals(outputFolder)
+            && !quarantineFolder.startsWith(outputFolder + "/"),
+        "Cannot read quarantine: it holds person-level rows, so it must lie outside the output folder %s (%s)",
+        outputFolder, quarantine);
   }
 
   /** The month a key holds, or null when it is not set; BAD_CONFIG naming the key unless it is YYYY-MM. */
