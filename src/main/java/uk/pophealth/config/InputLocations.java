@@ -3,6 +3,7 @@ package uk.pophealth.config;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -10,6 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import uk.pophealth.core.PopHealthException;
 
 /**
@@ -37,7 +39,11 @@ public final class InputLocations {
         missing.size(), missing.size() == 1 ? " was" : "s were", String.join(", ", missing));
   }
 
-  /** Null when the location exists, else what is wrong with it, naming it. */
+  /**
+   * Null when the location exists, else what is wrong with it, naming it: not found, or a location no filesystem
+   * serves (a malformed URI, an unknown scheme). Any other failure to ask (a filesystem that cannot be reached,
+   * permission refused) is an I/O failure, not a config error, and is thrown as one.
+   */
   private static String problem(Configuration hadoop, String location) {
     try {
       Path path = new Path(location);
@@ -45,8 +51,10 @@ public final class InputLocations {
       // a glob (events/*.csv) must match something, as Spark's reader would require
       FileStatus[] matches = fs.globStatus(path);
       return matches != null && matches.length > 0 ? null : location;
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (UnsupportedFileSystemException | IllegalArgumentException e) {
       return location + ": " + e.getMessage();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot check input " + location + ": " + e.getMessage(), e);
     }
   }
 }

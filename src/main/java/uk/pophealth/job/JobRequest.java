@@ -42,19 +42,14 @@ public record JobRequest(Path configFile, JobConfig config, boolean singlePeriod
     return YearMonth.parse(historyFrom).isBefore(YearMonth.parse(config.periodFrom())) ? historyFrom : config.periodFrom();
   }
 
-  /** The run's options; BAD_CONFIG when no reporting period was given. */
+  /**
+   * The run's options; BAD_CONFIG when no reporting period was given. The run sub-command asks for them as soon as
+   * the request is made, so that a run without a period is refused before a Spark session starts.
+   */
   public RunOptions runOptions() {
     PopHealthException.checkConfig(options != null, "Cannot run: no reporting period; set period_from and period_to "
         + "in the config, or give --period or --from/--to (%s)", configFile);
     return options;
-  }
-
-  /** A request of the run sub-command: as {@link #fromCommandLine}, and refused unless it has a reporting period. */
-  public static JobRequest forRun(Path configFile, String out, String period, String from, String to,
-      String disclosureControl, Map<String, String> sparkConfOverrides) {
-    JobRequest request = fromCommandLine(configFile, out, period, from, to, disclosureControl, sparkConfOverrides);
-    request.runOptions();
-    return request;
   }
 
   public static JobRequest fromCommandLine(Path configFile, String out, String period, String from, String to,
