@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import uk.pophealth.config.JobConfig;
+import uk.pophealth.forecast.DemandOptions;
 import uk.pophealth.job.ForecastJob;
 
 @Command(name = "forecast", mixinStandardHelpOptions = true,
@@ -15,7 +17,8 @@ final class ForecastCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output directory for demand_forecast and forecast_accuracy.")
   String out;
 
-  @Option(names = "--horizon", defaultValue = "12", description = "Months ahead, 1-36 (default ${DEFAULT-VALUE}).")
+  @Option(names = "--horizon", defaultValue = "" + JobConfig.DEFAULT_FORECAST_HORIZON,
+      description = "Months ahead, 1-" + DemandOptions.MAX_HORIZON + " (default ${DEFAULT-VALUE}).")
   int horizon;
 
   @Option(names = "--conf", description = "Spark setting key=value; repeatable.")
@@ -23,6 +26,7 @@ final class ForecastCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    DemandOptions.checkHorizon("--horizon", horizon);
     ForecastJob.main(series, out, horizon, sparkConf == null ? Map.of() : sparkConf);
     return 0;
   }

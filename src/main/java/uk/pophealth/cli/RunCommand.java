@@ -36,6 +36,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     JobRequest request = JobRequest.fromCommandLine(config, out, period, from, to, disclosureControl, sparkConf);
+    request.runOptions(); // refuses a run without a reporting period here, before Spark starts
     RunJob.main(request);
     return 0;
   }

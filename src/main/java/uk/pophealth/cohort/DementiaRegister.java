@@ -27,6 +27,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import uk.pophealth.core.PopHealthException;
 import uk.pophealth.schema.InputTables.Codelists;
 import uk.pophealth.schema.InputTables.GpEvents;
 import uk.pophealth.schema.InputTables.GpPatients;
@@ -66,10 +67,18 @@ public final class DementiaRegister {
 
   public DementiaRegister(ReportingMonths months, Integer acpLookbackMonths) {
     this.months = months;
-    if (acpLookbackMonths != null && acpLookbackMonths < 1) {
-      throw new IllegalArgumentException("Cannot build register: ACP look-back must be at least 1 month (" + acpLookbackMonths + ")");
-    }
-    this.acpLookbackMonths = acpLookbackMonths;
+    this.acpLookbackMonths = checkLookback(acpLookbackMonths);
+  }
+
+  /**
+   * The job's acp_lookback_months, refused (BAD_CONFIG) unless absent (any ACP on or before the month end counts)
+   * or at least 1; the job request calls this at the door, before any input is read.
+   */
+  public static Integer checkLookback(Integer acpLookbackMonths) {
+    PopHealthException.checkConfig(acpLookbackMonths == null || acpLookbackMonths >= 1,
+        "Cannot build the dementia register: acp_lookback_months must be at least 1 month, or left out for no "
+            + "look-back window (%s)", acpLookbackMonths);
+    return acpLookbackMonths;
   }
 
   /**

@@ -2,6 +2,7 @@ package uk.pophealth.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.util.Locale;
+import uk.pophealth.core.PopHealthException;
 
 /** What the person_id column of the inputs holds. */
 public enum PersonIdMode {
@@ -15,8 +16,8 @@ public enum PersonIdMode {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "Cannot read person_id_mode: expected nhs_number or pseudonymised (" + value + ")", e);
+      throw PopHealthException.badConfig("Cannot read person_id_mode: expected nhs_number or pseudonymised (%s)",
+          value);
     }
   }
 }

@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.core.PopHealthException;
+import uk.pophealth.stats.SiiOptions;
 
 /**
  * How to compute the referral deprivation tables.
@@ -21,8 +22,6 @@ import uk.pophealth.core.PopHealthException;
  */
 public record DeprivationOptions(YearMonth firstMonth, YearMonth lastMonth, boolean localDeciles, double targetShare,
     int siiRepetitions, long seed) {
-  static final int MINIMUM_REPETITIONS = 1_000;
-
   public DeprivationOptions {
     requireNonNull(firstMonth, "firstMonth is null");
     requireNonNull(lastMonth, "lastMonth is null");
@@ -30,8 +29,8 @@ public record DeprivationOptions(YearMonth firstMonth, YearMonth lastMonth, bool
         "Cannot report referral deprivation: first month is after last (%s > %s)", firstMonth, lastMonth);
     checkConfig(targetShare >= 0 && targetShare <= 1,
         "Cannot report referral deprivation: target_share must be between 0 and 1 (%s)", targetShare);
-    checkConfig(siiRepetitions >= MINIMUM_REPETITIONS,
-        "Cannot report referral deprivation: sii_repetitions must be at least %s (%s)", MINIMUM_REPETITIONS,
+    checkConfig(siiRepetitions >= SiiOptions.MINIMUM_REPETITIONS,
+        "Cannot report referral deprivation: sii_repetitions must be at least %s (%s)", SiiOptions.MINIMUM_REPETITIONS,
         siiRepetitions);
   }
 

@@ -23,21 +23,15 @@ import uk.pophealth.core.PopHealthException;
  */
 public record DemandOptions(YearMonth firstMonth, YearMonth lastMonth, int horizon, YearMonth excludeFrom,
     YearMonth excludeTo, int backtestOrigins, int backtestStep, int partitions, long seed) implements Serializable {
-  public static final int DEFAULT_HORIZON = 12;
   public static final int MAX_HORIZON = 36;
   /** Longest horizon scored at each backtest origin. */
   public static final int MAX_BACKTEST_HORIZON = 12;
   public static final int DEFAULT_ORIGINS = 3;
   public static final int DEFAULT_STEP = 3;
-  public static final long DEFAULT_SEED = 20_240_401L;
 
   public DemandOptions {
-    PopHealthException.checkConfig(horizon >= 1 && horizon <= MAX_HORIZON,
-        "Cannot forecast: the horizon must be 1-%d months (%d)", MAX_HORIZON, horizon);
-    PopHealthException.checkConfig((excludeFrom == null) == (excludeTo == null),
-        "Cannot forecast: give both ends of the exclusion window or neither (%s..%s)", excludeFrom, excludeTo);
-    PopHealthException.checkConfig(excludeFrom == null || !excludeFrom.isAfter(excludeTo),
-        "Cannot forecast: the exclusion window starts after it ends (%s..%s)", excludeFrom, excludeTo);
+    checkHorizon("horizon", horizon);
+    checkExclusion("exclusion window", excludeFrom, excludeTo);
     PopHealthException.checkConfig(firstMonth == null || lastMonth == null || !firstMonth.isAfter(lastMonth),
         "Cannot forecast: the first month of history is after the last (%s..%s)", firstMonth, lastMonth);
     PopHealthException.checkConfig(backtestOrigins >= 1 && backtestStep >= 1,
@@ -46,26 +40,42 @@ public record DemandOptions(YearMonth firstMonth, YearMonth lastMonth, int horiz
         partitions);
   }
 
-  /** History from first to last month; horizon 12, no exclusion, 3 backtest origins 3 months apart. */
+  /** History from first to last month; the default horizon and seed, no exclusion, 3 backtest origins 3 months apart. */
   public static DemandOptions of(YearMonth firstMonth, YearMonth lastMonth) {
-    return new DemandOptions(firstMonth, lastMonth, DEFAULT_HORIZON, null, null, DEFAULT_ORIGINS, DEFAULT_STEP, 0,
-        DEFAULT_SEED);
+    return new DemandOptions(firstMonth, lastMonth, JobConfig.DEFAULT_FORECAST_HORIZON, null, null, DEFAULT_ORIGINS,
+        DEFAULT_STEP, 0, JobConfig.DEFAULT_SEED);
   }
 
   /** For an analyst's own series, whose months come with the data. */
   public static DemandOptions forSeries(int horizon) {
-    return new DemandOptions(null, null, horizon, null, null, DEFAULT_ORIGINS, DEFAULT_STEP, 0, DEFAULT_SEED);
+    return new DemandOptions(null, null, horizon, null, null, DEFAULT_ORIGINS, DEFAULT_STEP, 0,
+        JobConfig.DEFAULT_SEED);
   }
 
   /**
    * From the job config: history period_from..period_to (YYYY-MM), forecast_horizon, forecast_exclude_from /
-   * forecast_exclude_to (YYYY-MM) and seed.
+   * forecast_exclude_to (YYYY-MM) and seed; a bad value is refused naming its key.
    */
   public static DemandOptions fromConfig(JobConfig config) {
+    checkHorizon("forecast_horizon", config.forecastHorizon());
+    YearMonth excludeFrom = month("forecast_exclude_from", config.forecastExcludeFrom(), false);
+    YearMonth excludeTo = month("forecast_exclude_to", config.forecastExcludeTo(), false);
+    checkExclusion("forecast_exclude_from..forecast_exclude_to", excludeFrom, excludeTo);
     return new DemandOptions(month("period_from", config.periodFrom(), true), month("period_to", config.periodTo(), true),
-        config.forecastHorizon(), month("forecast_exclude_from", config.forecastExcludeFrom(), false),
-        month("forecast_exclude_to", config.forecastExcludeTo(), false), DEFAULT_ORIGINS, DEFAULT_STEP, 0,
-        config.seed());
+        config.forecastHorizon(), excludeFrom, excludeTo, DEFAULT_ORIGINS, DEFAULT_STEP, 0, config.seed());
+  }
+
+  /** BAD_CONFIG naming {@code key} (forecast_horizon, --horizon) unless the horizon is 1-36 months. */
+  public static void checkHorizon(String key, int horizon) {
+    PopHealthException.checkConfig(horizon >= 1 && horizon <= MAX_HORIZON,
+        "Cannot forecast demand: %s must be 1-%d months (%d)", key, MAX_HORIZON, horizon);
+  }
+
+  private static void checkExclusion(String key, YearMonth excludeFrom, YearMonth excludeTo) {
+    PopHealthException.checkConfig((excludeFrom == null) == (excludeTo == null),
+        "Cannot forecast demand: %s needs both ends or neither (%s..%s)", key, excludeFrom, excludeTo);
+    PopHealthException.checkConfig(excludeFrom == null || !excludeFrom.isAfter(excludeTo),
+        "Cannot forecast demand: %s starts after it ends (%s..%s)", key, excludeFrom, excludeTo);
   }
 
   /** The same options over another history (e.g. the whole history behind a single-month run). */

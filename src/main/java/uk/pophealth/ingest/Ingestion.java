@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import uk.pophealth.config.JobConfig;
+import uk.pophealth.config.PersonIdMode;
 import uk.pophealth.core.PopHealthException;
 import uk.pophealth.ingest.layout.Layouts;
 import uk.pophealth.schema.InputTables;
@@ -59,15 +60,7 @@ public final class Ingestion {
     requireNonNull(spark, "spark is null");
     requireNonNull(config, "config is null");
     requireNonNull(env, "env is null");
-    for (String table : config.inputTables()) {
-      PopHealthException.checkConfig(ORDER.contains(table),
-          "Cannot read inputs: unknown table; known tables are %s (%s)", ORDER, table);
-    }
-    for (String table : config.inputTables()) {
-      config.input(table).sources().forEach(source -> Layouts.forSource(table, source));
-    }
-    PopHealthException.checkConfig(config.maxQuarantineRate() >= 0 && config.maxQuarantineRate() <= 1,
-        "Cannot read max_quarantine_rate: expected a fraction between 0 and 1 (%s)", config.maxQuarantineRate());
+    checkConfig(config);
     RuleContext context = RuleContext.start(PersonIds.forConfig(spark, config, env), extractDate(config));
     AcceptedStore store = AcceptedStore.forSession(spark, config);
     TableIngest step = new TableIngest(spark, config, store);
@@ -99,6 +92,34 @@ public final class Ingestion {
       label.restore();
     }
     return new IngestResult(tables, store, counts, rowsInBySource, dataQuality, exampleRecords, referenceLosses);
+  }
+
+  /**
+   * Checks, without opening anything, what ingestion will be asked to do (BAD_CONFIG naming the key and value):
+   * every input a known table with a known layout, max_quarantine_rate a fraction, extract_date a date. The job
+   * request calls it at the door, so that a bad value stops the run before any input is read or output written.
+   */
+  public static void checkConfig(JobConfig config) {
+    for (String table : config.inputTables()) {
+      PopHealthException.checkConfig(ORDER.contains(table),
+          "Cannot read inputs: unknown table; known tables are %s (%s)", ORDER, table);
+    }
+    for (String table : config.inputTables()) {
+      config.input(table).sources().forEach(source -> Layouts.forSource(table, source));
+    }
+    PopHealthException.checkConfig(config.maxQuarantineRate() >= 0 && config.maxQuarantineRate() <= 1,
+        "Cannot read max_quarantine_rate: expected a fraction between 0 and 1 (%s)", config.maxQuarantineRate());
+    configuredExtractDate(config);
+  }
+
+  /**
+   * Refuses (BAD_CONFIG) a run in nhs_number mode whose key variable is not set in {@code env} or is too short;
+   * called before anything is read or written, as ingestion would refuse it only after the output is locked.
+   */
+  public static void requireKey(JobConfig config, Map<String, String> env) {
+    if (config.personIdMode() == PersonIdMode.NHS_NUMBER) {
+      PseudonymKey.fromEnvironment(config.pseudonymisationKeyEnv(), env);
+    }
   }
 
   /**

@@ -13,7 +13,6 @@ import uk.pophealth.cohort.CohortColumns;
 import uk.pophealth.cohort.DementiaRegister;
 import uk.pophealth.cohort.EmptyRegister;
 import uk.pophealth.cohort.ReportingMonths;
-import uk.pophealth.config.JobConfig;
 import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
 import uk.pophealth.ingest.IngestResult;
@@ -33,15 +32,17 @@ final class AcpUptakeStep {
 
   /**
    * The register as at every month end of the range plus the 12 months before it (for change_12m), and back to
-   * {@code historyFrom} when that is earlier (the demand forecast's history).
+   * {@code historyFrom} when that is earlier (the demand forecast's history); {@code acpLookbackMonths} as resolved
+   * by {@link RunOptions}.
    */
-  static Dataset<Row> register(IngestResult ingest, JobConfig config, ReportingMonths months, String historyFrom) {
+  static Dataset<Row> register(IngestResult ingest, Integer acpLookbackMonths, ReportingMonths months,
+      String historyFrom) {
     java.time.YearMonth first = months.first().minusMonths(12);
     if (historyFrom != null && java.time.YearMonth.parse(historyFrom).isBefore(first)) {
       first = java.time.YearMonth.parse(historyFrom);
     }
     ReportingMonths withHistory = new ReportingMonths(first, months.last());
-    return new DementiaRegister(withHistory, config.acpLookbackMonths()).build(
+    return new DementiaRegister(withHistory, acpLookbackMonths).build(
         ingest.table(InputTables.GpPatients.NAME), ingest.table(InputTables.GpEvents.NAME),
         ingest.table(InputTables.Codelists.NAME), ingest.tableOrNull(InputTables.SocialCareEvents.NAME),
         ingest.tableOrNull(InputTables.LsoaDeprivation.NAME));

@@ -8,16 +8,24 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import uk.pophealth.cohort.DementiaRegister;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.config.JobConfigLoader;
 import uk.pophealth.core.PopHealthException;
+import uk.pophealth.ingest.Ingestion;
 
 /**
- * One resolved request to run a job: the config (file values overridden by the command line) plus where the
- * config came from and the Spark settings. Resolution order: command line > config file > defaults.
+ * One resolved request to run a job: the config (file values overridden by the command line), where the config came
+ * from, the Spark settings, and the per-product {@link RunOptions}. Resolution order: command line > config file >
+ * defaults. Every value is checked here, before any input is opened, and a bad one is refused (BAD_CONFIG, exit 2)
+ * naming the key as the user wrote it: {@code --from} when it came from the command line, {@code period_from} when
+ * from the file.
+ *
+ * @param options the run's options, or null when no reporting period is given (enough for validate; a run is
+ *     refused by {@link #runOptions()})
  */
 public record JobRequest(Path configFile, JobConfig config, boolean singlePeriod, Map<String, String> sparkConf,
-    String historyFrom) {
+    String historyFrom, RunOptions options) {
   public JobRequest {
     requireNonNull(config, "config is null");
     sparkConf = Map.copyOf(sparkConf);
@@ -34,6 +42,16 @@ public record JobRequest(Path configFile, JobConfig config, boolean singlePeriod
     return YearMonth.parse(historyFrom).isBefore(YearMonth.parse(config.periodFrom())) ? historyFrom : config.periodFrom();
   }
 
+  /**
+   * The run's options; BAD_CONFIG when no reporting period was given. The run sub-command asks for them as soon as
+   * the request is made, so that a run without a period is refused before a Spark session starts.
+   */
+  public RunOptions runOptions() {
+    PopHealthException.checkConfig(options != null, "Cannot run: no reporting period; set period_from and period_to "
+        + "in the config, or give --period or --from/--to (%s)", configFile);
+    return options;
+  }
+
   public static JobRequest fromCommandLine(Path configFile, String out, String period, String from, String to,
       String disclosureControl, Map<String, String> sparkConfOverrides) {
     JobConfig config = JobConfigLoader.load(configFile);
@@ -45,40 +63,67 @@ public record JobRequest(Path configFile, JobConfig config, boolean singlePeriod
     if (period != null && (from != null || to != null)) {
       throw PopHealthException.badConfig("Cannot use --period together with --from/--to (%s)", period);
     }
+    JobConfig.Builder resolved = config.toBuilder();
     if (out != null) {
-      config = config.withOutput(out);
+      resolved.output(out);
     }
-    if (config.output() == null) {
-      throw PopHealthException.badConfig("Cannot run: no output location (give --out)");
+    if (out == null && config.output() == null) {
+      throw PopHealthException.badConfig("Cannot run: no output location; give --out or output in the config (%s)",
+          configFile);
     }
+    checkQuarantineOutside(out != null ? out : config.output(), config.quarantine());
     String fileFrom = config.periodFrom();
-    checkMonth("period_from", fileFrom);
+    YearMonth historyStart = month("period_from", fileFrom);
+    String fromKey = period != null ? "--period" : from != null ? "--from" : "period_from";
+    String toKey = period != null ? "--period" : to != null ? "--to" : "period_to";
     String periodFrom = period != null ? period : from != null ? from : config.periodFrom();
     String periodTo = period != null ? period : to != null ? to : config.periodTo();
-    checkMonth("period_from", periodFrom);
-    checkMonth("period_to", periodTo);
-    if (periodFrom != null && periodTo != null && YearMonth.parse(periodFrom).isAfter(YearMonth.parse(periodTo))) {
-      throw PopHealthException.badConfig("Cannot run: first period is after last period (%s > %s)", periodFrom, periodTo);
+    YearMonth first = fromKey.equals("period_from") ? historyStart : month(fromKey, periodFrom);
+    YearMonth last = month(toKey, periodTo);
+    if (first != null && last != null && first.isAfter(last)) {
+      throw PopHealthException.badConfig("Cannot run: the first reporting month is after the last (%s %s > %s %s)",
+          fromKey, periodFrom, toKey, periodTo);
     }
-    config = config.withPeriods(periodFrom, periodTo);
+    resolved.periodFrom(periodFrom).periodTo(periodTo);
     if (disclosureControl != null) {
-      config = config.withDisclosureControl(parseOnOff(disclosureControl));
+      resolved.disclosureControl(parseOnOff(disclosureControl));
     }
-    Map<String, String> sparkConf = new LinkedHashMap<>(config.sparkConf());
+    JobConfig checked = resolved.build();
+    Ingestion.checkConfig(checked);
+    DementiaRegister.checkLookback(checked.acpLookbackMonths());
+    RunOptions options = first != null && last != null ? RunOptions.resolve(checked) : null;
+    Map<String, String> sparkConf = new LinkedHashMap<>(checked.sparkConf());
     if (sparkConfOverrides != null) {
       sparkConf.putAll(sparkConfOverrides);
     }
-    return new JobRequest(configFile, config, period != null, sparkConf, fileFrom);
+    return new JobRequest(configFile, checked, period != null, sparkConf, fileFrom, options);
   }
 
-  private static void checkMonth(String name, String value) {
-    if (value == null) {
+  /**
+   * The quarantine holds person-level rows, so it is a restricted location of its own: refused (BAD_CONFIG) when it is
+   * the output folder or inside it, where everyone who reads the published tables could read it too.
+   */
+  private static void checkQuarantineOutside(String output, String quarantine) {
+    if (quarantine == null) {
       return;
     }
+    String outputFolder = output.replaceAll("/+$", "");
+    String quarantineFolder = quarantine.replaceAll("/+$", "");
+    PopHealthException.checkConfig(!quarantineFolder.equals(outputFolder)
+            && !quarantineFolder.startsWith(outputFolder + "/"),
+        "Cannot read quarantine: it holds person-level rows, so it must lie outside the output folder %s (%s)",
+        outputFolder, quarantine);
+  }
+
+  /** The month a key holds, or null when it is not set; BAD_CONFIG naming the key unless it is YYYY-MM. */
+  private static YearMonth month(String key, String value) {
+    if (value == null) {
+      return null;
+    }
     try {
-      YearMonth.parse(value);
+      return YearMonth.parse(value);
     } catch (DateTimeParseException e) {
-      throw PopHealthException.badConfig("Cannot read %s: expected YYYY-MM (%s)", name, value);
+      throw PopHealthException.badConfig("Cannot read %s: expected YYYY-MM (%s)", key, value);
     }
   }
 

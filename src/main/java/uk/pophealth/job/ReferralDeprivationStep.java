@@ -11,7 +11,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import uk.pophealth.cohort.ReportingMonths;
-import uk.pophealth.config.JobConfig;
 import uk.pophealth.deprivation.DeprivationInputs;
 import uk.pophealth.deprivation.DeprivationOptions;
 import uk.pophealth.deprivation.DeprivationResult;
@@ -36,14 +35,16 @@ import uk.pophealth.schema.OutputTables;
 final class ReferralDeprivationStep {
   private ReferralDeprivationStep() {}
 
-  static void run(SparkSession spark, IngestResult ingest, FootprintResolver geography, JobConfig config,
-      ReportingMonths months, Stage stage, TableWriter writer, DisclosureControl disclosure,
-      RunManifest.Builder manifest, CountsPublishedElsewhere elsewhere) {
+  static void run(SparkSession spark, IngestResult ingest, FootprintResolver geography, RunOptions run,
+      Stage stage, TableWriter writer, DisclosureControl disclosure, RunManifest.Builder manifest,
+      CountsPublishedElsewhere elsewhere) {
+    ReportingMonths months = run.months();
+    FootprintBasis basis = run.footprintBasis();
     if (!ingest.hasTable(InputTables.ServiceReferrals.NAME) && !ingest.hasTable(InputTables.SocialCareEvents.NAME)) {
       manifest.warning("referral deprivation skipped: neither service_referrals nor social_care_events was given");
       return;
     }
-    DeprivationOptions configured = DeprivationOptions.fromConfig(config);
+    DeprivationOptions configured = run.deprivation();
     DeprivationOptions options = new DeprivationOptions(financialYearStart(months.first()), months.last(),
         configured.localDeciles(), configured.targetShare(), configured.siiRepetitions(), configured.seed());
     DeprivationInputs inputs = new DeprivationInputs(
@@ -51,12 +52,12 @@ final class ReferralDeprivationStep {
         ingest.tableOrEmpty(spark, InputTables.ServiceReferrals.TABLE),
         ingest.table(InputTables.GpPatients.NAME),
         ingest.table(InputTables.LsoaDeprivation.NAME),
-        geography.lsoaHierarchy(FootprintBasis.fromConfig(config)),
+        geography.lsoaHierarchy(basis),
         Optional.ofNullable(ingest.tableOrNull(InputTables.Population.NAME)),
         Optional.ofNullable(ingest.tableOrNull(InputTables.LsoaLookup.NAME)));
     DeprivationResult result = stage.run("referral_deprivation compute",
         () -> ReferralDeprivation.compute(spark, inputs, options));
-    ReferralAdditivities.Nesting nesting = nesting(geography.districtPlaceIcs(FootprintBasis.fromConfig(config)));
+    ReferralAdditivities.Nesting nesting = nesting(geography.districtPlaceIcs(basis));
     Dataset<Row> deprivation = result.referralDeprivation().persist();
     // rates and shares from the counts as published (PublishedFigures); the SII and the rate ratio against the
     // decile rows of the table just written (InequalityWithholding)

@@ -27,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.pophealth.cohort.ExtractCoverage;
 import uk.pophealth.cohort.ReportingMonths;
+import uk.pophealth.config.InputLocations;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.core.CodeVersion;
 import uk.pophealth.core.ErrorCategory;
@@ -81,12 +82,12 @@ public final class RunJob {
   public static RunManifest run(SparkSession spark, JobRequest request, Map<String, String> env, PrintStream out) {
     JobConfig config = request.config();
     requireNonNull(env, "env is null");
-    if (config.periodFrom() == null || config.periodTo() == null) {
-      throw PopHealthException.badConfig(
-          "Cannot run: no reporting period (set period_from and period_to in the config, or give --period or --from/--to)");
-    }
-    ReportingMonths months = ReportingMonths.of(config.periodFrom(), config.periodTo());
+    // the last config checks, before the output is locked or any input read: every value was checked by the request
+    RunOptions options = request.runOptions();
+    ReportingMonths months = options.months();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    Ingestion.requireKey(config, env);
+    InputLocations.requireExist(hadoop, config);
     String runId = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"))
         + "-" + UUID.randomUUID().toString().substring(0, 8);
     RunManifest.Builder manifest = RunManifest.builder(runId, CodeVersion.get(), Instant.now())
@@ -157,12 +158,13 @@ public final class RunJob {
     // Writes the run's data_quality (ingestion rows and the geography's gap/overlap findings) once.
     FootprintResolver geography = stage.run("geography",
         () -> GeographyStep.run(spark, ingest, dataQuality, out, manifest));
-    FootprintBasis basis = FootprintBasis.fromConfig(config);
+    RunOptions options = request.runOptions();
+    FootprintBasis basis = options.footprintBasis();
     DisclosureControl disclosure = DisclosureControl.of(config.disclosureControl());
 
     Dataset<Row> register = stage.run("dementia register",
         () -> AcpUptakeStep.requireNotEmpty(
-            AcpUptakeStep.register(ingest, config, months, request.forecastHistoryFrom()).persist(), ingest, months));
+            AcpUptakeStep.register(ingest, options.acpLookbackMonths(), months, request.forecastHistoryFrom()).persist(), ingest, months));
     Dataset<Row> uptake = stage.run("acp_uptake compute",
         () -> AcpUptakeStep.compute(register, geography, basis, months).persist());
     // demand_forecast's actuals count some of the same cells as acp_uptake and referral_inequality, and take
@@ -174,8 +176,7 @@ public final class RunJob {
           controlled -> elsewhere.addUptake(controlled.cells(), months.firstEnd())), manifest));
       uptake.unpersist();
 
-      ReferralDeprivationStep.run(spark, ingest, geography, config, months, stage, writer, disclosure, manifest,
-          elsewhere);
+      ReferralDeprivationStep.run(spark, ingest, geography, options, stage, writer, disclosure, manifest, elsewhere);
       DemandForecastStep.run(spark, ingest, geography, config, request.forecastHistoryFrom(), register, stage, writer,
           disclosure, manifest, elsewhere);
     } finally {

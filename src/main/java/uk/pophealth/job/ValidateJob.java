@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import uk.pophealth.config.InputLocations;
 import uk.pophealth.config.JobConfig;
+import uk.pophealth.ingest.Ingestion;
 import uk.pophealth.ingest.IngestResult;
 import uk.pophealth.publish.OutputLock;
 import uk.pophealth.publish.TableWriter;
@@ -34,6 +36,9 @@ public final class ValidateJob {
   /** The same with the environment (pseudonymisation key) and the summary's destination injected: tests use this. */
   public static void run(SparkSession spark, JobConfig config, Map<String, String> env, PrintStream out) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    // as a run does: refused before the output is locked or any input read
+    Ingestion.requireKey(config, env);
+    InputLocations.requireExist(hadoop, config);
     String runId = "validate-" + UUID.randomUUID().toString().substring(0, 8);
     try (OutputLock lock = OutputLock.acquire(hadoop, config.output(), runId)) {
       DataQualityPublisher dataQuality = new DataQualityPublisher(new TableWriter(spark, config.output()), null);

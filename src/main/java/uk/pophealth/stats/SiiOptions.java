@@ -20,7 +20,8 @@ public record SiiOptions(ValueType valueType, double multiplier, int repetitions
     boolean transform, long seed) {
   public static final int DEFAULT_REPETITIONS = 100_000;
   public static final long DEFAULT_SEED = 20_240_101L;
-  static final int MINIMUM_REPETITIONS = 1_000;
+  /** phe_sii's minimum number of simulation draws. */
+  public static final int MINIMUM_REPETITIONS = 1_000;
 
   public SiiOptions {
     requireNonNull(valueType, "valueType is null");

@@ -23,6 +23,22 @@ class MainTest {
     assertEquals(2, Main.execute("run", "--bogus"));
   }
 
+  /** The horizon is checked, naming the option, before a Spark session is started or the series read. */
+  @Test
+  void aForecastHorizonOutOfRangeIsBadConfigNamingTheOption() {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    PrintStream old = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(2, Main.execute("forecast", "--series", "/nonexistent/series.csv", "--out", "/nonexistent/out",
+          "--horizon", "48"));
+    } finally {
+      System.setErr(old);
+    }
+    assertEquals("ERROR: Cannot forecast demand: --horizon must be 1-36 months (48)",
+        err.toString(StandardCharsets.UTF_8).strip());
+  }
+
   @Test
   void missingConfigFileIsBadConfig() {
     assertEquals(2, Main.execute("run", "--config", "/nonexistent/job.yaml", "--out", "/tmp/x"));

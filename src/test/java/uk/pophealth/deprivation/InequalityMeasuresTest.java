@@ -65,7 +65,7 @@ class InequalityMeasuresTest {
 
   @Test
   void optionsComeFromTheJobConfigAndBadOnesAreRefused() {
-    DeprivationOptions options = DeprivationOptions.fromConfig(JobConfig.defaults().withPeriods("2022-04", "2023-03"));
+    DeprivationOptions options = DeprivationOptions.fromConfig(JobConfig.builder().periodFrom("2022-04").periodTo("2023-03").build());
     assertEquals(YearMonth.of(2022, 4), options.firstMonth());
     assertEquals(0.6, options.targetShare(), 0);
     assertEquals(100_000, options.siiRepetitions());

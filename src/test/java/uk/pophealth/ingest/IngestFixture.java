@@ -67,9 +67,9 @@ final class IngestFixture {
   }
 
   static JobConfig config(Path dir, Map<String, InputSpec> inputs, PersonIdMode mode, Double maxQuarantineRate) {
-    return new JobConfig(inputs, dir.resolve("out").toString(), dir.resolve("quarantine").toString(), null, null,
-        mode, null, null, maxQuarantineRate, EXTRACT_DATE, null, null, null, null, null, null, null, null, null, null,
-        null);
+    return JobConfig.builder().inputs(inputs).output(dir.resolve("out").toString())
+        .quarantine(dir.resolve("quarantine").toString()).personIdMode(mode).maxQuarantineRate(maxQuarantineRate)
+        .extractDate(EXTRACT_DATE).build();
   }
 
   /** Ingests one table (no reference tables, so only row-level rules apply). */

@@ -28,7 +28,7 @@ class SampleTruthTest {
     assumeTrue(Files.isRegularFile(sample.resolve("job.yaml")) && Files.isRegularFile(sample.resolve("truth.json")),
         "no generated sample with job.yaml and truth.json in " + sample.toAbsolutePath());
     JobConfig config = JobConfigLoader.load(sample.resolve("job.yaml"))
-        .withOutput(dir.resolve("out").toString()).withQuarantine(dir.resolve("quarantine").toString());
+        .toBuilder().output(dir.resolve("out").toString()).quarantine(dir.resolve("quarantine").toString()).build();
     Map<String, String> env = Map.of(config.pseudonymisationKeyEnv(), IngestFixture.KEY);
     IngestResult result = Ingestion.ingest(SharedSpark.spark(), config, env);
     JsonNode badRows = new ObjectMapper().readTree(sample.resolve("truth.json").toFile()).path("bad_rows");

@@ -49,10 +49,10 @@ class GeographyStepTest {
     Path footprints = Files.writeString(dir.resolve("footprints.csv"), FOOTPRINTS);
     Path lsoas = Files.writeString(dir.resolve("lsoas.csv"), LSOAS);
     Path out = dir.resolve("out");
-    JobConfig config = new JobConfig(Map.of(Footprints.NAME, new InputSpec(footprints.toString(), "csv", null),
-        LsoaDeprivation.NAME, new InputSpec(lsoas.toString(), "csv", null)), out.toString(), null, null, null,
-        PersonIdMode.PSEUDONYMISED, null, null, null, "2025-12-31", null, null, null, null, null, null, null, null,
-        null, null, null);
+    JobConfig config = JobConfig.builder().inputs(Map.of(
+            Footprints.NAME, new InputSpec(footprints.toString(), "csv", null),
+            LsoaDeprivation.NAME, new InputSpec(lsoas.toString(), "csv", null)))
+        .output(out.toString()).personIdMode(PersonIdMode.PSEUDONYMISED).extractDate("2025-12-31").build();
     IngestResult ingest = Ingestion.ingest(SharedSpark.spark(), config, Map.of());
     RunManifest.Builder manifest = RunManifest.builder("r1", "dev", Instant.EPOCH);
     ByteArrayOutputStream printed = new ByteArrayOutputStream();

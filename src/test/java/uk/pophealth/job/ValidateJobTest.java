@@ -87,8 +87,8 @@ class ValidateJobTest {
     inputs.put(Footprints.NAME, new InputSpec(footprints.toString(), "csv", null));
     inputs.put(LsoaDeprivation.NAME, new InputSpec(deprivation.toString(), "csv", null));
     Path out = dir.resolve("out");
-    JobConfig config = new JobConfig(inputs, out.toString(), null, null, null, PersonIdMode.PSEUDONYMISED, null, null,
-        null, "2025-12-31", null, null, null, null, null, null, null, null, null, null, null);
+    JobConfig config = JobConfig.builder().inputs(inputs).output(out.toString())
+        .personIdMode(PersonIdMode.PSEUDONYMISED).extractDate("2025-12-31").build();
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     ValidateJob.run(SharedSpark.spark(), config, Map.of(), new PrintStream(printed, true, StandardCharsets.UTF_8));
