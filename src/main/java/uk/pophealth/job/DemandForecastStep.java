@@ -11,7 +11,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.config.JobConfig;
-import uk.pophealth.forecast.CountsPublishedElsewhere;
 import uk.pophealth.forecast.DemandForecast;
 import uk.pophealth.forecast.DemandInputs;
 import uk.pophealth.forecast.DemandOptions;

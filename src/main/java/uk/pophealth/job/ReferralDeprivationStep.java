@@ -16,7 +16,6 @@ import uk.pophealth.deprivation.DeprivationOptions;
 import uk.pophealth.deprivation.DeprivationResult;
 import uk.pophealth.deprivation.PublishedFigures;
 import uk.pophealth.deprivation.ReferralDeprivation;
-import uk.pophealth.forecast.CountsPublishedElsewhere;
 import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
 import uk.pophealth.ingest.IngestResult;

@@ -32,7 +32,6 @@ import uk.pophealth.config.JobConfig;
 import uk.pophealth.core.CodeVersion;
 import uk.pophealth.core.ErrorCategory;
 import uk.pophealth.core.PopHealthException;
-import uk.pophealth.forecast.CountsPublishedElsewhere;
 import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
 import uk.pophealth.ingest.AcceptedStore;

@@ -1,4 +1,4 @@
-package uk.pophealth.forecast;
+package uk.pophealth.job;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -31,9 +31,10 @@ import uk.pophealth.schema.OutputTables.ReferralInequality;
  * month end are acp_uptake's register and with_acp with no breakdown. demand_forecast is controlled after both, and
  * takes their suppression ({@link SameCounts}) wherever its exact count equals theirs: where a person's area is
  * resolved differently (by residence against by practice, or on a footprint that changed), the counts differ and
- * are not the same cell. Holds one small persisted frame per table (rows per month, area and activity).
+ * are not the same cell. Holds one small persisted frame per table (rows per month, area and activity). A tie
+ * between two products' tables belongs to neither product, so it is wired here.
  */
-public final class CountsPublishedElsewhere {
+final class CountsPublishedElsewhere {
   private static final List<String> ON = List.of(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
       DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH);
 
@@ -43,7 +44,7 @@ public final class CountsPublishedElsewhere {
    * Keeps referral_inequality's monthly national-basis referral counts of every service but "all", as demand
    * activities. Call with the controlled table's cells before the control is closed.
    */
-  public void addInequality(Optional<Dataset<Row>> controlled) {
+  void addInequality(Optional<Dataset<Row>> controlled) {
     controlled.ifPresent(all -> {
       Column service = col(ReferralInequality.SERVICE);
       Column level = col(ReferralInequality.GEOGRAPHY_LEVEL);
@@ -65,7 +66,7 @@ public final class CountsPublishedElsewhere {
    * Keeps acp_uptake's register and with_acp with no breakdown, for the month ends it publishes (from
    * {@code firstPublished}: the months before it were controlled for change_12m, not published).
    */
-  public void addUptake(Optional<Dataset<Row>> controlled, LocalDate firstPublished) {
+  void addUptake(Optional<Dataset<Row>> controlled, LocalDate firstPublished) {
     controlled.ifPresent(all -> {
       Dataset<Row> totals = all.filter(col(AcpUptake.BREAKDOWN).equalTo(AcpUptake.BREAKDOWN_NONE)
           .and(col(AcpUptake.PERIOD_END).geq(lit(Date.valueOf(firstPublished)))));
@@ -92,12 +93,12 @@ public final class CountsPublishedElsewhere {
   }
 
   /** What demand_forecast's control takes from the tables kept: one tie per table. */
-  public List<SameCounts> sameCounts() {
+  List<SameCounts> sameCounts() {
     return cells.stream().map(c -> new SameCounts(DemandForecast.ACTUAL_COUNT, c, ON)).toList();
   }
 
   /** Releases the persisted cells. */
-  public void release() {
+  void release() {
     cells.forEach(Dataset::unpersist);
     cells.clear();
   }
