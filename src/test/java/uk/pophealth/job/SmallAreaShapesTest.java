@@ -392,7 +392,10 @@ class SmallAreaShapesTest {
 
   /**
    * The quiet month is an actual of 0 in every count series, and the series that are forecast (all of them without
-   * disclosure control; under it, those not withheld as mostly suppressed) are fitted and forecast through it.
+   * disclosure control; under it, those not withheld as mostly suppressed) are fitted and forecast through it. Under
+   * control few are left in areas this small: the all-areas asc_request and referral series are referral_inequality's
+   * all-areas counts too, suppressed there in most months (as complementary cells), so suppressed in demand as well
+   * (docs/disclosure-control.md, rule 6), and withheld as mostly suppressed.
    */
   @Test
   void aMonthWithNoEventsIsAZeroActualInTheDemandSeries() {
@@ -408,7 +411,8 @@ class SmallAreaShapesTest {
           DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME)).toSeq());
       Dataset<Row> actuals = demand.filter(is(DemandForecast.KIND, DemandForecast.KIND_ACTUAL)
           .and(is(DemandForecast.MONTH, quiet)));
-      assertTrue(actuals.count() >= 4, "count series have an actual for the quiet month: " + out);
+      assertTrue(actuals.count() >= (out.equals(exactOut) ? 4 : 1),
+          "count series have an actual for the quiet month: " + out);
       assertEquals(0, actuals.filter(col(DemandForecast.VALUE).notEqual(0.0).or(col(DemandForecast.VALUE).isNull())
           .or(col(DemandForecast.ACTUAL_COUNT).notEqual(0))).count(), out);
       // every count series with an actual that month is fitted there and forecast
