@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -64,17 +65,23 @@ public record SameCounts(String count, Dataset<Row> cells, List<String> on) {
       join = join.and(working.col(column).eqNullSafe(other.col(prefix + column)));
     }
     Column same = coalesce(working.col(count).equalTo(other.col(EXACT)), lit(false));
+    Column suppressedThere = same.and(coalesce(other.col(SUPPRESSED), lit(false)));
+    Column publishedThere = same.and(not(coalesce(other.col(SUPPRESSED), lit(false))));
     String flag = DisclosureControl.flag(count);
     String elsewhere = DisclosureControl.publishedElsewhere(count);
     List<Column> kept = new ArrayList<>();
     for (String column : working.columns()) {
-      kept.add(column.equals(flag)
-          ? working.col(flag).or(same.and(coalesce(other.col(SUPPRESSED), lit(false)))).as(flag)
-          : column.equals(elsewhere) ? working.col(elsewhere).or(same.and(coalesce(other.col(SUPPRESSED), lit(false))
-              .equalTo(false))).as(elsewhere) : working.col(column));
+      if (column.equals(flag)) {
+        kept.add(working.col(flag).or(suppressedThere).as(flag));
+      } else if (column.equals(elsewhere)) {
+        // a second tie of the same count (another table) adds to the first
+        kept.add(working.col(elsewhere).or(publishedThere).as(elsewhere));
+      } else {
+        kept.add(working.col(column));
+      }
     }
     if (!List.of(working.columns()).contains(elsewhere)) {
-      kept.add(same.and(coalesce(other.col(SUPPRESSED), lit(false)).equalTo(false)).as(elsewhere));
+      kept.add(publishedThere.as(elsewhere));
     }
     return working.join(other, join, "left").select(kept.toArray(new Column[0]));
   }
