@@ -27,7 +27,7 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("uk.pophealth.stats..")
         .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..",
             "uk.pophealth.ingest..", "uk.pophealth.geography..", "uk.pophealth.cohort..", "uk.pophealth.uptake..",
-            "uk.pophealth.deprivation..", "uk.pophealth.forecast..", "uk.pophealth.publish..", "uk.pophealth.report..",
+            "uk.pophealth.deprivation..", "uk.pophealth.demand..", "uk.pophealth.publish..", "uk.pophealth.report..",
             "uk.pophealth.job..", "uk.pophealth.cli..", "uk.pophealth.spark..")
         .check(classes);
   }
@@ -37,7 +37,7 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage("uk.pophealth.core..", "uk.pophealth.schema..", "uk.pophealth.config..",
             "uk.pophealth.spark..")
         .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.ingest..", "uk.pophealth.geography..",
-            "uk.pophealth.cohort..", "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.forecast..",
+            "uk.pophealth.cohort..", "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.demand..",
             "uk.pophealth.publish..", "uk.pophealth.report..", "uk.pophealth.job..", "uk.pophealth.cli..",
             "uk.pophealth.generate..")
         .check(classes);
@@ -47,7 +47,7 @@ class ArchitectureTest {
   void ingestDependsOnNoLaterStage() {
     noClasses().that().resideInAPackage("uk.pophealth.ingest..")
         .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.geography..", "uk.pophealth.cohort..",
-            "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.forecast..", "uk.pophealth.publish..",
+            "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.demand..", "uk.pophealth.publish..",
             "uk.pophealth.report..", "uk.pophealth.job..", "uk.pophealth.cli..")
         .check(classes);
   }
@@ -56,14 +56,14 @@ class ArchitectureTest {
   void geographyAndCohortDependOnNoProduct() {
     noClasses().that().resideInAnyPackage("uk.pophealth.geography..", "uk.pophealth.cohort..")
         .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.uptake..", "uk.pophealth.deprivation..",
-            "uk.pophealth.forecast..", "uk.pophealth.publish..", "uk.pophealth.report..", "uk.pophealth.job..",
+            "uk.pophealth.demand..", "uk.pophealth.publish..", "uk.pophealth.report..", "uk.pophealth.job..",
             "uk.pophealth.cli..")
         .check(classes);
   }
 
   @Test
   void productsDoNotPublishOrRunThemselves() {
-    noClasses().that().resideInAnyPackage("uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.forecast..")
+    noClasses().that().resideInAnyPackage("uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.demand..")
         .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.publish..", "uk.pophealth.report..",
             "uk.pophealth.job..", "uk.pophealth.cli..")
         .check(classes);
@@ -73,7 +73,7 @@ class ArchitectureTest {
   void publishKnowsNoProductInternals() {
     noClasses().that().resideInAPackage("uk.pophealth.publish..")
         .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.ingest..", "uk.pophealth.geography..",
-            "uk.pophealth.cohort..", "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.forecast..",
+            "uk.pophealth.cohort..", "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.demand..",
             "uk.pophealth.job..", "uk.pophealth.cli..")
         .check(classes);
   }
@@ -89,7 +89,7 @@ class ArchitectureTest {
   void theReportReadsOnlyWhatWasPublished() {
     noClasses().that().resideInAPackage("uk.pophealth.report..")
         .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.ingest..", "uk.pophealth.geography..",
-            "uk.pophealth.cohort..", "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.forecast..",
+            "uk.pophealth.cohort..", "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.demand..",
             "uk.pophealth.job..", "uk.pophealth.cli..", "uk.pophealth.generate..")
         .check(classes);
   }
@@ -98,7 +98,7 @@ class ArchitectureTest {
   void theGeneratorDependsOnNoJobAndNoProduct() {
     noClasses().that().resideInAPackage("uk.pophealth.generate..")
         .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.job..", "uk.pophealth.cohort..",
-            "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.forecast..")
+            "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.demand..")
         .check(classes);
   }
 

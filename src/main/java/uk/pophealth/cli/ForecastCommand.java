@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import uk.pophealth.config.JobConfig;
-import uk.pophealth.forecast.DemandOptions;
+import uk.pophealth.demand.DemandOptions;
 import uk.pophealth.job.ForecastJob;
 
 @Command(name = "forecast", mixinStandardHelpOptions = true,

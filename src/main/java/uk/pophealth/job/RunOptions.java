@@ -6,7 +6,7 @@ import uk.pophealth.cohort.DementiaRegister;
 import uk.pophealth.cohort.ReportingMonths;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.deprivation.DeprivationOptions;
-import uk.pophealth.forecast.DemandOptions;
+import uk.pophealth.demand.DemandOptions;
 import uk.pophealth.geography.FootprintBasis;
 
 /**

@@ -13,10 +13,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import uk.pophealth.forecast.AnalystSeries;
-import uk.pophealth.forecast.DemandForecast;
-import uk.pophealth.forecast.DemandOptions;
-import uk.pophealth.forecast.DemandResult;
+import uk.pophealth.demand.AnalystSeries;
+import uk.pophealth.demand.DemandForecast;
+import uk.pophealth.demand.DemandOptions;
+import uk.pophealth.demand.DemandResult;
 import uk.pophealth.spark.SparkSessions;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
 

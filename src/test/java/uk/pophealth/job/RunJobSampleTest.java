@@ -349,7 +349,7 @@ class RunJobSampleTest {
     Dataset<Row> actuals = table(controlledOut, OutputTables.DemandForecast.NAME)
         .filter(col(OutputTables.DemandForecast.KIND).equalTo(OutputTables.DemandForecast.KIND_ACTUAL));
     Dataset<Row> withheld = actuals.filter(col(OutputTables.DemandForecast.FIT_NOTE)
-        .contains(uk.pophealth.forecast.ReassignedMonths.NOTE));
+        .contains(uk.pophealth.demand.ReassignedMonths.NOTE));
     assertTrue(withheld.count() > 0, "the sample's boundary change withholds some actuals");
     assertEquals(0, withheld.filter(col(OutputTables.DemandForecast.ACTUAL_COUNT).isNotNull()
         .or(col(OutputTables.DemandForecast.MONTH).geq("2022-07-01"))
