@@ -1,7 +1,12 @@
 package uk.pophealth;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -113,6 +118,31 @@ class ArchitectureTest {
   void onlySparkSessionsBuildsASparkSession() {
     noClasses().that().resideOutsideOfPackage("uk.pophealth.spark..")
         .should().callMethod(org.apache.spark.sql.SparkSession.Builder.class, "getOrCreate")
+        .check(classes);
+  }
+
+  @Test
+  void thePublishedTableValueSitsBelowBothProductsAndPublish() {
+    noClasses().that().resideInAPackage("uk.pophealth.publication..")
+        .should().dependOnClassesThat().resideInAnyPackage("uk.pophealth.ingest..", "uk.pophealth.geography..",
+            "uk.pophealth.cohort..", "uk.pophealth.uptake..", "uk.pophealth.deprivation..", "uk.pophealth.demand..",
+            "uk.pophealth.publish..", "uk.pophealth.report..", "uk.pophealth.job..", "uk.pophealth.cli..",
+            "uk.pophealth.generate..")
+        .check(classes);
+  }
+
+  /**
+   * job/ wires: it reaches a product only through the product's factory of published tables ({@code *Tables}) and
+   * the records it feeds it ({@code *Inputs}, {@code *Options}), never the classes that compute or decide.
+   */
+  @Test
+  void theJobReachesAProductOnlyThroughItsFactory() {
+    DescribedPredicate<JavaClass> productInternals = resideInAnyPackage("uk.pophealth.uptake..",
+        "uk.pophealth.deprivation..", "uk.pophealth.demand..")
+        .and(not(simpleNameEndingWith("Tables").or(simpleNameEndingWith("Inputs")).or(simpleNameEndingWith("Options"))))
+        .as("a product's classes other than its factory (*Tables), inputs and options");
+    noClasses().that().resideInAnyPackage("uk.pophealth.job..", "uk.pophealth.cli..")
+        .should().dependOnClassesThat(productInternals)
         .check(classes);
   }
 }

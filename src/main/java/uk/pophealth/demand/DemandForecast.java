@@ -3,7 +3,6 @@ package uk.pophealth.demand;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -19,8 +18,8 @@ import uk.pophealth.spark.JobLabel;
  * (ETS chosen by AICc, 80% and 95% intervals, rolling-origin backtest beside seasonal naive), reconciled so places
  * add up to their ICS and ICSs to the total (bottom-up or top-down, chosen per activity by backtest:
  * {@link Reconciliation}), with an optional demographic projection and capacity
- * utilisation. Counts are not disclosure-controlled here: the publish layer does that, and hands its control in so
- * that the models are fitted on the published series.
+ * utilisation. Counts are not disclosure-controlled here: under control, the run controls the series' actual rows
+ * once and the models are fitted on them as published ({@link DemandTables}).
  */
 public final class DemandForecast {
   private static final Logger LOG = LoggerFactory.getLogger(DemandForecast.class);
@@ -28,29 +27,42 @@ public final class DemandForecast {
 
   /** The product from canonical input tables, every model fitted on the exact counts. */
   public static DemandResult compute(SparkSession spark, DemandInputs inputs, DemandOptions options) {
-    return compute(spark, inputs, options, null);
+    return fit(spark, series(spark, inputs, options), null);
   }
 
   /**
-   * The product from canonical input tables, every model fitted on the series as they will be published
-   * ({@link PublishedSeries}).
-   *
-   * @param published demand_forecast actual rows as disclosure control will publish them; null fits the exact counts
+   * The monthly series of every place, ICS and all areas over the history, before any model is fitted: the
+   * product's first stage. Its actual rows ({@link DemandSeries#actualRows}) are what disclosure control publishes.
    */
-  public static DemandResult compute(SparkSession spark, DemandInputs inputs, DemandOptions options,
-      UnaryOperator<Dataset<Row>> published) {
+  static DemandSeries series(SparkSession spark, DemandInputs inputs, DemandOptions options) {
     requireNonNull(spark, "spark is null");
     requireNonNull(inputs, "inputs is null");
     requireNonNull(options, "options is null");
     options.requireHistory();
-    FootprintBasis basis = FootprintBasis.rebasedTo(options.lastMonth().atEndOfMonth());
     JobLabel label = JobLabel.save(spark);
     spark.sparkContext().setJobDescription("forecast: build monthly demand series");
     try {
-      Dataset<Row> cachedFacts = placeFacts(inputs, basis).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> cachedFacts = placeFacts(inputs, rebasedBasis(options)).persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> facts = withShortPlan(spark, cachedFacts);
       Dataset<Row> grid = SeriesGrid.build(spark, facts, options.firstMonth(), options.lastMonth());
-      Dataset<Row> series = published == null ? grid : PublishedSeries.of(grid, options.lastMonth(), published);
+      return new DemandSeries(inputs, options, cachedFacts, facts, grid);
+    } finally {
+      label.restore();
+    }
+  }
+
+  /**
+   * Every model fitted, reconciled and shaped as the product's two tables.
+   *
+   * @param published the series' actual rows as disclosure control publishes them, for the models to be fitted on
+   *     ({@link PublishedSeries}); null fits the exact counts
+   */
+  static DemandResult fit(SparkSession spark, DemandSeries demand, Dataset<Row> published) {
+    DemandOptions options = demand.options();
+    DemandInputs inputs = demand.inputs();
+    JobLabel label = JobLabel.save(spark);
+    try {
+      Dataset<Row> series = published == null ? demand.grid() : PublishedSeries.of(demand.grid(), published);
       spark.sparkContext().setJobDescription("forecast: fit, forecast and backtest every series");
       Dataset<Row> fits = SeriesFitting.fit(spark, series, options, true);
       Dataset<Row> shortFits = withShortPlan(spark, fits);
@@ -64,18 +76,23 @@ public final class DemandForecast {
       Dataset<Row> rows = Reconciliation.reconcile(OutputRows.monthRecords(shortFits),
           spark.createDataFrame(choices, choice.schema()));
       if (inputs.population() != null) {
-        rows = DemographicProjection.add(rows, facts, inputs.population(), inputs.geography(), basis,
-            options.lastMonth());
+        rows = DemographicProjection.add(rows, demand.facts(), inputs.population(), inputs.geography(),
+            rebasedBasis(options), options.lastMonth());
       }
       if (inputs.capacity() != null) {
         rows = CapacityUtilisation.add(rows, inputs.capacity());
       }
       Dataset<Row> accuracy = OutputRows.accuracy(fits)
           .union(OutputRows.accuracyOf(Reconciliation.accuracy(scores, options.backtestHorizon())));
-      return new DemandResult(OutputRows.demand(rows), accuracy, List.of(cachedFacts, fits, scores));
+      return new DemandResult(OutputRows.demand(rows), accuracy, List.of(demand.cachedFacts(), fits, scores));
     } finally {
       label.restore();
     }
+  }
+
+  /** All history re-based onto the footprint in force at the end of the last month of history. */
+  private static FootprintBasis rebasedBasis(DemandOptions options) {
+    return FootprintBasis.rebasedTo(options.lastMonth().atEndOfMonth());
   }
 
   /**

@@ -7,7 +7,6 @@ import java.sql.Date;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,22 +28,30 @@ final class PublishedSeries {
   private PublishedSeries() {}
 
   /**
-   * @param series  the series ({@link SeriesColumns}) of place, ICS and all-areas counts
-   * @param origin  the last month of history: the forecast origin their actual rows are published under
-   * @param control demand_forecast actual rows as they will be published (the rows' declared schema in and out)
-   * @return the same rows, each value replaced by its published count (null, so missing, where suppressed)
+   * demand_forecast's actual rows of the series (forecast origin {@code origin}, kind actual), with their exact
+   * counts: what disclosure control publishes.
+   *
+   * @param series the series ({@link SeriesColumns}) of place, ICS and all-areas counts
+   * @param origin the last month of history: the forecast origin their actual rows are published under
    */
-  static Dataset<Row> of(Dataset<Row> series, YearMonth origin, UnaryOperator<Dataset<Row>> control) {
-    Dataset<Row> actualRows = OutputRows.demand(series
+  static Dataset<Row> actualRows(Dataset<Row> series, YearMonth origin) {
+    return OutputRows.demand(series
         .withColumn(DemandForecast.FORECAST_ORIGIN, lit(Date.valueOf(origin.atDay(1))))
         .withColumn(DemandForecast.KIND, lit(DemandForecast.KIND_ACTUAL)));
-    Dataset<Row> published = control.apply(actualRows).select(col(DemandForecast.GEOGRAPHY_LEVEL),
+  }
+
+  /**
+   * @param series    the series the actual rows were built from ({@link #actualRows})
+   * @param published those actual rows as disclosure control publishes them (the rows' declared schema)
+   * @return the series, each value replaced by its published count (null, so missing, where suppressed)
+   */
+  static Dataset<Row> of(Dataset<Row> series, Dataset<Row> published) {
+    Dataset<Row> counts = published.select(col(DemandForecast.GEOGRAPHY_LEVEL),
         col(DemandForecast.GEOGRAPHY_CODE), col(DemandForecast.ACTIVITY_NAME), col(DemandForecast.MONTH),
         col(DemandForecast.ACTUAL_COUNT).cast(DataTypes.DoubleType).as(PUBLISHED));
     List<String> month = List.of(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
-        DemandForecast.ACTIVITY_NAME,
-        DemandForecast.MONTH);
-    return series.join(published, JavaConverters.asScalaBuffer(month).toSeq(), "left")
+        DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH);
+    return series.join(counts, JavaConverters.asScalaBuffer(month).toSeq(), "left")
         .withColumn(DemandForecast.VALUE, col(PUBLISHED))
         .select(Arrays.stream(SeriesColumns.SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
   }

@@ -18,6 +18,7 @@ import org.apache.spark.storage.StorageLevel;
 import uk.pophealth.publish.DisclosureControl;
 import uk.pophealth.publish.SameCounts;
 import uk.pophealth.schema.Activities;
+import uk.pophealth.schema.OutputTable;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.AcpUptake;
 import uk.pophealth.schema.OutputTables.DemandForecast;
@@ -39,12 +40,27 @@ final class CountsPublishedElsewhere {
       DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH);
 
   private final List<Dataset<Row>> cells = new ArrayList<>();
+  private final LocalDate firstPublished;
+
+  /** @param firstPublished acp_uptake's first published month end (earlier months are controlled, not published) */
+  CountsPublishedElsewhere(LocalDate firstPublished) {
+    this.firstPublished = firstPublished;
+  }
+
+  /** Keeps what demand_forecast needs of a table just controlled; call before the control is closed. */
+  void keep(OutputTable table, DisclosureControl.Disclosed controlled) {
+    if (table.name().equals(AcpUptake.NAME)) {
+      addUptake(controlled.cells(), firstPublished);
+    } else if (table.name().equals(ReferralInequality.NAME)) {
+      addInequality(controlled.cells());
+    }
+  }
 
   /**
    * Keeps referral_inequality's monthly national-basis referral counts of every service but "all", as demand
    * activities. Call with the controlled table's cells before the control is closed.
    */
-  void addInequality(Optional<Dataset<Row>> controlled) {
+  private void addInequality(Optional<Dataset<Row>> controlled) {
     controlled.ifPresent(all -> {
       Column service = col(ReferralInequality.SERVICE);
       Column level = col(ReferralInequality.GEOGRAPHY_LEVEL);
@@ -66,7 +82,7 @@ final class CountsPublishedElsewhere {
    * Keeps acp_uptake's register and with_acp with no breakdown, for the month ends it publishes (from
    * {@code firstPublished}: the months before it were controlled for change_12m, not published).
    */
-  void addUptake(Optional<Dataset<Row>> controlled, LocalDate firstPublished) {
+  private void addUptake(Optional<Dataset<Row>> controlled, LocalDate firstPublished) {
     controlled.ifPresent(all -> {
       Dataset<Row> totals = all.filter(col(AcpUptake.BREAKDOWN).equalTo(AcpUptake.BREAKDOWN_NONE)
           .and(col(AcpUptake.PERIOD_END).geq(lit(Date.valueOf(firstPublished)))));
@@ -92,8 +108,11 @@ final class CountsPublishedElsewhere {
     cells.add(persisted);
   }
 
-  /** What demand_forecast's control takes from the tables kept: one tie per table. */
-  List<SameCounts> sameCounts() {
+  /** What {@code table}'s control takes from the tables kept: for demand_forecast one tie per table, else none. */
+  List<SameCounts> sameCounts(OutputTable table) {
+    if (!table.name().equals(DemandForecast.NAME)) {
+      return List.of();
+    }
     return cells.stream().map(c -> new SameCounts(DemandForecast.ACTUAL_COUNT, c, ON)).toList();
   }
 

@@ -3,17 +3,14 @@ package uk.pophealth.job;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import uk.pophealth.demand.AnalystSeries;
-import uk.pophealth.demand.DemandForecast;
 import uk.pophealth.demand.DemandOptions;
-import uk.pophealth.demand.DemandResult;
+import uk.pophealth.demand.DemandTables;
+import uk.pophealth.publication.ProductTables;
+import uk.pophealth.publication.PublishedTable;
 import uk.pophealth.publish.OutputLock;
 import uk.pophealth.publish.TableWriter;
 import uk.pophealth.publish.WrittenTable;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.spark.SparkSessions;
 
 /**
@@ -37,14 +34,13 @@ public final class ForecastJob {
   public static WrittenTable[] run(SparkSession spark, String series, String out, DemandOptions options) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     try (OutputLock lock = OutputLock.acquire(hadoop, out, "forecast-" + UUID.randomUUID())) {
-      Dataset<Row> input = AnalystSeries.read(spark, series);
-      DemandResult result = DemandForecast.forecastSeries(spark, input, options);
+      ProductTables product = DemandTables.analystSeries(spark, series, options);
       try {
         TableWriter writer = new TableWriter(spark, out);
-        return new WrittenTable[] {writer.write(OutputTables.DemandForecast.TABLE, result.forecasts()),
-            writer.write(OutputTables.ForecastAccuracy.TABLE, result.accuracy())};
+        return product.tables().stream().map(table -> (PublishedTable) table)
+            .map(table -> writer.write(table.table(), table.rows())).toArray(WrittenTable[]::new);
       } finally {
-        result.release();
+        product.release();
       }
     }
   }

@@ -1,15 +1,9 @@
 package uk.pophealth.job;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.add_months;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.last_day;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -17,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSError;
 import org.apache.spark.sql.Dataset;
@@ -26,13 +19,11 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.pophealth.cohort.ExtractCoverage;
-import uk.pophealth.cohort.ReportingMonths;
 import uk.pophealth.config.InputLocations;
 import uk.pophealth.config.JobConfig;
 import uk.pophealth.core.CodeVersion;
 import uk.pophealth.core.ErrorCategory;
 import uk.pophealth.core.PopHealthException;
-import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
 import uk.pophealth.ingest.AcceptedStore;
 import uk.pophealth.ingest.IngestResult;
@@ -46,13 +37,12 @@ import uk.pophealth.publish.RunRecords;
 import uk.pophealth.publish.StagingSweep;
 import uk.pophealth.publish.TableRuns;
 import uk.pophealth.publish.TableWriter;
-import uk.pophealth.publish.WrittenTable;
+import uk.pophealth.report.IcsUptakeSummary;
 import uk.pophealth.report.ReportWriter;
 import uk.pophealth.schema.DataQualityTable;
 import uk.pophealth.schema.InputTables;
 import uk.pophealth.schema.OutputTable;
 import uk.pophealth.schema.OutputTables;
-import uk.pophealth.schema.OutputTables.AcpUptake;
 import uk.pophealth.spark.SparkSessions;
 
 /**
@@ -82,8 +72,6 @@ public final class RunJob {
     JobConfig config = request.config();
     requireNonNull(env, "env is null");
     // the last config checks, before the output is locked or any input read: every value was checked by the request
-    RunOptions options = request.runOptions();
-    ReportingMonths months = options.months();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     Ingestion.requireKey(config, env);
     InputLocations.requireExist(hadoop, config);
@@ -97,7 +85,9 @@ public final class RunJob {
       RunRecords.write(hadoop, config.output(), manifest.started());
       checkOutputFolder(hadoop, config.output(), runId, manifest);
       StagingSweep.sweep(hadoop, AcceptedStore.stagingBase(spark, config));
-      RunManifest result = runStages(spark, request, months, env, out, manifest, stage, hadoop);
+      TableWriter writer = new TableWriter(spark, config.output(), runId);
+      RunManifest result = runStages(new RunContext(spark, request, env, out, manifest, stage, writer,
+          new DataQualityPublisher(writer, manifest)));
       out.println("Outputs: " + config.output());
       return result;
     } catch (RuntimeException | FSError e) {
@@ -131,90 +121,54 @@ public final class RunJob {
     }
   }
 
-  private static RunManifest runStages(SparkSession spark, JobRequest request, ReportingMonths months,
-      Map<String, String> env, PrintStream out, RunManifest.Builder manifest, Stage stage, Configuration hadoop) {
-    JobConfig config = request.config();
-    TableWriter writer = new TableWriter(spark, config.output(), manifest.runId());
-    DataQualityPublisher dataQuality = new DataQualityPublisher(writer, manifest);
-    IngestResult ingest = stage.run("ingest", () -> ingestWithinCeiling(spark, config, env, dataQuality, out));
+  private static RunManifest runStages(RunContext run) {
+    SparkSession spark = run.spark();
+    JobConfig config = run.request().config();
+    IngestResult ingest = run.stage().run("ingest",
+        () -> ingestWithinCeiling(spark, config, run.env(), run.dataQuality(), run.out()));
     try {
-      stage.run("extract coverage", () -> ExtractCoverage.of(List.of(
+      run.stage().run("extract coverage", () -> ExtractCoverage.of(List.of(
           ingest.table(InputTables.GpEvents.NAME).select(InputTables.GpEvents.EVENT_DATE),
           ingest.tableOrEmpty(spark, InputTables.ServiceReferrals.TABLE).select(InputTables.ServiceReferrals.REFERRAL_DATE)),
-          Ingestion.configuredExtractDate(config)).requireCovers(months));
-      return runProducts(spark, request, months, out, manifest, stage, hadoop, writer, dataQuality, ingest);
+          Ingestion.configuredExtractDate(config)).requireCovers(run.request().runOptions().months()));
+      return runProducts(run, ingest);
     } finally {
       // also on failure: the staged tables are pseudonymised person-level rows, kept no longer than the run
       ingest.release();
     }
   }
 
-  private static RunManifest runProducts(SparkSession spark, JobRequest request, ReportingMonths months,
-      PrintStream out, RunManifest.Builder manifest, Stage stage, Configuration hadoop, TableWriter writer,
-      DataQualityPublisher dataQuality, IngestResult ingest) {
+  /** Geography, the register, then each product in turn through the {@link Publisher}; the manifest; the report. */
+  private static RunManifest runProducts(RunContext context, IngestResult ingest) {
+    JobRequest request = context.request();
     JobConfig config = request.config();
-    stage.run("input checksums", () -> recordInputs(ingest, manifest, hadoop));
+    Stage stage = context.stage();
+    SparkSession spark = context.spark();
+    stage.run("input checksums", () -> recordInputs(ingest, context.manifest(), context.hadoop()));
     // Writes the run's data_quality (ingestion rows and the geography's gap/overlap findings) once.
     FootprintResolver geography = stage.run("geography",
-        () -> GeographyStep.run(spark, ingest, dataQuality, out, manifest));
-    RunOptions options = request.runOptions();
-    FootprintBasis basis = options.footprintBasis();
-    DisclosureControl disclosure = DisclosureControl.of(config.disclosureControl());
-
+        () -> GeographyStep.run(spark, ingest, context.dataQuality(), context.out(), context.manifest()));
     Dataset<Row> register = stage.run("dementia register",
-        () -> AcpUptakeStep.requireNotEmpty(
-            AcpUptakeStep.register(ingest, options.acpLookbackMonths(), months, request.forecastHistoryFrom()).persist(), ingest, months));
-    Dataset<Row> uptake = stage.run("acp_uptake compute",
-        () -> AcpUptakeStep.compute(register, geography, basis, months).persist());
-    // demand_forecast's actuals count some of the same cells as acp_uptake and referral_inequality, and take
-    // their suppression (CountsPublishedElsewhere)
-    CountsPublishedElsewhere elsewhere = new CountsPublishedElsewhere();
+        () -> Register.build(ingest, request.runOptions(), request.forecastHistoryFrom()));
+    RunInputs run = new RunInputs(spark, request, ingest, geography, register);
+    CountsPublishedElsewhere elsewhere = new CountsPublishedElsewhere(request.runOptions().months().firstEnd());
     try {
-      stage.run("acp_uptake publish", () -> publish(writer, disclosure, new Publication(OutputTables.AcpUptake.TABLE,
-          uptake, AcpUptakeStep.additivities(), disclosed -> AcpUptakeStep.published(disclosed, months), List.of(),
-          controlled -> elsewhere.addUptake(controlled.cells(), months.firstEnd())), manifest));
-      uptake.unpersist();
-
-      ReferralDeprivationStep.run(spark, ingest, geography, options, stage, writer, disclosure, manifest, elsewhere);
-      DemandForecastStep.run(spark, ingest, geography, config, request.forecastHistoryFrom(), register, stage, writer,
-          disclosure, manifest, elsewhere);
+      Publisher publisher = new Publisher(stage, context.writer(), DisclosureControl.of(config.disclosureControl()),
+          context.manifest(), elsewhere);
+      for (Products.Product product : Products.ALL) {
+        publisher.publish(stage.run(product.name() + " compute", () -> product.tables().apply(run)));
+      }
     } finally {
       elsewhere.release();
+      register.unpersist();
     }
-    register.unpersist();
 
-    RunManifest finished = manifest.succeeded(Instant.now());
-    finished.write(hadoop, config.output());
-    RunRecords.write(hadoop, config.output(), finished);
-    stage.run("report", () -> out.println("Report: " + new ReportWriter(spark).write(config.output()).path()));
-    printIcsSeries(spark, config, out);
+    RunManifest finished = context.manifest().succeeded(Instant.now());
+    finished.write(context.hadoop(), config.output());
+    RunRecords.write(context.hadoop(), config.output(), finished);
+    stage.run("report", () -> context.out().println("Report: " + new ReportWriter(spark).write(config.output()).path()));
+    IcsUptakeSummary.print(spark, config.output(), context.out());
     return finished;
-  }
-
-  static WrittenTable publish(TableWriter writer, DisclosureControl disclosure, OutputTable table, Dataset<Row> data,
-      List<uk.pophealth.publish.Additivity> additivities, RunManifest.Builder manifest) {
-    return publish(writer, disclosure, table, data, additivities, UnaryOperator.identity(), manifest);
-  }
-
-  /** As above, with {@code published} choosing what of the disclosure-controlled table is written. */
-  static WrittenTable publish(TableWriter writer, DisclosureControl disclosure, OutputTable table, Dataset<Row> data,
-      List<uk.pophealth.publish.Additivity> additivities, UnaryOperator<Dataset<Row>> published,
-      RunManifest.Builder manifest) {
-    return publish(writer, disclosure, new Publication(table, data, additivities, published), manifest);
-  }
-
-  /** Controls, writes and records one table, then hands the control to the publication's reader and closes it. */
-  static WrittenTable publish(TableWriter writer, DisclosureControl disclosure, Publication publication,
-      RunManifest.Builder manifest) {
-    OutputTable table = publication.table();
-    try (DisclosureControl.Disclosed disclosed = disclosure.apply(table, publication.data(),
-        publication.additivities(), publication.sameCounts())) {
-      WrittenTable written = writer.write(table, publication.published().apply(disclosed.data()));
-      manifest.output(written);
-      LOG.info("published {}: {} rows at {}", table.name(), written.rows(), written.location());
-      publication.controlled().accept(disclosed);
-      return written;
-    }
   }
 
   /**
@@ -236,32 +190,6 @@ public final class RunJob {
       ingest.rowsInBySource(counts.table()).forEach((location, rows) ->
           manifest.input(counts.table(), location, rows, InputChecksum.sha256(hadoop, location)));
       manifest.quarantined(counts.table(), counts.rowsQuarantined());
-    }
-  }
-
-  /** The ICS-level uptake series as published (last 6 month ends of each ICS), for the person running the job. */
-  private static void printIcsSeries(SparkSession spark, JobConfig config, PrintStream out) {
-    String location = new TableWriter(spark, config.output()).location(OutputTables.AcpUptake.TABLE);
-    Dataset<Row> ics = spark.read().parquet(location)
-        .filter(col(AcpUptake.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ICS)
-            .and(col(AcpUptake.BREAKDOWN).equalTo(AcpUptake.BREAKDOWN_NONE)));
-    Date latest = ics.agg(max(AcpUptake.PERIOD_END)).first().getDate(0);
-    if (latest == null) {
-      return;
-    }
-    List<Row> rows = ics
-        .filter(col(AcpUptake.PERIOD_END).gt(last_day(add_months(lit(latest), -6))))
-        .select(AcpUptake.PERIOD_END, AcpUptake.GEOGRAPHY_CODE, AcpUptake.GEOGRAPHY_NAME, AcpUptake.REGISTER,
-            AcpUptake.WITH_ACP, AcpUptake.UPTAKE)
-        .orderBy(AcpUptake.GEOGRAPHY_CODE, AcpUptake.PERIOD_END)
-        .collectAsList();
-    out.println("ACP uptake by ICS, last 6 month ends (counts as published: rounded to 5, c = suppressed):");
-    out.println(String.format("  %-10s %-12s %-36s %9s %9s %7s", "period_end", "ics", "name", "register", "with_acp",
-        "uptake"));
-    for (Row row : rows) {
-      out.println(String.format("  %-10s %-12s %-36s %9s %9s %7s", row.get(0), row.get(1), row.get(2),
-          row.isNullAt(3) ? "c" : row.get(3), row.isNullAt(4) ? "c" : row.get(4),
-          row.isNullAt(5) ? "c" : String.format("%.3f", row.getDouble(5))));
     }
   }
 

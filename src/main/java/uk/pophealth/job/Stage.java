@@ -31,6 +31,10 @@ public final class Stage {
     this.manifest = requireNonNull(manifest, "manifest is null");
   }
 
+  SparkSession spark() {
+    return spark;
+  }
+
   /** Runs {@code step} as stage {@code name} and returns its result. */
   public <T> T run(String name, Supplier<T> step) {
     requireNonNull(name, "name is null");

@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.pophealth.publication.Additivity;
 import uk.pophealth.schema.OutputTable;
 import uk.pophealth.schema.Projection;
 

@@ -21,7 +21,6 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.RowBuilder;
 import uk.pophealth.stats.FunnelSignificance;
 import uk.pophealth.stats.ProportionFunnel;

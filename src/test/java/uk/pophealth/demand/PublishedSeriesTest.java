@@ -57,8 +57,8 @@ class PublishedSeriesTest {
     addMonths(rows, place.with(DemandForecast.ACTIVITY_NAME, Activities.ASC_ASSESSMENT), "PA1 asc_assessment",
         13, 8, 7);
     addMonths(rows, ics.with(DemandForecast.ACTIVITY_NAME, Activities.ASC_REQUEST), "I1 asc_request", 40, 12, 9);
-    published = PublishedSeries.of(SharedSpark.spark().createDataFrame(rows, SeriesColumns.SCHEMA), ORIGIN,
-        PublishedSeriesTest::control);
+    Dataset<Row> series = SharedSpark.spark().createDataFrame(rows, SeriesColumns.SCHEMA);
+    published = PublishedSeries.of(series, control(PublishedSeries.actualRows(series, ORIGIN)));
     byMonth = new HashMap<>();
     for (Row row : published.collectAsList()) {
       byMonth.put(row.getAs(DemandForecast.GEOGRAPHY_CODE) + "|" + row.getAs(DemandForecast.ACTIVITY_NAME) + "|"

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.AfterAll;
@@ -58,10 +59,12 @@ class UnforecastablePlaceTest {
       capacity.add(DemandFixture.capacityRow(HIDDEN, Activities.ASC_REQUEST, YearMonth.of(2024, m), CAPACITY));
     }
     // every actual of one place published as suppressed (null count); everything else as it is
-    result = uk.pophealth.demand.DemandForecast.compute(SharedSpark.spark(),
+    DemandSeries series = uk.pophealth.demand.DemandForecast.series(SharedSpark.spark(),
         fixture.inputs(DemandFixture.population(population), DemandFixture.capacity(capacity)),
-        DemandOptions.of(DemandFixture.FIRST, DemandFixture.LAST),
-        actuals -> actuals.withColumn(DemandForecast.ACTUAL_COUNT, when(col(DemandForecast.GEOGRAPHY_LEVEL)
+        DemandOptions.of(DemandFixture.FIRST, DemandFixture.LAST));
+    Dataset<Row> actuals = series.actualRows();
+    result = uk.pophealth.demand.DemandForecast.fit(SharedSpark.spark(), series,
+        actuals.withColumn(DemandForecast.ACTUAL_COUNT, when(col(DemandForecast.GEOGRAPHY_LEVEL)
             .equalTo(OutputTables.LEVEL_PLACE).and(col(DemandForecast.GEOGRAPHY_CODE).equalTo(HIDDEN)),
             lit(null).cast(DataTypes.LongType)).otherwise(col(DemandForecast.ACTUAL_COUNT))));
     rows = new DemandRows(result.forecasts().collectAsList());

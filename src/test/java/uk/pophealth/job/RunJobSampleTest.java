@@ -33,6 +33,8 @@ import org.apache.spark.sql.execution.datasources.InsertIntoHadoopFsRelationComm
 import org.apache.spark.sql.util.QueryExecutionListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.pophealth.demand.SparseSeriesWithholding;
+import uk.pophealth.deprivation.InequalityWithholding;
 import uk.pophealth.publish.DifferencingAttack;
 import uk.pophealth.publish.RunManifest;
 import uk.pophealth.schema.OutputTables.AcpUptake;

@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import uk.pophealth.publication.Additivity;
 import uk.pophealth.schema.OutputTables.AcpUptake;
 import uk.pophealth.testing.SharedSpark;
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.junit.jupiter.api.Test;
+import uk.pophealth.publication.Additivity;
 
 /** The blocks complementary suppression splits a table into, read off the additivity declarations (no Spark). */
 class SuppressionBlocksTest {

@@ -1,4 +1,4 @@
-package uk.pophealth.publish;
+package uk.pophealth.publication;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;

@@ -1,4 +1,4 @@
-package uk.pophealth.job;
+package uk.pophealth.deprivation;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -28,8 +28,8 @@ import uk.pophealth.schema.Projection;
  * with sii_status {@value #WITHHELD}, when any decile is suppressed. Disclosure control of each table alone cannot
  * see this: the deciles are rows of the other table.
  */
-final class InequalityWithholding {
-  static final String WITHHELD = "withheld: a decile's referrals or population are suppressed";
+public final class InequalityWithholding {
+  public static final String WITHHELD = "withheld: a decile's referrals or population are suppressed";
   private static final String ANY = "__any_decile_suppressed";
   private static final String FIRST = "__decile_1_rate";
   private static final String LAST = "__decile_10_rate";

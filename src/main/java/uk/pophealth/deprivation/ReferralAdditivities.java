@@ -1,4 +1,4 @@
-package uk.pophealth.job;
+package uk.pophealth.deprivation;
 
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.ceil;
@@ -12,12 +12,14 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
-import uk.pophealth.publish.Additivity;
+import uk.pophealth.publication.Additivity;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
@@ -64,6 +66,31 @@ final class ReferralAdditivities {
     Nesting {
       placeIcs = Map.copyOf(placeIcs);
       districtPlace = Map.copyOf(districtPlace);
+    }
+
+    /**
+     * Which places lie in one ICS, and districts in one place, over every interval of the footprint. Unknown nests
+     * in unknown: an LSOA outside the footprint has neither place nor ICS.
+     *
+     * @param links (district, place, ICS) triples
+     */
+    static Nesting of(Set<List<String>> links) {
+      return new Nesting(singleParents(links, 1, 2), singleParents(links, 0, 1));
+    }
+
+    private static Map<String, String> singleParents(Set<List<String>> links, int child, int parent) {
+      Map<String, Set<String>> parents = new HashMap<>();
+      for (List<String> link : links) {
+        parents.computeIfAbsent(link.get(child), k -> new HashSet<>()).add(link.get(parent));
+      }
+      Map<String, String> single = new HashMap<>();
+      parents.forEach((code, of) -> {
+        if (of.size() == 1) {
+          single.put(code, of.iterator().next());
+        }
+      });
+      single.put(ReferralDeprivation.CODE_UNKNOWN, ReferralDeprivation.CODE_UNKNOWN);
+      return single;
     }
   }
 

@@ -1,4 +1,4 @@
-package uk.pophealth.job;
+package uk.pophealth.demand;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
@@ -29,8 +29,8 @@ import uk.pophealth.schema.Projection;
  * quarter or more of their months suppressed differed from those fitted on the exact counts by a median 46-100%,
  * those with less by 2.5-10% (docs/benchmarks.md).
  */
-final class SparseSeriesWithholding {
-  static final double MAX_SUPPRESSED_SHARE = 0.25;
+public final class SparseSeriesWithholding {
+  public static final double MAX_SUPPRESSED_SHARE = 0.25;
   /** Added to the fit_note of every row withheld (after any note the fit gave). */
   static final String NOTE = "not forecast under disclosure control: more than a quarter of its months suppressed";
   private static final String SHARE = "__suppressed_share";

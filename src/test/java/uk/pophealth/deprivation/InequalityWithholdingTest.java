@@ -1,4 +1,4 @@
-package uk.pophealth.job;
+package uk.pophealth.deprivation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

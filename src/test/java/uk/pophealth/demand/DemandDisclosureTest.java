@@ -1,4 +1,4 @@
-package uk.pophealth.job;
+package uk.pophealth.demand;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,7 +47,7 @@ class DemandDisclosureTest {
     rows.add(forecast("PA1", 3.4));
     Map<String, Row> out = new HashMap<>();
     try (DisclosureControl.Disclosed disclosed = DisclosureControl.enabled()
-        .apply(DemandForecast.TABLE, frame(rows), DemandForecastStep.additivities())) {
+        .apply(DemandForecast.TABLE, frame(rows), DemandTables.additivities())) {
       for (Row row : disclosed.data().collectAsList()) {
         out.put(row.getAs(DemandForecast.GEOGRAPHY_CODE) + "|" + row.getAs(DemandForecast.ACTIVITY_NAME) + "|"
             + row.getAs(DemandForecast.KIND), row);
@@ -83,10 +83,10 @@ class DemandDisclosureTest {
     rows.add(actual(OutputTables.LEVEL_ALL, Activities.ALL, null, Activities.ASC_REQUEST, 75));
     DisclosureControl control = DisclosureControl.enabled();
     try (DisclosureControl.Disclosed once = control.apply(DemandForecast.TABLE, frame(rows),
-        DemandForecastStep.additivities())) {
+        DemandTables.additivities())) {
       List<Row> first = once.data().orderBy(DemandForecast.GEOGRAPHY_CODE).collectAsList();
       try (DisclosureControl.Disclosed twice = control.apply(DemandForecast.TABLE, frame(first),
-          DemandForecastStep.additivities())) {
+          DemandTables.additivities())) {
         List<Row> second = twice.data().orderBy(DemandForecast.GEOGRAPHY_CODE).collectAsList();
         assertEquals(first, second);
         assertEquals(2, second.stream().filter(r -> r.<Boolean>getAs(DemandForecast.SUPPRESSED)).count(),

@@ -1,4 +1,4 @@
-package uk.pophealth.job;
+package uk.pophealth.deprivation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +22,7 @@ import uk.pophealth.deprivation.DeprivationInputs;
 import uk.pophealth.deprivation.DeprivationOptions;
 import uk.pophealth.deprivation.DeprivationResult;
 import uk.pophealth.deprivation.ReferralDeprivation;
-import uk.pophealth.publish.Additivity;
+import uk.pophealth.publication.Additivity;
 import uk.pophealth.publish.DisclosureControl;
 import uk.pophealth.schema.InputTables;
 import uk.pophealth.schema.OutputTable;
@@ -86,7 +86,7 @@ class ReferralAdditivitiesTest {
     DeprivationResult result = ReferralDeprivation.compute(spark, inputs,
         new DeprivationOptions(YearMonth.of(2022, 6), YearMonth.of(2022, 6), false, 0.6, 1_000, 7));
     // The footprint above as (district, place, ICS) links, as FootprintResolver.districtPlaceIcs gives them.
-    ReferralAdditivities.Nesting nesting = ReferralDeprivationStep.nesting(
+    ReferralAdditivities.Nesting nesting = ReferralAdditivities.Nesting.of(
         Set.of(List.of("D1", "P1", "I1"), List.of("D2", "P2", "I1")));
     assertEquals(Map.of("P1", "I1", "P2", "I1", "unknown", "unknown"), nesting.placeIcs());
 

@@ -1,4 +1,4 @@
-package uk.pophealth.job;
+package uk.pophealth.uptake;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -10,57 +10,36 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.cohort.CohortColumns;
-import uk.pophealth.cohort.DementiaRegister;
-import uk.pophealth.cohort.EmptyRegister;
 import uk.pophealth.cohort.ReportingMonths;
 import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
-import uk.pophealth.ingest.IngestResult;
-import uk.pophealth.publish.Additivity;
-import uk.pophealth.schema.InputTables;
+import uk.pophealth.publication.Additivity;
+import uk.pophealth.publication.FromPublished;
+import uk.pophealth.publication.ProductTables;
+import uk.pophealth.publication.PublishedTable;
 import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.AcpUptake;
-import uk.pophealth.uptake.AcpUptakeProduct;
-import uk.pophealth.uptake.PublishedUptake;
 
 /**
- * Computes acp_uptake for the reporting months and the 12 before them, so that change_12m is filled; publishes
- * only the reporting months, with the figures computed from the published counts ({@link #published}).
+ * What the ACP uptake product publishes: acp_uptake, computed for the reporting months and the 12 before them (so
+ * that change_12m is filled and the earlier months are controlled with the rest), published for the reporting
+ * months only, every derived figure computed again from the published counts ({@link PublishedUptake}).
  */
-final class AcpUptakeStep {
-  private AcpUptakeStep() {}
+public final class AcpUptakeTables {
+  private AcpUptakeTables() {}
 
   /**
-   * The register as at every month end of the range plus the 12 months before it (for change_12m), and back to
-   * {@code historyFrom} when that is earlier (the demand forecast's history); {@code acpLookbackMonths} as resolved
-   * by {@link RunOptions}.
+   * @param register the dementia register at every month end from 12 months before the first reporting month
+   *     ({@code cohort.DementiaRegister}), with each person's practice
+   * @param geography the run's footprints
+   * @param basis the footprint every month is reported on
+   * @param months the reporting months
    */
-  static Dataset<Row> register(IngestResult ingest, Integer acpLookbackMonths, ReportingMonths months,
-      String historyFrom) {
-    java.time.YearMonth first = months.first().minusMonths(12);
-    if (historyFrom != null && java.time.YearMonth.parse(historyFrom).isBefore(first)) {
-      first = java.time.YearMonth.parse(historyFrom);
-    }
-    ReportingMonths withHistory = new ReportingMonths(first, months.last());
-    return new DementiaRegister(withHistory, acpLookbackMonths).build(
-        ingest.table(InputTables.GpPatients.NAME), ingest.table(InputTables.GpEvents.NAME),
-        ingest.table(InputTables.Codelists.NAME), ingest.tableOrNull(InputTables.SocialCareEvents.NAME),
-        ingest.tableOrNull(InputTables.LsoaDeprivation.NAME));
-  }
-
-  /**
-   * Returns {@code register}, after stopping the run (exit 3, naming the cause) when it is empty though gp_events
-   * holds rows: acp_uptake and the dementia series would otherwise be computed from nothing.
-   */
-  static Dataset<Row> requireNotEmpty(Dataset<Row> register, IngestResult ingest, ReportingMonths months) {
-    try {
-      EmptyRegister.requireNotEmpty(register, ingest.table(InputTables.GpEvents.NAME),
-          ingest.table(InputTables.Codelists.NAME), months);
-    } catch (RuntimeException e) {
-      register.unpersist();
-      throw e;
-    }
-    return register;
+  public static ProductTables of(Dataset<Row> register, FootprintResolver geography, FootprintBasis basis,
+      ReportingMonths months) {
+    Dataset<Row> uptake = compute(register, geography, basis, months).persist();
+    return new ProductTables(List.of(PublishedTable.of(AcpUptake.TABLE, uptake, additivities(),
+        FromPublished.of(controlled -> published(controlled, months)))), List.of(uptake));
   }
 
   /** acp_uptake for the reporting months and the 12 months before them. */
@@ -77,8 +56,8 @@ final class AcpUptakeStep {
    * computed again from the published counts ({@link PublishedUptake}): which rows are suppressed, and so what may
    * be published on the rows that refer to them, is known only once complementary suppression has run.
    */
-  static Dataset<Row> published(Dataset<Row> disclosed, ReportingMonths months) {
-    return PublishedUptake.of(disclosed)
+  static Dataset<Row> published(Dataset<Row> controlled, ReportingMonths months) {
+    return PublishedUptake.of(controlled)
         .filter(col(AcpUptake.PERIOD_END).geq(lit(Date.valueOf(months.firstEnd()))));
   }
 
@@ -86,7 +65,7 @@ final class AcpUptakeStep {
    * The additive relations complementary suppression protects: every breakdown adds up to its unit's total, and
    * every level's units add up to their parent unit (practices to PCN, PCN to place, place to ICS, ICS to all).
    */
-  static List<Additivity> additivities() {
+  public static List<Additivity> additivities() {
     List<Additivity> relations = new ArrayList<>();
     Column none = col(AcpUptake.BREAKDOWN).equalTo(AcpUptake.BREAKDOWN_NONE);
     for (String breakdown : List.of(AcpUptake.BREAKDOWN_AGE_BAND, AcpUptake.BREAKDOWN_SEX,
