@@ -57,7 +57,7 @@ import uk.pophealth.schema.Projection;
  * here as the product computed them (nulled where a count of their own row is suppressed), so each product computes
  * them again from the counts this returns, which also covers columns taken from other rows (a parent's uptake, a
  * change against an earlier month, figures over another table's deciles): {@code PublishedUptake},
- * {@code PublishedFigures} and the run job's {@code InequalityWithholding}. Equations across periods are
+ * {@code PublishedFigures} and {@code InequalityWithholding}, each in its product's package. Equations across periods are
  * checked where the product declares them (the referral tables' months within their quarter and quarters within their
  * financial year). A count published in two tables (demand_forecast's actuals and referral_inequality's or
  * acp_uptake's) is controlled once: the later table takes the earlier one's suppression of it and never chooses it
