@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.api.java.UDF1;
@@ -217,21 +218,24 @@ final class ReferralAdditivities {
       relations.add(Additivity.of(part + " within all", level.equalTo(part), same,
           level.equalTo(OutputTables.LEVEL_ALL), same));
     }
-    nested(relations, "places within ICS", OutputTables.LEVEL_PLACE, OutputTables.LEVEL_ICS, nesting.placeIcs(),
-        same, level, code);
-    nested(relations, "districts within place", OutputTables.LEVEL_DISTRICT, OutputTables.LEVEL_PLACE,
-        nesting.districtPlace(), same, level, code);
+    nested("places within ICS", OutputTables.LEVEL_PLACE, OutputTables.LEVEL_ICS, nesting.placeIcs(), same)
+        .ifPresent(relations::add);
+    nested("districts within place", OutputTables.LEVEL_DISTRICT, OutputTables.LEVEL_PLACE, nesting.districtPlace(),
+        same).ifPresent(relations::add);
     return relations;
   }
 
-  private static void nested(List<Additivity> relations, String name, String childLevel, String parentLevel,
-      Map<String, String> parentOf, List<Column> same, Column level, Column code) {
+  /** Children at {@code childLevel} within their single parent at {@code parentLevel}; none where none nests. */
+  private static Optional<Additivity> nested(String name, String childLevel, String parentLevel,
+      Map<String, String> parentOf, List<Column> same) {
     if (parentOf.isEmpty()) {
-      return;
+      return Optional.empty();
     }
+    Column level = col(OutputTables.GEOGRAPHY_LEVEL);
+    Column code = col(OutputTables.GEOGRAPHY_CODE);
     // a hash lookup: element_at on a map literal scans the map on every row (hundreds of districts, millions of rows)
     Column parent = udf(new ParentOf(parentOf), DataTypes.StringType).apply(code);
-    relations.add(Additivity.of(name, level.equalTo(childLevel).and(parent.isNotNull()), with(same, parent),
+    return Optional.of(Additivity.of(name, level.equalTo(childLevel).and(parent.isNotNull()), with(same, parent),
         level.equalTo(parentLevel), with(same, code)));
   }
 
