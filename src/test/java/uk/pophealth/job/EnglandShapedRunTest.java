@@ -78,8 +78,8 @@ class EnglandShapedRunTest {
     TestFiles.deleteRecursively(DIR);
     SparkSession spark = SharedSpark.spark();
     Path data = DIR.resolve("data");
-    GenerateJob.run(spark, GeneratorOptions.fromCommandLine(data.toString(), PEOPLE, 23, 0.002, geography(), REFDATA,
-        "parquet", 48, PLACES, ICS));
+    GenerateJob.run(spark, GeneratorOptions.fromCommandLine(new GeneratorOptions.CommandLine(data.toString(), PEOPLE,
+        23, 0.002, geography(), REFDATA, "parquet", 48, PLACES, ICS)));
     truth = new ObjectMapper().readTree(Files.readString(data.resolve("truth.json")));
     Path config = data.resolve("job.yaml");
     exactOut = DIR.resolve("exact").toAbsolutePath().toString();
