@@ -52,14 +52,28 @@ public record JobRequest(Path configFile, JobConfig config, boolean singlePeriod
     return options;
   }
 
-  public static JobRequest fromCommandLine(Path configFile, String out, String period, String from, String to,
-      String disclosureControl, Map<String, String> sparkConfOverrides) {
-    JobConfig config = JobConfigLoader.load(configFile);
-    return resolve(configFile, config, out, period, from, to, disclosureControl, sparkConfOverrides);
+  /**
+   * What the command line gives, each null when not given: {@code --out}, {@code --period}, {@code --from},
+   * {@code --to}, {@code --disclosure-control} (as written) and the {@code --conf} Spark settings.
+   */
+  public record CommandLine(String out, String period, String from, String to, String disclosureControl,
+      Map<String, String> sparkConf) {
+    /** Nothing given on the command line: the config file alone. */
+    public static CommandLine none() {
+      return new CommandLine(null, null, null, null, null, null);
+    }
   }
 
-  static JobRequest resolve(Path configFile, JobConfig config, String out, String period, String from, String to,
-      String disclosureControl, Map<String, String> sparkConfOverrides) {
+  public static JobRequest fromCommandLine(Path configFile, CommandLine commandLine) {
+    JobConfig config = JobConfigLoader.load(configFile);
+    return resolve(configFile, config, commandLine);
+  }
+
+  static JobRequest resolve(Path configFile, JobConfig config, CommandLine commandLine) {
+    String out = commandLine.out();
+    String period = commandLine.period();
+    String from = commandLine.from();
+    String to = commandLine.to();
     if (period != null && (from != null || to != null)) {
       throw PopHealthException.badConfig("Cannot use --period together with --from/--to (%s)", period);
     }
@@ -85,16 +99,16 @@ public record JobRequest(Path configFile, JobConfig config, boolean singlePeriod
           fromKey, periodFrom, toKey, periodTo);
     }
     resolved.periodFrom(periodFrom).periodTo(periodTo);
-    if (disclosureControl != null) {
-      resolved.disclosureControl(parseOnOff(disclosureControl));
+    if (commandLine.disclosureControl() != null) {
+      resolved.disclosureControl(parseOnOff(commandLine.disclosureControl()));
     }
     JobConfig checked = resolved.build();
     Ingestion.checkConfig(checked);
     DementiaRegister.checkLookback(checked.acpLookbackMonths());
     RunOptions options = first != null && last != null ? RunOptions.resolve(checked) : null;
     Map<String, String> sparkConf = new LinkedHashMap<>(checked.sparkConf());
-    if (sparkConfOverrides != null) {
-      sparkConf.putAll(sparkConfOverrides);
+    if (commandLine.sparkConf() != null) {
+      sparkConf.putAll(commandLine.sparkConf());
     }
     return new JobRequest(configFile, checked, period != null, sparkConf, fileFrom, options);
   }

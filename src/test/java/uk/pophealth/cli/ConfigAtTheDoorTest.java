@@ -129,7 +129,7 @@ class ConfigAtTheDoorTest {
   @Test
   void theGoodFileIsAccepted() throws IOException {
     Path file = write(good());
-    JobRequest request = JobRequest.fromCommandLine(file, null, null, null, null, null, Map.of());
+    JobRequest request = JobRequest.fromCommandLine(file, JobRequest.CommandLine.none());
     InputLocations.requireExist(new Configuration(), request.config());
     assertEquals(48, request.runOptions().months().size());
     assertEquals(12, request.runOptions().demand().horizon());
@@ -171,7 +171,7 @@ class ConfigAtTheDoorTest {
     String inputs = yaml.get("inputs").replace(SAMPLE.resolve("gp_events").toString(), "/nonexistent/gp_events")
         .replace(SAMPLE.resolve("capacity").toString(), dir.resolve("capacity_typo").toString());
     yaml.put("inputs", inputs);
-    JobRequest request = JobRequest.fromCommandLine(write(yaml), null, null, null, null, null, Map.of());
+    JobRequest request = JobRequest.fromCommandLine(write(yaml), JobRequest.CommandLine.none());
     Set<Path> before = listing();
 
     PopHealthException e = assertThrows(PopHealthException.class, () -> RunJob.run(SharedSpark.spark(), request,
@@ -188,7 +188,7 @@ class ConfigAtTheDoorTest {
   void anUnsetKeyVariableIsRefusedBeforeTheOutputIsLocked() throws IOException {
     Map<String, String> yaml = good();
     yaml.put("pseudonymisation_key_env", "POPHEALTH_KEY_NOT_SET_HERE");
-    JobRequest request = JobRequest.fromCommandLine(write(yaml), null, null, null, null, null, Map.of());
+    JobRequest request = JobRequest.fromCommandLine(write(yaml), JobRequest.CommandLine.none());
     Set<Path> before = listing();
 
     PopHealthException e = assertThrows(PopHealthException.class,
