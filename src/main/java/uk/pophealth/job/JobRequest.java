@@ -21,11 +21,14 @@ import uk.pophealth.ingest.Ingestion;
  * naming the key as the user wrote it: {@code --from} when it came from the command line, {@code period_from} when
  * from the file.
  *
- * @param options the run's options, or null when no reporting period is given (enough for validate; a run is
- *     refused by {@link #runOptions()})
+ * @param options the run's options, or null when no reporting period is given (enough for validate, whose product
+ *     options are checked all the same; a run is refused by {@link #runOptions()})
  */
 public record JobRequest(Path configFile, JobConfig config, boolean singlePeriod, Map<String, String> sparkConf,
     String historyFrom, RunOptions options) {
+  /** The month product options are checked over when the config gives no reporting period ({@link #resolve}). */
+  private static final YearMonth STAND_IN_MONTH = YearMonth.of(2000, 1);
+
   public JobRequest {
     requireNonNull(config, "config is null");
     sparkConf = Map.copyOf(sparkConf);
@@ -105,12 +108,28 @@ public record JobRequest(Path configFile, JobConfig config, boolean singlePeriod
     JobConfig checked = resolved.build();
     Ingestion.checkConfig(checked);
     DementiaRegister.checkLookback(checked.acpLookbackMonths());
-    RunOptions options = first != null && last != null ? RunOptions.resolve(checked) : null;
+    RunOptions options;
+    if (first != null && last != null) {
+      options = RunOptions.resolve(checked);
+    } else {
+      checkProductOptions(checked, first != null ? first : last);
+      options = null;
+    }
     Map<String, String> sparkConf = new LinkedHashMap<>(checked.sparkConf());
     if (commandLine.sparkConf() != null) {
       sparkConf.putAll(commandLine.sparkConf());
     }
     return new JobRequest(configFile, checked, period != null, sparkConf, fileFrom, options);
+  }
+
+  /**
+   * Checks every product option of a config without a whole reporting period (validate needs none), so that a bad
+   * value exits 2 whichever sub-command is given: the options are resolved as a run would resolve them, over the one
+   * month given or a stand-in month (no option's check depends on which months are reported), and dropped.
+   */
+  private static void checkProductOptions(JobConfig config, YearMonth given) {
+    String month = (given != null ? given : STAND_IN_MONTH).toString();
+    RunOptions.resolve(config.toBuilder().periodFrom(month).periodTo(month).build());
   }
 
   /**

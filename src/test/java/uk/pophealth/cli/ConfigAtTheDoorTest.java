@@ -165,6 +165,39 @@ class ConfigAtTheDoorTest {
     assertEquals(before, listing(), "nothing written: no output, quarantine or staging folder");
   }
 
+  /** The product options' bad values above: those the run resolves into per-product option records. */
+  static Stream<BadValue> badProductOptions() {
+    Set<String> productKeys = Set.of("acp_lookback_months", "rebase_to_current_footprint", "local_deciles",
+        "target_share", "sii_repetitions", "forecast_horizon", "forecast_exclude_from", "forecast_exclude_to", "seed");
+    return badValues().filter(bad -> productKeys.contains(bad.key()));
+  }
+
+  /**
+   * {@code validate} needs no reporting period, yet a bad product option in a job file without one is refused all
+   * the same: exit 2 naming the key, before anything is read or written.
+   */
+  @ParameterizedTest
+  @MethodSource("badProductOptions")
+  void validateWithoutAPeriodRefusesABadProductOption(BadValue bad) throws IOException {
+    Map<String, String> yaml = good();
+    yaml.remove("period_from");
+    yaml.remove("period_to");
+    yaml.put(bad.key(), bad.value());
+    String[] args = {"validate", "--config", write(yaml).toString()};
+    Set<Path> before = listing();
+
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = withErr(err, () -> Main.execute(args));
+
+    String printed = err.toString(StandardCharsets.UTF_8);
+    assertEquals(2, code, printed);
+    assertEquals(1, printed.lines().count(), printed);
+    assertTrue(printed.startsWith("ERROR: Cannot "), printed);
+    assertTrue(printed.contains(bad.message()), printed);
+    assertTrue(printed.contains(bad.named()), "names the key as written: " + printed);
+    assertEquals(before, listing(), "nothing written: no output, quarantine or staging folder");
+  }
+
   @Test
   void everyMissingInputIsNamedInOneMessageBeforeTheOutputIsLocked() throws IOException {
     Map<String, String> yaml = good();
