@@ -151,18 +151,7 @@ class ConfigAtTheDoorTest {
     }
     args.addAll(bad.args());
     args.set(2, write(yaml).toString());
-    Set<Path> before = listing();
-
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = withErr(err, () -> Main.execute(args.toArray(String[]::new)));
-
-    String printed = err.toString(StandardCharsets.UTF_8);
-    assertEquals(2, code, printed);
-    assertEquals(1, printed.lines().count(), printed);
-    assertTrue(printed.startsWith("ERROR: Cannot "), printed);
-    assertTrue(printed.contains(bad.message()), printed);
-    assertTrue(printed.contains(bad.named()), "names the key as written: " + printed);
-    assertEquals(before, listing(), "nothing written: no output, quarantine or staging folder");
+    assertRefusedAtTheDoor(bad, args);
   }
 
   /** The product options' bad values above: those the run resolves into per-product option records. */
@@ -183,11 +172,18 @@ class ConfigAtTheDoorTest {
     yaml.remove("period_from");
     yaml.remove("period_to");
     yaml.put(bad.key(), bad.value());
-    String[] args = {"validate", "--config", write(yaml).toString()};
+    assertRefusedAtTheDoor(bad, List.of("validate", "--config", write(yaml).toString()));
+  }
+
+  /**
+   * The command exits 2 with one {@code ERROR: Cannot ...} line carrying the bad value's message and naming its key,
+   * and writes nothing.
+   */
+  private void assertRefusedAtTheDoor(BadValue bad, List<String> args) throws IOException {
     Set<Path> before = listing();
 
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = withErr(err, () -> Main.execute(args));
+    int code = withErr(err, () -> Main.execute(args.toArray(String[]::new)));
 
     String printed = err.toString(StandardCharsets.UTF_8);
     assertEquals(2, code, printed);
