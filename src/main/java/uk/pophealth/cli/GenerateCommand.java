@@ -44,8 +44,8 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    GeneratorOptions options = GeneratorOptions.fromCommandLine(
-        out, people, seed, badRows, geography, refdata, format, months, places, ics);
+    GeneratorOptions options = GeneratorOptions.fromCommandLine(new GeneratorOptions.CommandLine(
+        out, people, seed, badRows, geography, refdata, format, months, places, ics));
     GenerateJob.main(options);
     return 0;
   }

@@ -35,7 +35,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobRequest request = JobRequest.fromCommandLine(config, out, period, from, to, disclosureControl, sparkConf);
+    JobRequest request = JobRequest.fromCommandLine(config,
+        new JobRequest.CommandLine(out, period, from, to, disclosureControl, sparkConf));
     request.runOptions(); // refuses a run without a reporting period here, before Spark starts
     RunJob.main(request);
     return 0;

@@ -22,7 +22,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobRequest request = JobRequest.fromCommandLine(config, out, null, null, null, null, sparkConf);
+    JobRequest request = JobRequest.fromCommandLine(config,
+        new JobRequest.CommandLine(out, null, null, null, null, sparkConf));
     ValidateJob.main(request);
     return 0;
   }

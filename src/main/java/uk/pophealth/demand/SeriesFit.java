@@ -52,29 +52,27 @@ final class SeriesFit {
     BacktestResult chosenScore = Backtest.run(y, refit, backtest);
     BacktestResult benchmarkScore = Backtest.run(y, ForecastMethod.SEASONAL_NAIVE, backtest);
 
-    Date origin = Date.valueOf(series.lastMonth().atDay(1));
-    String model = chosen.modelName();
-    String parameters = parameters(chosen.parameters(), chosen.aicc());
-    String note = fitNote(series, chosen);
+    Fit fit = new Fit(series, Date.valueOf(series.lastMonth().atDay(1)), chosen.modelName(),
+        parameters(chosen.parameters(), chosen.aicc()), fitNote(series, chosen));
     List<Row> rows = new ArrayList<>(2 * y.length + options.horizon() + 2);
     double[] fitted = chosen.fitted();
     for (int t = 0; t < y.length; t++) {
       Date month = Date.valueOf(series.firstMonth().plusMonths(t).atDay(1));
-      rows.add(monthRow(series, origin, month, DemandForecast.KIND_ACTUAL, y[t], null, model, parameters, note));
-      rows.add(monthRow(series, origin, month, DemandForecast.KIND_FITTED, fitted[t], null, model, parameters, note));
+      rows.add(monthRow(fit, month, DemandForecast.KIND_ACTUAL, y[t], null));
+      rows.add(monthRow(fit, month, DemandForecast.KIND_FITTED, fitted[t], null));
     }
     double[] point = chosen.point();
     double[][] limits = {chosen.lower80(), chosen.upper80(), chosen.lower95(), chosen.upper95()};
     for (int h = 0; h < point.length; h++) {
       Date month = Date.valueOf(series.lastMonth().plusMonths(h + 1L).atDay(1));
       double[] at = {limits[0][h], limits[1][h], limits[2][h], limits[3][h]};
-      rows.add(monthRow(series, origin, month, DemandForecast.KIND_FORECAST, clip(point[h], nonNegative),
+      rows.add(monthRow(fit, month, DemandForecast.KIND_FORECAST, clip(point[h], nonNegative),
           new double[] {clip(at[0], nonNegative), clip(at[1], nonNegative), clip(at[2], nonNegative),
-              clip(at[3], nonNegative)}, model, parameters, note));
+              clip(at[3], nonNegative)}));
     }
-    rows.add(accuracyRow(series, origin, model, ForecastAccuracy.ROLE_CHOSEN, chosenScore, options));
-    backtestRows(series, origin, model, chosenScore, forecastOptions, nonNegative, rows);
-    rows.add(accuracyRow(series, origin, BENCHMARK_MODEL, ForecastAccuracy.ROLE_BENCHMARK, benchmarkScore, options));
+    rows.add(accuracyRow(fit, fit.model(), ForecastAccuracy.ROLE_CHOSEN, chosenScore, options));
+    backtestRows(fit, chosenScore, forecastOptions, nonNegative, rows);
+    rows.add(accuracyRow(fit, BENCHMARK_MODEL, ForecastAccuracy.ROLE_BENCHMARK, benchmarkScore, options));
     return rows;
   }
 
@@ -91,8 +89,9 @@ final class SeriesFit {
   }
 
   /** Each scored point forecast of the chosen model's backtest, clipped as the published forecasts are. */
-  private static void backtestRows(SeriesData series, Date origin, String model, BacktestResult score,
-      ForecastOptions forecastOptions, boolean nonNegative, List<Row> rows) {
+  private static void backtestRows(Fit fit, BacktestResult score, ForecastOptions forecastOptions,
+      boolean nonNegative, List<Row> rows) {
+    SeriesData series = fit.series();
     double[] y = series.values();
     for (OriginForecast forecast : score.forecasts()) {
       Date trainingEnd = Date.valueOf(series.firstMonth().plusMonths(forecast.origin() - 1L).atDay(1));
@@ -104,8 +103,8 @@ final class SeriesFit {
           continue;
         }
         Date month = Date.valueOf(series.firstMonth().plusMonths(t).atDay(1));
-        rows.add(record(FitColumns.RECORD_BACKTEST, series, origin).set(DemandForecast.MONTH, month)
-            .set(DemandForecast.VALUE, clip(point[h], nonNegative)).set(DemandForecast.MODEL, model)
+        rows.add(fit.record(FitColumns.RECORD_BACKTEST).set(DemandForecast.MONTH, month)
+            .set(DemandForecast.VALUE, clip(point[h], nonNegative)).set(DemandForecast.MODEL, fit.model())
             .set(FitColumns.BACKTEST_ORIGIN, trainingEnd).set(FitColumns.ACTUAL, y[t]).set(FitColumns.SCALE, scale)
             .build());
       }
@@ -150,20 +149,25 @@ final class SeriesFit {
     return Double.isFinite(value) ? value : null;
   }
 
-  /** A fit record of {@code series} with its series columns set; the record's own columns are set by the caller. */
-  private static RowBuilder record(String record, SeriesData series, Date origin) {
-    return RowBuilder.of("demand fit records", FitColumns.SCHEMA).set(FitColumns.RECORD, record)
-        .set(DemandForecast.FORECAST_ORIGIN, origin).set(DemandForecast.GEOGRAPHY_LEVEL, series.level())
-        .set(DemandForecast.GEOGRAPHY_CODE, series.code()).set(DemandForecast.GEOGRAPHY_NAME, series.name())
-        .set(SeriesColumns.PARENT_CODE, series.parentCode()).set(DemandForecast.ACTIVITY_NAME, series.activity())
-        .set(DemandForecast.SERIES_KIND, series.seriesKind());
+  /**
+   * What every fit record of one series shares: the series, the forecast origin (its last month), and the chosen
+   * model's name, parameters text and fit note.
+   */
+  private record Fit(SeriesData series, Date origin, String model, String parameters, String note) {
+    /** A fit record with the series columns set; the record's own columns are set by the caller. */
+    RowBuilder record(String record) {
+      return RowBuilder.of("demand fit records", FitColumns.SCHEMA).set(FitColumns.RECORD, record)
+          .set(DemandForecast.FORECAST_ORIGIN, origin).set(DemandForecast.GEOGRAPHY_LEVEL, series.level())
+          .set(DemandForecast.GEOGRAPHY_CODE, series.code()).set(DemandForecast.GEOGRAPHY_NAME, series.name())
+          .set(SeriesColumns.PARENT_CODE, series.parentCode()).set(DemandForecast.ACTIVITY_NAME, series.activity())
+          .set(DemandForecast.SERIES_KIND, series.seriesKind());
+    }
   }
 
-  private static Row monthRow(SeriesData series, Date origin, Date month, String kind, double value, double[] limits,
-      String model, String parameters, String note) {
-    RowBuilder row = record(FitColumns.RECORD_MONTH, series, origin).set(DemandForecast.MONTH, month)
-        .set(DemandForecast.KIND, kind).set(DemandForecast.VALUE, boxed(value)).set(DemandForecast.MODEL, model)
-        .set(DemandForecast.MODEL_PARAMETERS, parameters).set(DemandForecast.FIT_NOTE, note);
+  private static Row monthRow(Fit fit, Date month, String kind, double value, double[] limits) {
+    RowBuilder row = fit.record(FitColumns.RECORD_MONTH).set(DemandForecast.MONTH, month)
+        .set(DemandForecast.KIND, kind).set(DemandForecast.VALUE, boxed(value)).set(DemandForecast.MODEL, fit.model())
+        .set(DemandForecast.MODEL_PARAMETERS, fit.parameters()).set(DemandForecast.FIT_NOTE, fit.note());
     if (limits != null) {
       row.set(DemandForecast.LOWER80, boxed(limits[0])).set(DemandForecast.UPPER80, boxed(limits[1]))
           .set(DemandForecast.LOWER95, boxed(limits[2])).set(DemandForecast.UPPER95, boxed(limits[3]));
@@ -171,9 +175,8 @@ final class SeriesFit {
     return row.build();
   }
 
-  private static Row accuracyRow(SeriesData series, Date origin, String model, String role, BacktestResult score,
-      DemandOptions options) {
-    return record(FitColumns.RECORD_ACCURACY, series, origin).set(DemandForecast.MODEL, model)
+  private static Row accuracyRow(Fit fit, String model, String role, BacktestResult score, DemandOptions options) {
+    return fit.record(FitColumns.RECORD_ACCURACY).set(DemandForecast.MODEL, model)
         .set(ForecastAccuracy.MODEL_ROLE, role).set(ForecastAccuracy.MASE, boxed(score.mase()))
         .set(ForecastAccuracy.SMAPE, boxed(score.smape())).set(ForecastAccuracy.COVERAGE80, boxed(score.coverage80()))
         .set(ForecastAccuracy.COVERAGE95, boxed(score.coverage95()))

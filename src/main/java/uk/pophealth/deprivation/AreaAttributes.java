@@ -42,8 +42,8 @@ final class AreaAttributes {
         col(LsoaHierarchy.VALID_TO), col(LsoaHierarchy.LAD_CODE), col(LsoaHierarchy.PLACE_CODE),
         col(LsoaHierarchy.PLACE_NAME), col(LsoaHierarchy.ICS_CODE), col(LsoaHierarchy.ICS_NAME),
         col(Columns.LOCAL_DECILE), col(Columns.LOCAL_QUINTILE));
-    Dataset<Row> inForce = InForce.lookup(rows, lsoaColumn, dateColumn, footprint, LsoaHierarchy.LSOA_CODE,
-        LsoaHierarchy.VALID_FROM, LsoaHierarchy.VALID_TO).drop(LsoaHierarchy.VALID_TO);
+    Dataset<Row> inForce = InForce.lookup(rows, lsoaColumn, dateColumn, new InForce.Intervals(footprint,
+        LsoaHierarchy.LSOA_CODE, LsoaHierarchy.VALID_FROM, LsoaHierarchy.VALID_TO)).drop(LsoaHierarchy.VALID_TO);
     Dataset<Row> withNational = rows.join(national.select(col(Columns.LSOA).as(Columns.NATIONAL_LSOA),
             col(Columns.NATIONAL_DECILE), col(Columns.DEPRIVATION_LAD)),
         col(lsoaColumn).equalTo(col(Columns.NATIONAL_LSOA)), "left").drop(Columns.NATIONAL_LSOA);

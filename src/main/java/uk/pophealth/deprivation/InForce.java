@@ -21,12 +21,21 @@ final class InForce {
   private InForce() {}
 
   /**
+   * Effective-dated rows and the names of their key, start and end columns.
+   *
+   * @param rows rows holding {@code key}, {@code from}, {@code to} (null = open) and the columns wanted
+   */
+  record Intervals(Dataset<Row> rows, String key, String from, String to) {}
+
+  /**
    * @param wanted rows holding {@code keyColumn} and {@code dateColumn}
-   * @param intervals rows holding {@code intervalKey}, {@code from}, {@code to} (null = open) and the columns wanted
    * @return columns {@link Columns#LOOKUP_KEY}, {@link Columns#LOOKUP_DATE} and every interval column but its key
    */
-  static Dataset<Row> lookup(Dataset<Row> wanted, String keyColumn, String dateColumn, Dataset<Row> intervals,
-      String intervalKey, String from, String to) {
+  static Dataset<Row> lookup(Dataset<Row> wanted, String keyColumn, String dateColumn, Intervals dated) {
+    Dataset<Row> intervals = dated.rows();
+    String intervalKey = dated.key();
+    String from = dated.from();
+    String to = dated.to();
     Dataset<Row> keys = wanted.select(col(keyColumn).as(Columns.LOOKUP_KEY), col(dateColumn).as(Columns.LOOKUP_DATE))
         .where(col(Columns.LOOKUP_KEY).isNotNull())
         .distinct();

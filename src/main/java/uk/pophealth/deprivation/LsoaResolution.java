@@ -29,8 +29,8 @@ final class LsoaResolution {
         .select(col(GpPatients.PERSON_ID), col(GpPatients.REGISTRATION_START), col(GpPatients.REGISTRATION_END),
             col(GpPatients.LSOA_CODE).as(Columns.GP_LSOA));
     Dataset<Row> lookup = InForce.lookup(referrals.where(col(Columns.OWN_LSOA).isNull()), Columns.PERSON_ID,
-        Columns.REFERRAL_DATE, registrations, GpPatients.PERSON_ID, GpPatients.REGISTRATION_START,
-        GpPatients.REGISTRATION_END)
+        Columns.REFERRAL_DATE, new InForce.Intervals(registrations, GpPatients.PERSON_ID,
+            GpPatients.REGISTRATION_START, GpPatients.REGISTRATION_END))
         .select(col(Columns.LOOKUP_KEY), col(Columns.LOOKUP_DATE), col(Columns.GP_LSOA));
     return InForce.attach(referrals, Columns.PERSON_ID, Columns.REFERRAL_DATE, lookup)
         .withColumn(Columns.LSOA, coalesce(col(Columns.OWN_LSOA), col(Columns.GP_LSOA)))

@@ -43,7 +43,7 @@ final class BadRows {
     switch (rule) {
       case DUPLICATE_ROW -> { }
       case INVALID_NHS_NUMBER -> values[table.personColumn] =
-          NhsNumbers.withWrongCheckDigit(person.personId, 1 + rng.nextInt(9));
+          NhsNumbers.withWrongCheckDigit(person.personId(), 1 + rng.nextInt(9));
       case UNPARSEABLE_DATE -> values[table.dateColumn] = unparseable(rng, parent[table.dateColumn]);
       case UNKNOWN_PRACTICE -> values[table.column(GpPatients.PRACTICE_CODE)] =
           String.format("ZX%04d", rng.nextInt(10_000));
@@ -51,7 +51,7 @@ final class BadRows {
       case OUT_OF_RANGE_YEAR_OF_BIRTH -> values[table.column(GpPatients.YEAR_OF_BIRTH)] = Integer.toString(
           rng.nextBoolean() ? 1880 + rng.nextInt(10) : extractYear + 1 + rng.nextInt(5));
       case EVENT_BEFORE_BIRTH -> values[table.column(GpEvents.EVENT_DATE)] = Timeline.iso(
-          (int) java.time.LocalDate.of(person.yearOfBirth - 1 - rng.nextInt(5), 1 + rng.nextInt(12),
+          (int) java.time.LocalDate.of(person.yearOfBirth() - 1 - rng.nextInt(5), 1 + rng.nextInt(12),
               1 + rng.nextInt(28)).toEpochDay());
       case UNKNOWN_CODE_FORMAT -> values[table.column(GpEvents.SNOMED_CODE)] =
           badCode(rng, parent[table.column(GpEvents.SNOMED_CODE)]);

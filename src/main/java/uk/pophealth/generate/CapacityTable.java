@@ -24,7 +24,7 @@ final class CapacityTable {
       Geography geography, Planted planted) {
     YearMonth firstRecent = timeline.firstMonth().plusMonths(timeline.months() - 12L);
     Map<String, Map<String, Double>> means = new LinkedHashMap<>();
-    for (String place : geography.placeCodes) {
+    for (String place : geography.placeCodes()) {
       Map<String, Double> byActivity = new LinkedHashMap<>();
       planted.activities().forEach(a -> byActivity.put(a, 0.0));
       means.put(place, byActivity);

@@ -70,7 +70,7 @@ final class Facts {
 
   List<PcnUptake> uptakeByPcn(Geography geography) {
     List<PcnUptake> out = new ArrayList<>();
-    for (String pcn : geography.pcnCodes) {
+    for (String pcn : geography.pcnCodes()) {
       out.add(new PcnUptake(pcn, byPcn(PersonFacts.REGISTER, pcn), byPcn(PersonFacts.WITH_ACP, pcn)));
     }
     return out;

@@ -68,17 +68,17 @@ enum GeneratedTable {
   }
 
   private List<String[]> patientRows(Geography geography, Person person) {
-    List<String[]> rows = new ArrayList<>(person.practices.length);
-    for (int e = 0; e < person.practices.length; e++) {
+    List<String[]> rows = new ArrayList<>(person.practices().length);
+    for (int e = 0; e < person.practices().length; e++) {
       String[] row = new String[width];
-      row[column(GpPatients.PERSON_ID)] = person.personId;
-      row[column(GpPatients.PRACTICE_CODE)] = geography.practiceCodes[person.practices[e]];
-      row[column(GpPatients.YEAR_OF_BIRTH)] = Integer.toString(person.yearOfBirth);
-      row[column(GpPatients.SEX)] = person.sex;
-      row[column(GpPatients.LSOA_CODE)] = geography.lsoaCodes[person.lsoa];
-      row[column(GpPatients.REGISTRATION_START)] = Timeline.iso(person.starts[e]);
-      row[column(GpPatients.REGISTRATION_END)] = person.ends[e] < 0 ? null : Timeline.iso(person.ends[e]);
-      row[column(GpPatients.DATE_OF_DEATH)] = person.deathDay < 0 ? null : Timeline.iso(person.deathDay);
+      row[column(GpPatients.PERSON_ID)] = person.personId();
+      row[column(GpPatients.PRACTICE_CODE)] = geography.practiceCodes()[person.practices()[e]];
+      row[column(GpPatients.YEAR_OF_BIRTH)] = Integer.toString(person.yearOfBirth());
+      row[column(GpPatients.SEX)] = person.sex();
+      row[column(GpPatients.LSOA_CODE)] = geography.lsoaCodes()[person.lsoa()];
+      row[column(GpPatients.REGISTRATION_START)] = Timeline.iso(person.starts()[e]);
+      row[column(GpPatients.REGISTRATION_END)] = person.ends()[e] < 0 ? null : Timeline.iso(person.ends()[e]);
+      row[column(GpPatients.DATE_OF_DEATH)] = person.deathDay() < 0 ? null : Timeline.iso(person.deathDay());
       rows.add(row);
     }
     return rows;
@@ -88,8 +88,8 @@ enum GeneratedTable {
     List<String[]> rows = new ArrayList<>(events.size());
     for (PersonGenerator.Event event : events) {
       String[] row = new String[width];
-      row[column(GpEvents.PERSON_ID)] = person.personId;
-      row[column(GpEvents.PRACTICE_CODE)] = geography.practiceCodes[event.practice()];
+      row[column(GpEvents.PERSON_ID)] = person.personId();
+      row[column(GpEvents.PRACTICE_CODE)] = geography.practiceCodes()[event.practice()];
       row[column(GpEvents.EVENT_DATE)] = Timeline.iso(event.day());
       row[column(GpEvents.SNOMED_CODE)] = event.code();
       rows.add(row);
@@ -99,10 +99,10 @@ enum GeneratedTable {
 
   private List<String[]> careRows(Geography geography, Person person, List<PersonGenerator.CareEvent> events) {
     List<String[]> rows = new ArrayList<>(events.size());
-    String la = geography.ladCodes[geography.lsoaLad[person.lsoa]];
+    String la = geography.ladCodes()[geography.lsoaLad()[person.lsoa()]];
     for (PersonGenerator.CareEvent event : events) {
       String[] row = new String[width];
-      row[column(SocialCareEvents.PERSON_ID)] = person.personId;
+      row[column(SocialCareEvents.PERSON_ID)] = person.personId();
       row[column(SocialCareEvents.LA_CODE)] = la;
       row[column(SocialCareEvents.EVENT_TYPE)] = event.type();
       row[column(SocialCareEvents.EVENT_START_DATE)] = Timeline.iso(event.start());
@@ -110,7 +110,7 @@ enum GeneratedTable {
       row[column(SocialCareEvents.REQUEST_ROUTE)] = event.route();
       row[column(SocialCareEvents.SERVICE_TYPE)] = event.serviceType();
       row[column(SocialCareEvents.EVENT_OUTCOME)] = event.outcome();
-      row[column(SocialCareEvents.LSOA_CODE)] = event.lsoaRecorded() ? geography.lsoaCodes[person.lsoa] : null;
+      row[column(SocialCareEvents.LSOA_CODE)] = event.lsoaRecorded() ? geography.lsoaCodes()[person.lsoa()] : null;
       rows.add(row);
     }
     return rows;
@@ -121,11 +121,11 @@ enum GeneratedTable {
     for (PersonGenerator.Referral referral : referrals) {
       String[] row = new String[width];
       row[column(ServiceReferrals.REFERRAL_ID)] = referral.id();
-      row[column(ServiceReferrals.PERSON_ID)] = person.personId;
+      row[column(ServiceReferrals.PERSON_ID)] = person.personId();
       row[column(ServiceReferrals.SERVICE)] = referral.service();
       row[column(ServiceReferrals.REFERRAL_DATE)] = Timeline.iso(referral.day());
       row[column(ServiceReferrals.REFERRAL_SOURCE)] = referral.source();
-      row[column(ServiceReferrals.LSOA_CODE)] = referral.lsoaRecorded() ? geography.lsoaCodes[person.lsoa] : null;
+      row[column(ServiceReferrals.LSOA_CODE)] = referral.lsoaRecorded() ? geography.lsoaCodes()[person.lsoa()] : null;
       rows.add(row);
     }
     return rows;

@@ -26,16 +26,25 @@ public record GeneratorOptions(String out, long people, long seed, double badRow
     PopHealthException.checkConfig(icsCount >= 1, "Cannot generate: --ics must be at least 1 (%s)", icsCount);
   }
 
-  public static GeneratorOptions fromCommandLine(String out, long people, long seed, double badRows, String geography,
-      Path refdata, String format, int months, int places, Integer icsCount) {
+  /**
+   * The options as given on the command line, before their defaults: {@code geography} by name, {@code refdata} and
+   * {@code icsCount} null when not given.
+   */
+  public record CommandLine(String out, long people, long seed, double badRows, String geography, Path refdata,
+      String format, int months, int places, Integer icsCount) {}
+
+  /** The options of a command line, its names parsed and its missing values defaulted; BAD_CONFIG when invalid. */
+  public static GeneratorOptions fromCommandLine(CommandLine given) {
     Geography mode;
     try {
-      mode = Geography.valueOf(geography.toUpperCase(Locale.ROOT));
+      mode = Geography.valueOf(given.geography().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw PopHealthException.badConfig("Cannot generate: --geography must be synthetic or real (%s)", geography);
+      throw PopHealthException.badConfig("Cannot generate: --geography must be synthetic or real (%s)",
+          given.geography());
     }
-    Path ref = refdata != null ? refdata : Path.of("..", "shared", "refdata");
-    int ics = icsCount != null ? icsCount : mode == Geography.REAL ? ALL_ICS : 1;
-    return new GeneratorOptions(out, people, seed, badRows, mode, ref, format.toLowerCase(Locale.ROOT), months, places, ics);
+    Path ref = given.refdata() != null ? given.refdata() : Path.of("..", "shared", "refdata");
+    int ics = given.icsCount() != null ? given.icsCount() : mode == Geography.REAL ? ALL_ICS : 1;
+    return new GeneratorOptions(given.out(), given.people(), given.seed(), given.badRows(), mode, ref,
+        given.format().toLowerCase(Locale.ROOT), given.months(), given.places(), ics);
   }
 }

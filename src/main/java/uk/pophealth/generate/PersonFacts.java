@@ -84,14 +84,14 @@ final class PersonFacts implements MapPartitionsFunction<Long, Row> {
       for (GeneratedTable table : tables) {
         planters[table.ordinal()] = new BadRows(table, model.badRowFraction(), model.timeline().extractYear());
       }
-      for (int p = 0; p < geography.practiceCodes.length; p++) {
-        practiceIndex.put(geography.practiceCodes[p], p);
+      for (int p = 0; p < geography.practiceCodes().length; p++) {
+        practiceIndex.put(geography.practiceCodes()[p], p);
       }
-      for (int l = 0; l < geography.lsoaCodes.length; l++) {
-        lsoaIndex.put(geography.lsoaCodes[l], l);
+      for (int l = 0; l < geography.lsoaCodes().length; l++) {
+        lsoaIndex.put(geography.lsoaCodes()[l], l);
       }
-      for (int l = 0; l < geography.ladCodes.length; l++) {
-        ladIndex.put(geography.ladCodes[l], l);
+      for (int l = 0; l < geography.ladCodes().length; l++) {
+        ladIndex.put(geography.ladCodes()[l], l);
       }
       periodEnd = LocalDate.ofEpochDay(model.timeline().extractDay());
       int first = model.timeline().firstMonth().getYear();
@@ -133,7 +133,7 @@ final class PersonFacts implements MapPartitionsFunction<Long, Row> {
         return;
       }
       int practice = practiceIndex.get(current[table.column(GpPatients.PRACTICE_CODE)]);
-      String pcn = geography.pcnCodes[geography.pcnOn(practice, (int) periodEnd.toEpochDay())];
+      String pcn = geography.pcnCodes()[geography.pcnOn(practice, (int) periodEnd.toEpochDay())];
       int age = periodEnd.getYear() - Integer.parseInt(current[table.column(GpPatients.YEAR_OF_BIRTH)]);
       String band = age >= 65 ? OLDER : YOUNGER;
       boolean dementia = false;
@@ -200,11 +200,11 @@ final class PersonFacts implements MapPartitionsFunction<Long, Row> {
       if (home == null) {
         return null;
       }
-      add(PEOPLE, Integer.toString(geography.lsoaDecile[lsoaIndex.get(home)]), "", "", "");
+      add(PEOPLE, Integer.toString(geography.lsoaDecile()[lsoaIndex.get(home)]), "", "", "");
       GeneratedTable table = GeneratedTable.SERVICE_REFERRALS;
       for (String[] row : referrals) {
         String lsoa = row[table.column(ServiceReferrals.LSOA_CODE)];
-        int decile = geography.lsoaDecile[lsoaIndex.get(lsoa == null ? home : lsoa)];
+        int decile = geography.lsoaDecile()[lsoaIndex.get(lsoa == null ? home : lsoa)];
         add(REFERRALS, row[table.column(ServiceReferrals.SERVICE)], Integer.toString(decile), "", "");
       }
       return home;
@@ -225,9 +225,9 @@ final class PersonFacts implements MapPartitionsFunction<Long, Row> {
     private void care(List<String[]> events) {
       GeneratedTable table = GeneratedTable.SOCIAL_CARE_EVENTS;
       for (String[] row : events) {
-        int place = geography.ladPlace[ladIndex.get(row[table.column(SocialCareEvents.LA_CODE)])];
+        int place = geography.ladPlace()[ladIndex.get(row[table.column(SocialCareEvents.LA_CODE)])];
         String month = row[table.column(SocialCareEvents.EVENT_START_DATE)].substring(0, 7);
-        add(CARE, geography.placeCodes[place], row[table.column(SocialCareEvents.EVENT_TYPE)], month, "");
+        add(CARE, geography.placeCodes()[place], row[table.column(SocialCareEvents.EVENT_TYPE)], month, "");
       }
     }
 

@@ -54,12 +54,12 @@ final class PersonGenerator {
     int age = Demography.age(rng);
     int birthDay = Math.min(extract, extract - (int) (age * Demography.DAYS_PER_YEAR) - rng.nextInt(365));
     String sex = rng.nextDouble() < Demography.femaleShare(age) ? "F" : "M";
-    int practice = Rng.pick(rng, geography.practiceCumulativeWeight);
-    int subIcb = geography.practiceSubIcb[practice];
-    int[] lsoas = geography.subIcbLsoas[subIcb];
+    int practice = Rng.pick(rng, geography.practiceCumulativeWeight());
+    int subIcb = geography.practiceSubIcb()[practice];
+    int[] lsoas = geography.subIcbLsoas()[subIcb];
     int lsoa = lsoas[rng.nextInt(lsoas.length)];
     int registered = registrationStart(rng, birthDay, windowStart, extract);
-    registered = Math.min(extract, Math.max(registered, geography.practiceFrom[practice]));
+    registered = Math.min(extract, Math.max(registered, geography.practiceFrom()[practice]));
     int entry = Math.max(registered, windowStart);
     int death = deathDay(rng, birthDay, entry, extract);
     int leave = -1;
@@ -68,14 +68,14 @@ final class PersonGenerator {
     }
     int exit = death >= 0 ? death : leave >= 0 ? leave : extract;
     int finalEnd = death >= 0 ? death : leave;
-    int[] candidates = geography.subIcbPractices[subIcb];
+    int[] candidates = geography.subIcbPractices()[subIcb];
     if (rng.nextDouble() < MOVE_PRACTICE && candidates.length >= 2 && exit - entry >= 60) {
       int move = Rng.between(rng, entry + 30, exit - 30);
       int other = candidates[rng.nextInt(candidates.length - 1)];
       if (other == practice) {
         other = candidates[candidates.length - 1];
       }
-      if (geography.practiceFrom[other] <= move) {
+      if (geography.practiceFrom()[other] <= move) {
         return new Person(index, NhsNumbers.forIndex(index), birthDay, Timeline.year(birthDay), age, sex, lsoa,
             new int[] {practice, other}, new int[] {registered, move}, new int[] {move - 1, finalEnd}, death, entry,
             exit);
@@ -114,14 +114,14 @@ final class PersonGenerator {
 
   /** GP coded events: dementia diagnoses, ACP for a planted share of people with dementia, noise codes. */
   List<Event> events(Person person) {
-    SplittableRandom rng = Rng.stream(model.seed(), person.index, Rng.EVENTS);
+    SplittableRandom rng = Rng.stream(model.seed(), person.index(), Rng.EVENTS);
     List<Event> events = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    int exit = person.exitDay;
+    int exit = person.exitDay();
     double diagnosisAge = Demography.dementiaDiagnosisAge(rng.nextDouble());
     boolean dementia = false;
     if (!Double.isNaN(diagnosisAge)) {
-      int diagnosed = person.birthDay + (int) (diagnosisAge * Demography.DAYS_PER_YEAR);
+      int diagnosed = person.birthDay() + (int) (diagnosisAge * Demography.DAYS_PER_YEAR);
       int recorded = Math.max(diagnosed, person.firstRegistration());
       if (diagnosed <= timeline.extractDay() && recorded <= exit) {
         dementia = true;
@@ -137,13 +137,13 @@ final class PersonGenerator {
         }
       }
     }
-    if (!dementia && person.ageAtExtract >= 75 && rng.nextDouble() < planted.nonDementiaAcpRate()) {
-      add(events, seen, person, Rng.between(rng, person.entryDay, exit),
+    if (!dementia && person.ageAtExtract() >= 75 && rng.nextDouble() < planted.nonDementiaAcpRate()) {
+      add(events, seen, person, Rng.between(rng, person.entryDay(), exit),
           ClinicalCodes.ACP.get(Rng.pick(rng, acpWeights)).code());
     }
-    int noise = Rng.poisson(rng, Demography.noiseEventMean(person.ageAtExtract));
+    int noise = Rng.poisson(rng, Demography.noiseEventMean(person.ageAtExtract()));
     for (int k = 0; k < noise; k++) {
-      add(events, seen, person, Rng.between(rng, person.entryDay, exit),
+      add(events, seen, person, Rng.between(rng, person.entryDay(), exit),
           ClinicalCodes.NOISE.get(Rng.pick(rng, noiseWeights)).code());
     }
     events.sort((a, b) -> a.day() != b.day() ? Integer.compare(a.day(), b.day()) : a.code().compareTo(b.code()));
@@ -158,15 +158,15 @@ final class PersonGenerator {
 
   /** Social care Request -> Assessment -> Service -> Review chains, monthly, with the place's trend and season. */
   List<CareEvent> careEvents(Person person) {
-    SplittableRandom rng = Rng.stream(model.seed(), person.index, Rng.SOCIAL_CARE);
+    SplittableRandom rng = Rng.stream(model.seed(), person.index(), Rng.SOCIAL_CARE);
     List<CareEvent> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    int place = geography.placeOfLsoa(person.lsoa);
+    int place = geography.placeOfLsoa(person.lsoa());
     for (int k = 0; k < timeline.months(); k++) {
       int monthStart = timeline.monthStart(k);
       int monthEnd = timeline.monthStart(k + 1) - 1;
-      int first = Math.max(monthStart, person.entryDay);
-      int last = Math.min(monthEnd, person.exitDay);
+      int first = Math.max(monthStart, person.entryDay());
+      int last = Math.min(monthEnd, person.exitDay());
       if (last < first) {
         continue;
       }
@@ -184,7 +184,7 @@ final class PersonGenerator {
   }
 
   private void chain(SplittableRandom rng, Person person, int requested, List<CareEvent> out, Set<String> seen) {
-    int exit = person.exitDay;
+    int exit = person.exitDay();
     double route = rng.nextDouble();
     String routeName = route < 0.35 ? "Community / Other route" : route < 0.65 ? "Discharge from hospital"
         : route < 0.85 ? "Self-referral" : "Planned Entry (Transition)";
@@ -242,22 +242,22 @@ final class PersonGenerator {
 
   /** Referrals per service: Poisson over the person's time aged 16+ in the window, rate by IMD decile. */
   List<Referral> referrals(Person person) {
-    SplittableRandom rng = Rng.stream(model.seed(), person.index, Rng.REFERRALS);
+    SplittableRandom rng = Rng.stream(model.seed(), person.index(), Rng.REFERRALS);
     List<Referral> out = new ArrayList<>();
-    int first = Math.max(person.entryDay, person.birthDay + (int) (16 * Demography.DAYS_PER_YEAR));
-    int last = person.exitDay;
+    int first = Math.max(person.entryDay(), person.birthDay() + (int) (16 * Demography.DAYS_PER_YEAR));
+    int last = person.exitDay();
     if (last < first) {
       return out;
     }
     double years = (last - first + 1) / Demography.DAYS_PER_YEAR;
-    double multiplier = planted.decileMultiplier(geography.lsoaDecile[person.lsoa]);
+    double multiplier = planted.decileMultiplier(geography.lsoaDecile()[person.lsoa()]);
     int number = 0;
     for (int s = 0; s < planted.services().size(); s++) {
       int count = Rng.poisson(rng, planted.serviceRatePerYearDecile10()[s] * multiplier * years);
       for (int k = 0; k < count; k++) {
         double source = rng.nextDouble();
         String sourceName = source < 0.4 ? "GP" : source < 0.7 ? "Self" : source < 0.85 ? "Social care" : "Hospital";
-        out.add(new Referral("RF" + person.index + "-" + (++number), planted.services().get(s),
+        out.add(new Referral("RF" + person.index() + "-" + (++number), planted.services().get(s),
             Rng.between(rng, first, last), sourceName, recorded(rng)));
       }
     }

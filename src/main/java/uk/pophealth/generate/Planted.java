@@ -27,11 +27,11 @@ record Planted(double[] acpProbabilityByPcn, double nonDementiaAcpRate, List<Str
 
   static Planted draw(Geography geography, long seed) {
     SplittableRandom rng = Rng.stream(seed, 0, Rng.PLANTED);
-    double[] acp = new double[geography.pcnCodes.length];
+    double[] acp = new double[geography.pcnCodes().length];
     for (int i = 0; i < acp.length; i++) {
       acp[i] = round(ACP_MIN + (ACP_MAX - ACP_MIN) * rng.nextDouble());
     }
-    int places = geography.placeCodes.length;
+    int places = geography.placeCodes().length;
     double[] trend = new double[places];
     double[] amplitude = new double[places];
     for (int p = 0; p < places; p++) {

@@ -40,10 +40,10 @@ final class ReferenceTables {
   Built practices() {
     List<Row> rows = new ArrayList<>();
     for (int p = 0; p < geography.practiceCount(); p++) {
-      rows.add(row(Practices.TABLE, Practices.PRACTICE_CODE, geography.practiceCodes[p],
-          Practices.PRACTICE_NAME, geography.practiceNames[p],
-          Practices.SUB_ICB_CODE, geography.subIcbCodes[geography.practiceSubIcb[p]],
-          Practices.EFFECTIVE_FROM, Timeline.iso(geography.practiceFrom[p]), Practices.EFFECTIVE_TO, null));
+      rows.add(row(Practices.TABLE, Practices.PRACTICE_CODE, geography.practiceCodes()[p],
+          Practices.PRACTICE_NAME, geography.practiceNames()[p],
+          Practices.SUB_ICB_CODE, geography.subIcbCodes()[geography.practiceSubIcb()[p]],
+          Practices.EFFECTIVE_FROM, Timeline.iso(geography.practiceFrom()[p]), Practices.EFFECTIVE_TO, null));
     }
     return frame(Practices.TABLE, rows);
   }
@@ -52,9 +52,9 @@ final class ReferenceTables {
     List<Row> rows = new ArrayList<>();
     int pcnStart = (int) Timeline.PCN_START.toEpochDay();
     for (int p = 0; p < geography.practiceCount(); p++) {
-      int before = geography.practicePcnBefore[p];
-      int after = geography.practicePcnAfter[p];
-      int from = Math.max(pcnStart, geography.practiceFrom[p]);
+      int before = geography.practicePcnBefore()[p];
+      int after = geography.practicePcnAfter()[p];
+      int from = Math.max(pcnStart, geography.practiceFrom()[p]);
       if (before == after) {
         rows.add(membership(p, before, from, -1));
       } else {
@@ -66,26 +66,26 @@ final class ReferenceTables {
   }
 
   private Row membership(int practice, int pcn, int from, int to) {
-    return row(PcnMembership.TABLE, PcnMembership.PRACTICE_CODE, geography.practiceCodes[practice],
-        PcnMembership.PCN_CODE, geography.pcnCodes[pcn], PcnMembership.PCN_NAME, geography.pcnNames[pcn],
-        PcnMembership.SUB_ICB_CODE, geography.subIcbCodes[geography.pcnSubIcb[pcn]],
+    return row(PcnMembership.TABLE, PcnMembership.PRACTICE_CODE, geography.practiceCodes()[practice],
+        PcnMembership.PCN_CODE, geography.pcnCodes()[pcn], PcnMembership.PCN_NAME, geography.pcnNames()[pcn],
+        PcnMembership.SUB_ICB_CODE, geography.subIcbCodes()[geography.pcnSubIcb()[pcn]],
         PcnMembership.EFFECTIVE_FROM, Timeline.iso(from), PcnMembership.EFFECTIVE_TO, to < 0 ? null : Timeline.iso(to));
   }
 
   Built lsoaDeprivation() {
     List<Row> rows = new ArrayList<>();
-    for (int l = 0; l < geography.lsoaCodes.length; l++) {
-      rows.add(row(LsoaDeprivation.TABLE, LsoaDeprivation.LSOA_CODE, geography.lsoaCodes[l],
-          LsoaDeprivation.LAD_CODE, geography.ladCodes[geography.lsoaLad[l]],
-          LsoaDeprivation.IMD_RANK, Integer.toString(geography.lsoaRank[l]),
-          LsoaDeprivation.IMD_DECILE, Integer.toString(geography.lsoaDecile[l])));
+    for (int l = 0; l < geography.lsoaCodes().length; l++) {
+      rows.add(row(LsoaDeprivation.TABLE, LsoaDeprivation.LSOA_CODE, geography.lsoaCodes()[l],
+          LsoaDeprivation.LAD_CODE, geography.ladCodes()[geography.lsoaLad()[l]],
+          LsoaDeprivation.IMD_RANK, Integer.toString(geography.lsoaRank()[l]),
+          LsoaDeprivation.IMD_DECILE, Integer.toString(geography.lsoaDecile()[l])));
     }
     return frame(LsoaDeprivation.TABLE, rows);
   }
 
   Built footprints() {
     List<Row> rows = new ArrayList<>();
-    for (Geography.FootprintRow f : geography.footprints) {
+    for (Geography.FootprintRow f : geography.footprints()) {
       rows.add(row(Footprints.TABLE, Footprints.ORG_TYPE, f.orgType(), Footprints.ORG_CODE, f.orgCode(),
           Footprints.PLACE_CODE, f.placeCode(), Footprints.PLACE_NAME, f.placeName(),
           Footprints.ICS_CODE, f.icsCode(), Footprints.ICS_NAME, f.icsName(),

@@ -75,14 +75,14 @@ final class TruthReport {
   void footprints() {
     Geography geography = model.geography();
     List<Object> moved = new ArrayList<>();
-    for (Geography.Move m : geography.moves) {
+    for (Geography.Move m : geography.moves()) {
       moved.add(ordered("org_type", m.orgType(), "org_code", m.orgCode(), "from_ics_code", m.fromIcsCode(),
           "from_ics_name", m.fromIcsName(), "from_place_code", m.fromPlaceCode(), "to_ics_code", m.toIcsCode(),
           "to_ics_name", m.toIcsName(), "to_place_code", m.toPlaceCode()));
     }
     root.put("footprint_change", ordered("date", Timeline.iso(model.timeline().footprintChangeDay()), "moved", moved));
     List<Object> changes = new ArrayList<>();
-    for (Geography.PcnChange c : geography.pcnChanges) {
+    for (Geography.PcnChange c : geography.pcnChanges()) {
       changes.add(ordered("practice_code", c.practiceCode(), "from_pcn_code", c.fromPcnCode(), "to_pcn_code",
           c.toPcnCode(), "date", Timeline.iso(c.day())));
     }
@@ -105,7 +105,7 @@ final class TruthReport {
     long register = 0;
     long withAcp = 0;
     double expected = 0;
-    for (int p = 0; p < geography.pcnCodes.length; p++) {
+    for (int p = 0; p < geography.pcnCodes().length; p++) {
       Facts.PcnUptake u = uptake.get(p);
       byPcn.add(ordered("pcn_code", u.pcnCode(), "planted_probability", planted[p], "register", u.register(),
           "with_acp", u.withAcp(), "realised_uptake", ratio(u.withAcp(), u.register())));
@@ -176,8 +176,8 @@ final class TruthReport {
     Geography geography = model.geography();
     Planted planted = model.planted();
     List<Object> places = new ArrayList<>();
-    for (int p = 0; p < geography.placeCodes.length; p++) {
-      places.add(ordered("place_code", geography.placeCodes[p], "place_name", geography.placeNames[p],
+    for (int p = 0; p < geography.placeCodes().length; p++) {
+      places.add(ordered("place_code", geography.placeCodes()[p], "place_name", geography.placeNames()[p],
           "trend_percent_per_year", round(planted.placeTrendPerYear()[p] * 100),
           "seasonal_amplitude", planted.placeSeasonalAmplitude()[p]));
     }

@@ -23,11 +23,19 @@ final class FootprintJoin {
   private FootprintJoin() {}
 
   /**
+   * A hierarchy to attach: its rows (with {@link GeographyTables#VALID_FROM}/{@link GeographyTables#VALID_TO}), the
+   * column facts are matched on, and the columns added to each fact.
+   */
+  record Hierarchy(Dataset<Row> rows, String key, List<String> attributes) {}
+
+  /**
    * @param dated true to match facts to the interval containing their date, false when the hierarchy already
    *     holds one row per key (re-based) and every fact takes it whatever its date
    */
-  static Dataset<Row> attach(Dataset<Row> facts, String keyColumn, String dateColumn, Dataset<Row> hierarchy,
-      String hierarchyKey, List<String> attributes, boolean dated) {
+  static Dataset<Row> attach(Dataset<Row> facts, String keyColumn, String dateColumn, Hierarchy footprint,
+      boolean dated) {
+    Dataset<Row> hierarchy = footprint.rows();
+    List<String> attributes = footprint.attributes();
     List<String> factColumns = Arrays.asList(facts.columns());
     requireColumn(factColumns, keyColumn);
     if (dated) {
@@ -40,7 +48,7 @@ final class FootprintJoin {
       }
     }
     Dataset<Row> lookup = broadcast(hierarchy.select(prefixed(hierarchy, hierarchy.columns())));
-    Column condition = facts.col(keyColumn).equalTo(lookup.col(PREFIX + hierarchyKey));
+    Column condition = facts.col(keyColumn).equalTo(lookup.col(PREFIX + footprint.key()));
     if (dated) {
       Column date = facts.col(dateColumn).cast(DataTypes.DateType);
       Column validTo = lookup.col(PREFIX + GeographyTables.VALID_TO);

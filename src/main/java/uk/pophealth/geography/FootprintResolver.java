@@ -215,15 +215,15 @@ public final class FootprintResolver {
    */
   public Dataset<Row> withPracticeFootprint(Dataset<Row> facts, String practiceColumn, String dateColumn,
       FootprintBasis basis) {
-    return FootprintJoin.attach(facts, practiceColumn, dateColumn, practiceHierarchy(basis),
-        PracticeHierarchy.PRACTICE_CODE, PracticeHierarchy.ATTRIBUTES, !basis.isRebased());
+    return FootprintJoin.attach(facts, practiceColumn, dateColumn, new FootprintJoin.Hierarchy(
+        practiceHierarchy(basis), PracticeHierarchy.PRACTICE_CODE, PracticeHierarchy.ATTRIBUTES), !basis.isRebased());
   }
 
   /** As {@link #withPracticeFootprint}, for facts located by LSOA ({@link LsoaHierarchy#ATTRIBUTES}). */
   public Dataset<Row> withLsoaFootprint(Dataset<Row> facts, String lsoaColumn, String dateColumn,
       FootprintBasis basis) {
-    return FootprintJoin.attach(facts, lsoaColumn, dateColumn, lsoaHierarchy(basis), LsoaHierarchy.LSOA_CODE,
-        LsoaHierarchy.ATTRIBUTES, !basis.isRebased());
+    return FootprintJoin.attach(facts, lsoaColumn, dateColumn, new FootprintJoin.Hierarchy(lsoaHierarchy(basis),
+        LsoaHierarchy.LSOA_CODE, LsoaHierarchy.ATTRIBUTES), !basis.isRebased());
   }
 
   private static <V> List<Dated<V>> select(List<Dated<V>> segments, FootprintBasis basis) {

@@ -30,19 +30,30 @@ public final class IngestResult {
   private final List<String> referenceLosses;
 
   /**
-   * {@code exampleRecords}: per table and rule, the first quarantined line and its values (NHS numbers masked);
-   * {@code referenceLosses}: one sentence per reference table that rejected rows ({@link ReferenceLoss}).
+   * {@code outcomes}: each ingested table's outcome, in the order ingested (with, per rule, the first quarantined line
+   * and its values, NHS numbers masked); {@code referenceLosses}: one sentence per reference table that rejected rows
+   * ({@link ReferenceLoss}).
    */
-  IngestResult(Map<String, Dataset<Row>> tables, AcceptedStore store, Map<String, TableCounts> counts,
-      Map<String, Map<String, Long>> rowsInBySource, List<DataQualityRow> dataQuality,
-      Map<String, Map<String, String>> exampleRecords, List<String> referenceLosses) {
-    this.exampleRecords = Map.copyOf(exampleRecords);
+  IngestResult(Map<String, TableIngest.Outcome> outcomes, AcceptedStore store, List<String> referenceLosses) {
+    Map<String, Dataset<Row>> accepted = new LinkedHashMap<>();
+    Map<String, TableCounts> tableCounts = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> bySource = new LinkedHashMap<>();
+    List<DataQualityRow> quality = new ArrayList<>();
+    Map<String, Map<String, String>> examples = new LinkedHashMap<>();
+    outcomes.forEach((name, outcome) -> {
+      accepted.put(name, outcome.accepted());
+      tableCounts.put(name, outcome.counts());
+      bySource.put(name, outcome.rowsInBySource());
+      quality.addAll(outcome.dataQuality());
+      examples.put(name, outcome.exampleRecords());
+    });
+    this.exampleRecords = Map.copyOf(examples);
     this.referenceLosses = List.copyOf(referenceLosses);
-    this.tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+    this.tables = java.util.Collections.unmodifiableMap(accepted);
     this.store = requireNonNull(store, "store is null");
-    this.counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
-    this.rowsInBySource = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rowsInBySource));
-    this.dataQuality = List.copyOf(dataQuality);
+    this.counts = java.util.Collections.unmodifiableMap(tableCounts);
+    this.rowsInBySource = java.util.Collections.unmodifiableMap(bySource);
+    this.dataQuality = List.copyOf(quality);
   }
 
   /** The accepted rows of a configured table, typed as declared in InputTables. */

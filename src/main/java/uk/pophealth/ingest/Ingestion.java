@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +63,7 @@ public final class Ingestion {
     RuleContext context = RuleContext.start(PersonIds.forConfig(spark, config, env), extractDate(config));
     AcceptedStore store = AcceptedStore.forSession(spark, config);
     TableIngest step = new TableIngest(spark, config, store);
-    Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-    Map<String, TableCounts> counts = new LinkedHashMap<>();
-    Map<String, Map<String, Long>> rowsInBySource = new LinkedHashMap<>();
-    List<DataQualityRow> dataQuality = new ArrayList<>();
-    Map<String, Map<String, String>> exampleRecords = new LinkedHashMap<>();
+    Map<String, TableIngest.Outcome> outcomes = new LinkedHashMap<>();
     List<String> referenceLosses;
     JobLabel label = JobLabel.save(spark);
     try {
@@ -77,21 +72,17 @@ public final class Ingestion {
           continue;
         }
         TableIngest.Outcome outcome = step.ingest(InputTables.byName(name), context);
-        tables.put(name, outcome.accepted());
-        counts.put(name, outcome.counts());
-        rowsInBySource.put(name, outcome.rowsInBySource());
-        dataQuality.addAll(outcome.dataQuality());
-        exampleRecords.put(name, outcome.exampleRecords());
+        outcomes.put(name, outcome);
         context = withReference(context, name, outcome.accepted());
       }
-      referenceLosses = ReferenceLoss.find(spark, config, counts, tables);
+      referenceLosses = ReferenceLoss.find(spark, config, outcomes);
     } catch (RuntimeException e) {
       store.release();
       throw e;
     } finally {
       label.restore();
     }
-    return new IngestResult(tables, store, counts, rowsInBySource, dataQuality, exampleRecords, referenceLosses);
+    return new IngestResult(outcomes, store, referenceLosses);
   }
 
   /**

@@ -63,24 +63,24 @@ final class ReferenceLoss {
    * One sentence per reference table that rejected rows (other than exact duplicates), empty when none did. Call
    * it once every table is ingested and its quarantine written.
    */
-  static List<String> find(SparkSession spark, JobConfig config, Map<String, TableCounts> counts,
-      Map<String, Dataset<Row>> accepted) {
+  static List<String> find(SparkSession spark, JobConfig config, Map<String, TableIngest.Outcome> ingested) {
     List<String> losses = new ArrayList<>();
     for (Reference reference : REFERENCES) {
-      TableCounts table = counts.get(reference.table());
-      if (table == null) {
+      TableIngest.Outcome outcome = ingested.get(reference.table());
+      if (outcome == null) {
         continue;
       }
+      TableCounts table = outcome.counts();
       long rejected = table.rowsQuarantined() - table.quarantined(QuarantineRule.DUPLICATE_ROW.ruleName());
       if (rejected > 0) {
-        losses.add(describe(spark, config, reference, rejected, counts, accepted));
+        losses.add(describe(spark, config, reference, rejected, ingested));
       }
     }
     return losses;
   }
 
   private static String describe(SparkSession spark, JobConfig config, Reference reference, long rejected,
-      Map<String, TableCounts> counts, Map<String, Dataset<Row>> accepted) {
+      Map<String, TableIngest.Outcome> ingested) {
     List<Row> rows = quarantine(spark, config, reference.table())
         .filter(col(QuarantineTable.RULE).notEqual(QuarantineRule.DUPLICATE_ROW.ruleName()))
         .select(col(QuarantineTable.LINE_NUMBER), col(QuarantineTable.RULE),
@@ -101,8 +101,9 @@ final class ReferenceLoss {
     }
     List<String> referring = new ArrayList<>();
     for (Dependent dependent : reference.dependents()) {
-      if (counts.containsKey(dependent.table()) && !keys.isEmpty()) {
-        long referringRows = accepted.get(dependent.table()).filter(col(dependent.column()).isin(keys.toArray())).count()
+      if (ingested.containsKey(dependent.table()) && !keys.isEmpty()) {
+        long referringRows = ingested.get(dependent.table()).accepted()
+            .filter(col(dependent.column()).isin(keys.toArray())).count()
             + quarantine(spark, config, dependent.table())
                 .filter(col(QuarantineTable.RAW_VALUES).getItem(dependent.column()).isin(keys.toArray())).count();
         referring.add(String.format("%,d %s rows", referringRows, dependent.table()));

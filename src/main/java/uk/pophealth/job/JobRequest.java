@@ -21,11 +21,14 @@ import uk.pophealth.ingest.Ingestion;
  * naming the key as the user wrote it: {@code --from} when it came from the command line, {@code period_from} when
  * from the file.
  *
- * @param options the run's options, or null when no reporting period is given (enough for validate; a run is
- *     refused by {@link #runOptions()})
+ * @param options the run's options, or null when no reporting period is given (enough for validate, whose product
+ *     options are checked all the same; a run is refused by {@link #runOptions()})
  */
 public record JobRequest(Path configFile, JobConfig config, boolean singlePeriod, Map<String, String> sparkConf,
     String historyFrom, RunOptions options) {
+  /** The month product options are checked over when the config gives no reporting period ({@link #resolve}). */
+  private static final YearMonth STAND_IN_MONTH = YearMonth.of(2000, 1);
+
   public JobRequest {
     requireNonNull(config, "config is null");
     sparkConf = Map.copyOf(sparkConf);
@@ -52,14 +55,28 @@ public record JobRequest(Path configFile, JobConfig config, boolean singlePeriod
     return options;
   }
 
-  public static JobRequest fromCommandLine(Path configFile, String out, String period, String from, String to,
-      String disclosureControl, Map<String, String> sparkConfOverrides) {
-    JobConfig config = JobConfigLoader.load(configFile);
-    return resolve(configFile, config, out, period, from, to, disclosureControl, sparkConfOverrides);
+  /**
+   * What the command line gives, each null when not given: {@code --out}, {@code --period}, {@code --from},
+   * {@code --to}, {@code --disclosure-control} (as written) and the {@code --conf} Spark settings.
+   */
+  public record CommandLine(String out, String period, String from, String to, String disclosureControl,
+      Map<String, String> sparkConf) {
+    /** Nothing given on the command line: the config file alone. */
+    public static CommandLine none() {
+      return new CommandLine(null, null, null, null, null, null);
+    }
   }
 
-  static JobRequest resolve(Path configFile, JobConfig config, String out, String period, String from, String to,
-      String disclosureControl, Map<String, String> sparkConfOverrides) {
+  public static JobRequest fromCommandLine(Path configFile, CommandLine commandLine) {
+    JobConfig config = JobConfigLoader.load(configFile);
+    return resolve(configFile, config, commandLine);
+  }
+
+  static JobRequest resolve(Path configFile, JobConfig config, CommandLine commandLine) {
+    String out = commandLine.out();
+    String period = commandLine.period();
+    String from = commandLine.from();
+    String to = commandLine.to();
     if (period != null && (from != null || to != null)) {
       throw PopHealthException.badConfig("Cannot use --period together with --from/--to (%s)", period);
     }
@@ -85,18 +102,34 @@ public record JobRequest(Path configFile, JobConfig config, boolean singlePeriod
           fromKey, periodFrom, toKey, periodTo);
     }
     resolved.periodFrom(periodFrom).periodTo(periodTo);
-    if (disclosureControl != null) {
-      resolved.disclosureControl(parseOnOff(disclosureControl));
+    if (commandLine.disclosureControl() != null) {
+      resolved.disclosureControl(parseOnOff(commandLine.disclosureControl()));
     }
     JobConfig checked = resolved.build();
     Ingestion.checkConfig(checked);
     DementiaRegister.checkLookback(checked.acpLookbackMonths());
-    RunOptions options = first != null && last != null ? RunOptions.resolve(checked) : null;
+    RunOptions options;
+    if (first != null && last != null) {
+      options = RunOptions.resolve(checked);
+    } else {
+      checkProductOptions(checked, first != null ? first : last);
+      options = null;
+    }
     Map<String, String> sparkConf = new LinkedHashMap<>(checked.sparkConf());
-    if (sparkConfOverrides != null) {
-      sparkConf.putAll(sparkConfOverrides);
+    if (commandLine.sparkConf() != null) {
+      sparkConf.putAll(commandLine.sparkConf());
     }
     return new JobRequest(configFile, checked, period != null, sparkConf, fileFrom, options);
+  }
+
+  /**
+   * Checks every product option of a config without a whole reporting period (validate needs none), so that a bad
+   * value exits 2 whichever sub-command is given: the options are resolved as a run would resolve them, over the one
+   * month given or a stand-in month (no option's check depends on which months are reported), and dropped.
+   */
+  private static void checkProductOptions(JobConfig config, YearMonth given) {
+    String month = (given != null ? given : STAND_IN_MONTH).toString();
+    RunOptions.resolve(config.toBuilder().periodFrom(month).periodTo(month).build());
   }
 
   /**

@@ -319,6 +319,18 @@ final class ComplementarySuppression {
   private record RowEquation(int additivity, long row) {}
 
   /**
+   * One table row as a block reads it, by count position: its key, the count columns' names, its counts (null =
+   * missing), whether each is suppressed, and whether each may be chosen (not published in another table).
+   */
+  private record BlockRow(List<Object> key, List<String> counts, Long[] values, boolean[] flags,
+      boolean[] choosable) {
+    /** Adds the row's cell of count {@code c} to {@code equation} in {@code role}. */
+    void add(SuppressionFixpoint<Cell> fixpoint, Object equation, int role, int c) {
+      fixpoint.add(equation, new Cell(key, counts.get(c)), role, values[c], flags[c], choosable[c]);
+    }
+  }
+
+  /**
    * Executor-side: the fixpoint of one block's rows; one output row per cell it adds. A row is its key columns,
    * its counts (as longs), their flags, whether each is published in another table ({@link SameCounts}: never
    * chosen), and its membership array, in that order.
@@ -357,6 +369,7 @@ final class ComplementarySuppression {
           flags[c] = row.getBoolean(keyCount + countCount + c);
           choosable[c] = !row.getBoolean(keyCount + 2 * countCount + c);
         }
+        BlockRow blockRow = new BlockRow(key, counts, values, flags, choosable);
         for (int c = 0; c < countCount; c++) {
           if (denominators[c] >= 0) {
             fixpoint.follow(new Cell(key, counts.get(denominators[c])), new Cell(key, counts.get(c)), flags[c]);
@@ -369,12 +382,12 @@ final class ComplementarySuppression {
           int additivity = member.getInt(0);
           Spec spec = specs.get(additivity);
           if (spec.isRowSum()) {
-            addRowSum(fixpoint, new RowEquation(additivity, serial), spec, key, values, flags, choosable);
+            addRowSum(fixpoint, new RowEquation(additivity, serial), spec, blockRow);
             continue;
           }
           for (int c : spec.counts()) {
-            fixpoint.add(new GroupEquation(additivity, c, member.getLong(2), member.getInt(3)),
-                new Cell(key, counts.get(c)), member.getInt(1), values[c], flags[c], choosable[c]);
+            blockRow.add(fixpoint, new GroupEquation(additivity, c, member.getLong(2), member.getInt(3)),
+                member.getInt(1), c);
           }
         }
       }
@@ -391,18 +404,16 @@ final class ComplementarySuppression {
      * A row sum's cells: each part column, the total column, and the remainder (total minus parts), suppressed when
      * 1-7 and never chosen.
      */
-    private void addRowSum(SuppressionFixpoint<Cell> fixpoint, RowEquation equation, Spec spec, List<Object> key,
-        Long[] values, boolean[] flags, boolean[] choosable) {
+    private void addRowSum(SuppressionFixpoint<Cell> fixpoint, RowEquation equation, Spec spec, BlockRow row) {
+      Long[] values = row.values();
       Long remainder = values[spec.total()];
       for (int part : spec.counts()) {
-        fixpoint.add(equation, new Cell(key, counts.get(part)), SuppressionFixpoint.ROLE_PART, values[part],
-            flags[part], choosable[part]);
+        row.add(fixpoint, equation, SuppressionFixpoint.ROLE_PART, part);
         remainder = remainder == null || values[part] == null ? null : remainder - values[part];
       }
-      fixpoint.add(equation, new Cell(key, counts.get(spec.total())), SuppressionFixpoint.ROLE_TOTAL,
-          values[spec.total()], flags[spec.total()], choosable[spec.total()]);
+      row.add(fixpoint, equation, SuppressionFixpoint.ROLE_TOTAL, spec.total());
       boolean small = remainder != null && remainder >= 1 && remainder <= DisclosureControl.MAX_SUPPRESSED_COUNT;
-      fixpoint.add(equation, new Cell(key, REMAINDER + equation.additivity()), SuppressionFixpoint.ROLE_PART,
+      fixpoint.add(equation, new Cell(row.key(), REMAINDER + equation.additivity()), SuppressionFixpoint.ROLE_PART,
           remainder, small, false);
     }
   }

@@ -18,8 +18,8 @@ final class BarChart {
 
   private BarChart() {}
 
-  static String draw(String id, String title, String description, List<Bar> bars, String xTitle, String yTitle,
-      String markClass, DoubleFunction<String> format) {
+  static String draw(ChartCaption caption, List<Bar> bars, String xTitle, String yTitle, String markClass,
+      DoubleFunction<String> format) {
     Frame frame = new Frame(60, 14, WIDTH - 60 - 12, HEIGHT - 14 - 48);
     double max = 0;
     for (Bar bar : bars) {
@@ -30,7 +30,7 @@ final class BarChart {
       }
     }
     LinearScale y = new LinearScale(0, max > 0 ? max * 1.05 : 1, frame.bottom(), frame.top()).nice(4);
-    Svg svg = new Svg(id, "bar-chart", WIDTH, HEIGHT, title, description);
+    Svg svg = new Svg(caption.id(), "bar-chart", WIDTH, HEIGHT, caption.title(), caption.description());
     Axes.left(svg, frame, y, yTitle, format);
     svg.line(frame.left(), frame.bottom(), frame.right(), frame.bottom(), "axis");
     double slot = frame.width() / Math.max(1, bars.size());

@@ -93,8 +93,8 @@ final class DeprivationSection {
         String description = "Referral rate per 1,000 by IMD decile (1 = most deprived) for "
             + group.getKey().label() + ", " + period.label() + "; suppressed deciles are marked c, not drawn.";
         charts.append("<figure class=\"small\"><h4>").append(Html.escape(group.getKey().label())).append("</h4>")
-            .append(BarChart.draw(id, group.getKey().label(), description, bars, "IMD decile (1 = most deprived)",
-                "Rate per 1,000", "decile-bar", v -> Html.decimal(v, 0)))
+            .append(BarChart.draw(new ChartCaption(id, group.getKey().label(), description), bars,
+                "IMD decile (1 = most deprived)", "Rate per 1,000", "decile-bar", v -> Html.decimal(v, 0)))
             .append(one.renderFolded("Table")).append("</figure>");
         drawn++;
       }

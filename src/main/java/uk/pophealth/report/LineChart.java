@@ -27,8 +27,8 @@ final class LineChart {
 
   private LineChart() {}
 
-  static String draw(String id, String title, String description, List<Series> series, String yTitle,
-      DoubleFunction<String> format, String markClass) {
+  static String draw(ChartCaption caption, List<Series> series, String yTitle, DoubleFunction<String> format,
+      String markClass) {
     Frame frame = new Frame(70, 14, WIDTH - 70 - 230, HEIGHT - 14 - 46);
     List<YearMonth> months = new ArrayList<>();
     double min = Double.POSITIVE_INFINITY;
@@ -49,7 +49,7 @@ final class LineChart {
     double pad = (max - min) * 0.1;
     LinearScale y = new LinearScale(Math.max(0, min - pad), max + pad, frame.bottom(), frame.top()).nice(5);
     MonthAxis x = MonthAxis.over(months, frame);
-    Svg svg = new Svg(id, "line-chart", WIDTH, HEIGHT, title, description);
+    Svg svg = new Svg(caption.id(), "line-chart", WIDTH, HEIGHT, caption.title(), caption.description());
     Axes.left(svg, frame, y, yTitle, format);
     x.draw(svg, frame, 8);
     for (int i = 0; i < series.size(); i++) {

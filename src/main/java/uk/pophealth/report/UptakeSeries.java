@@ -39,8 +39,8 @@ final class UptakeSeries {
     String description = "Monthly ACP uptake for " + byIcs.size() + " ICSs"
         + (byIcs.size() > MAX_LINES ? " (the first " + MAX_LINES + " drawn)" : "")
         + "; suppressed months are gaps in the lines.";
-    String svg = LineChart.draw("chart-ics-series", "ACP uptake by ICS over time", description, series,
-        "ACP uptake", Html::percent, "ics-point");
+    String svg = LineChart.draw(new ChartCaption("chart-ics-series", "ACP uptake by ICS over time", description),
+        series, "ACP uptake", Html::percent, "ics-point");
     return Section.figure(heading, svg, description, table.renderFolded("Table: uptake by ICS and month"));
   }
 }

@@ -129,7 +129,7 @@ class ConfigAtTheDoorTest {
   @Test
   void theGoodFileIsAccepted() throws IOException {
     Path file = write(good());
-    JobRequest request = JobRequest.fromCommandLine(file, null, null, null, null, null, Map.of());
+    JobRequest request = JobRequest.fromCommandLine(file, JobRequest.CommandLine.none());
     InputLocations.requireExist(new Configuration(), request.config());
     assertEquals(48, request.runOptions().months().size());
     assertEquals(12, request.runOptions().demand().horizon());
@@ -151,6 +151,35 @@ class ConfigAtTheDoorTest {
     }
     args.addAll(bad.args());
     args.set(2, write(yaml).toString());
+    assertRefusedAtTheDoor(bad, args);
+  }
+
+  /** The product options' bad values above: those the run resolves into per-product option records. */
+  static Stream<BadValue> badProductOptions() {
+    Set<String> productKeys = Set.of("acp_lookback_months", "rebase_to_current_footprint", "local_deciles",
+        "target_share", "sii_repetitions", "forecast_horizon", "forecast_exclude_from", "forecast_exclude_to", "seed");
+    return badValues().filter(bad -> productKeys.contains(bad.key()));
+  }
+
+  /**
+   * {@code validate} needs no reporting period, yet a bad product option in a job file without one is refused all
+   * the same: exit 2 naming the key, before anything is read or written.
+   */
+  @ParameterizedTest
+  @MethodSource("badProductOptions")
+  void validateWithoutAPeriodRefusesABadProductOption(BadValue bad) throws IOException {
+    Map<String, String> yaml = good();
+    yaml.remove("period_from");
+    yaml.remove("period_to");
+    yaml.put(bad.key(), bad.value());
+    assertRefusedAtTheDoor(bad, List.of("validate", "--config", write(yaml).toString()));
+  }
+
+  /**
+   * The command exits 2 with one {@code ERROR: Cannot ...} line carrying the bad value's message and naming its key,
+   * and writes nothing.
+   */
+  private void assertRefusedAtTheDoor(BadValue bad, List<String> args) throws IOException {
     Set<Path> before = listing();
 
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -171,7 +200,7 @@ class ConfigAtTheDoorTest {
     String inputs = yaml.get("inputs").replace(SAMPLE.resolve("gp_events").toString(), "/nonexistent/gp_events")
         .replace(SAMPLE.resolve("capacity").toString(), dir.resolve("capacity_typo").toString());
     yaml.put("inputs", inputs);
-    JobRequest request = JobRequest.fromCommandLine(write(yaml), null, null, null, null, null, Map.of());
+    JobRequest request = JobRequest.fromCommandLine(write(yaml), JobRequest.CommandLine.none());
     Set<Path> before = listing();
 
     PopHealthException e = assertThrows(PopHealthException.class, () -> RunJob.run(SharedSpark.spark(), request,
@@ -188,7 +217,7 @@ class ConfigAtTheDoorTest {
   void anUnsetKeyVariableIsRefusedBeforeTheOutputIsLocked() throws IOException {
     Map<String, String> yaml = good();
     yaml.put("pseudonymisation_key_env", "POPHEALTH_KEY_NOT_SET_HERE");
-    JobRequest request = JobRequest.fromCommandLine(write(yaml), null, null, null, null, null, Map.of());
+    JobRequest request = JobRequest.fromCommandLine(write(yaml), JobRequest.CommandLine.none());
     Set<Path> before = listing();
 
     PopHealthException e = assertThrows(PopHealthException.class,

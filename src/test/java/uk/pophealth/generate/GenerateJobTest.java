@@ -64,8 +64,8 @@ class GenerateJobTest {
   }
 
   private static GenerateJob.Result generate(String folder, long seed, double badRows, long people) {
-    GeneratorOptions options = GeneratorOptions.fromCommandLine(temp.resolve(folder).toString(), people, seed, badRows,
-        "synthetic", null, "csv", 48, 3, 1);
+    GeneratorOptions options = GeneratorOptions.fromCommandLine(new GeneratorOptions.CommandLine(
+        temp.resolve(folder).toString(), people, seed, badRows, "synthetic", null, "csv", 48, 3, 1));
     return GenerateJob.run(SharedSpark.spark(), options);
   }
 

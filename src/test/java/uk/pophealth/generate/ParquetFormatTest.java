@@ -19,8 +19,8 @@ class ParquetFormatTest {
 
   @Test
   void writesEveryTableAsParquet() {
-    GenerateJob.run(SharedSpark.spark(), GeneratorOptions.fromCommandLine(out.toString(), 800, 5, 0.01, "synthetic",
-        null, "parquet", 24, 2, 2));
+    GenerateJob.run(SharedSpark.spark(), GeneratorOptions.fromCommandLine(new GeneratorOptions.CommandLine(
+        out.toString(), 800, 5, 0.01, "synthetic", null, "parquet", 24, 2, 2)));
     GeneratedData data = new GeneratedData(out);
     for (TableSchema table : InputTables.ALL) {
       Dataset<Row> rows = SharedSpark.spark().read().parquet(out.resolve(table.name()).toString());

@@ -35,8 +35,8 @@ class RealGeographyTest {
     RefData.require(RealGeography.CCG_LOOKUP);
     RefData.require(RealGeography.LIST_SIZES);
     Path refdata = SharedSpark.refdata();
-    GenerateJob.run(SharedSpark.spark(), GeneratorOptions.fromCommandLine(out.toString(), 1500, 3, 0.0, "real",
-        refdata, "csv", 48, 3, null));
+    GenerateJob.run(SharedSpark.spark(), GeneratorOptions.fromCommandLine(new GeneratorOptions.CommandLine(
+        out.toString(), 1500, 3, 0.0, "real", refdata, "csv", 48, 3, null)));
     GeneratedData data = new GeneratedData(out);
 
     Set<String> realLsoas = new HashSet<>();
@@ -92,8 +92,8 @@ class RealGeographyTest {
     RefData.require(RealGeography.CCG_LOOKUP);
     RefData.require(RealGeography.EPRACCUR);
     RefData.require(RealGeography.LIST_SIZES);
-    GenerateJob.run(SharedSpark.spark(), GeneratorOptions.fromCommandLine(out.toString(), 1500, 3, 0.0, "real",
-        SharedSpark.refdata(), "csv", 48, 3, 3));
+    GenerateJob.run(SharedSpark.spark(), GeneratorOptions.fromCommandLine(new GeneratorOptions.CommandLine(
+        out.toString(), 1500, 3, 0.0, "real", SharedSpark.refdata(), "csv", 48, 3, 3)));
     GeneratedData data = new GeneratedData(out);
     Set<String> current = new HashSet<>();
     for (Map<String, String> row : data.rows(Footprints.NAME)) {

@@ -78,19 +78,19 @@ class EnglandShapedRunTest {
     TestFiles.deleteRecursively(DIR);
     SparkSession spark = SharedSpark.spark();
     Path data = DIR.resolve("data");
-    GenerateJob.run(spark, GeneratorOptions.fromCommandLine(data.toString(), PEOPLE, 23, 0.002, geography(), REFDATA,
-        "parquet", 48, PLACES, ICS));
+    GenerateJob.run(spark, GeneratorOptions.fromCommandLine(new GeneratorOptions.CommandLine(data.toString(), PEOPLE,
+        23, 0.002, geography(), REFDATA, "parquet", 48, PLACES, ICS)));
     truth = new ObjectMapper().readTree(Files.readString(data.resolve("truth.json")));
     Path config = data.resolve("job.yaml");
     exactOut = DIR.resolve("exact").toAbsolutePath().toString();
     // three financial years (the referral tables' periods grow with the range, at every population)
-    exact = RunJob.run(spark, JobRequest.fromCommandLine(config, exactOut, null, FIRST_MONTH, LAST_MONTH, "off",
-        Map.of()), ENV, RunOutputs.quiet());
+    exact = RunJob.run(spark, JobRequest.fromCommandLine(config,
+        new JobRequest.CommandLine(exactOut, null, FIRST_MONTH, LAST_MONTH, "off", Map.of())), ENV, RunOutputs.quiet());
     controlledOut = DIR.resolve("controlled").toAbsolutePath().toString();
     // as a data cell runs it each month: the last month (and the financial year to date of the referral tables),
     // the demand forecasts from the whole history
-    controlled = RunJob.run(spark, JobRequest.fromCommandLine(config, controlledOut, LAST_MONTH, null, null, null,
-        Map.of()), ENV, RunOutputs.quiet());
+    controlled = RunJob.run(spark, JobRequest.fromCommandLine(config,
+        new JobRequest.CommandLine(controlledOut, LAST_MONTH, null, null, null, Map.of())), ENV, RunOutputs.quiet());
   }
 
   private static String geography() {

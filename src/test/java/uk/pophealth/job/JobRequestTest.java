@@ -19,14 +19,15 @@ class JobRequestTest {
   @Test
   void outputDefaultsToTheConfigsOutputResolvedAgainstTheFile() throws IOException {
     Path config = write("inputs: {}\noutput: results\nperiod_from: \"2025-01\"\nperiod_to: \"2025-03\"\n");
-    JobRequest request = JobRequest.fromCommandLine(config, null, null, null, null, null, null);
+    JobRequest request = JobRequest.fromCommandLine(config, JobRequest.CommandLine.none());
     assertEquals(dir.resolve("results").toString(), request.config().output());
   }
 
   @Test
   void commandLineOutputOverridesTheConfig() throws IOException {
     Path config = write("inputs: {}\noutput: results\n");
-    JobRequest request = JobRequest.fromCommandLine(config, "/elsewhere/out", null, null, null, null, null);
+    JobRequest request = JobRequest.fromCommandLine(config,
+        new JobRequest.CommandLine("/elsewhere/out", null, null, null, null, null));
     assertEquals("/elsewhere/out", request.config().output());
   }
 
@@ -34,7 +35,7 @@ class JobRequestTest {
   void noOutputAnywhereIsBadConfig() throws IOException {
     Path config = write("inputs: {}\n");
     PopHealthException e = assertThrows(PopHealthException.class,
-        () -> JobRequest.fromCommandLine(config, null, null, null, null, null, null));
+        () -> JobRequest.fromCommandLine(config, JobRequest.CommandLine.none()));
     assertEquals(ErrorCategory.BAD_CONFIG, e.category());
     assertTrue(e.getMessage().contains("--out"), e.getMessage());
   }
@@ -42,7 +43,8 @@ class JobRequestTest {
   @Test
   void periodNarrowsTheRunButHistoryKeepsTheFilesStart() throws IOException {
     Path config = write("inputs: {}\noutput: results\nperiod_from: \"2022-01\"\nperiod_to: \"2025-12\"\n");
-    JobRequest request = JobRequest.fromCommandLine(config, null, "2025-03", null, null, null, null);
+    JobRequest request = JobRequest.fromCommandLine(config,
+        new JobRequest.CommandLine(null, "2025-03", null, null, null, null));
     assertEquals("2025-03", request.config().periodFrom());
     assertEquals("2025-03", request.config().periodTo());
     assertTrue(request.singlePeriod());

@@ -78,7 +78,8 @@ class RunJobSampleTest {
     SparkSession spark = SharedSpark.spark();
     exactOut = dir.resolve("exact").toAbsolutePath().toString();
     exactManifest = RunJob.run(spark,
-        JobRequest.fromCommandLine(SAMPLE, exactOut, null, null, null, "off", Map.of()), ENV, RunOutputs.quiet());
+        JobRequest.fromCommandLine(SAMPLE, new JobRequest.CommandLine(exactOut, null, null, null, "off", Map.of())),
+        ENV, RunOutputs.quiet());
     controlledOut = dir.resolve("controlled").toAbsolutePath().toString();
     // the controlled run stages its ingested tables as Parquet (what the run job does unless told otherwise; a session
     // no job resolved, like this suite's, caches them): every test on its outputs checks that path too
@@ -100,7 +101,9 @@ class RunJobSampleTest {
     spark.listenerManager().register(writes);
     try {
       controlledManifest = RunJob.run(spark,
-          JobRequest.fromCommandLine(SAMPLE, controlledOut, "2025-12", null, null, null, Map.of()), ENV, RunOutputs.quiet());
+          JobRequest.fromCommandLine(SAMPLE,
+              new JobRequest.CommandLine(controlledOut, "2025-12", null, null, null, Map.of())), ENV,
+          RunOutputs.quiet());
     } finally {
       spark.sparkContext().listenerBus().waitUntilEmpty();
       spark.listenerManager().unregister(writes);

@@ -95,8 +95,9 @@ class RunOutcomeTest {
   }
 
   private static RunManifest run(Path yaml, String out, String from, String to) {
-    return RunJob.run(SharedSpark.spark(), JobRequest.fromCommandLine(yaml, out, null, from, to, "on", Map.of()),
-        Map.of(), RunOutputs.quiet());
+    return RunJob.run(SharedSpark.spark(),
+        JobRequest.fromCommandLine(yaml, new JobRequest.CommandLine(out, null, from, to, "on", Map.of())), Map.of(),
+        RunOutputs.quiet());
   }
 
   private static String manifest(String out) throws IOException {

@@ -50,10 +50,12 @@ class SmallAreaShapesTest {
     Path yaml = SmallAreaInputs.write(DIR.resolve("in"));
     exactOut = DIR.resolve("exact").toAbsolutePath().toString();
     exactManifest = RunJob.run(SharedSpark.spark(),
-        JobRequest.fromCommandLine(yaml, exactOut, null, null, null, "off", Map.of()), Map.of(), RunOutputs.quiet());
+        JobRequest.fromCommandLine(yaml, new JobRequest.CommandLine(exactOut, null, null, null, "off", Map.of())),
+        Map.of(), RunOutputs.quiet());
     controlledOut = DIR.resolve("controlled").toAbsolutePath().toString();
     controlledManifest = RunJob.run(SharedSpark.spark(),
-        JobRequest.fromCommandLine(yaml, controlledOut, null, null, null, "on", Map.of()), Map.of(), RunOutputs.quiet());
+        JobRequest.fromCommandLine(yaml, new JobRequest.CommandLine(controlledOut, null, null, null, "on", Map.of())),
+        Map.of(), RunOutputs.quiet());
   }
 
   /** The outputs with a demand forecast: both (under disclosure control the small ICS's series are all suppressed). */

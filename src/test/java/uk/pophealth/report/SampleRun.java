@@ -43,8 +43,9 @@ final class SampleRun {
     }
     System.out.println(LEFT_BY_SAMPLE_TEST + " holds no succeeded run: running the job on " + SAMPLE + " into " + OWN);
     TestFiles.deleteRecursively(OWN);
-    RunJob.run(spark, JobRequest.fromCommandLine(SAMPLE, OWN.toAbsolutePath().toString(), null, null, null, "off",
-        Map.of()), ENV, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    RunJob.run(spark, JobRequest.fromCommandLine(SAMPLE, new JobRequest.CommandLine(OWN.toAbsolutePath().toString(),
+        null, null, null, "off", Map.of())), ENV,
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     if (!succeeded(OWN)) {
       throw new AssertionError("The run on the sample did not succeed: see " + OWN.resolve(RunManifest.FILE_NAME));
     }

@@ -206,8 +206,8 @@ public final class AutoForecaster {
     parameters.put("levelEnd", value);
     parameters.put("sigma", 0.0);
     return new PredictionIntervals(point, point, point, point)
-        .toResult(ForecastMethod.AUTO, new EtsSpec(Trend.NONE, Season.NONE, 1).name(), parameters, Double.NaN,
-            fitted, point, notes);
+        .toResult(FittedModel.withoutAicc(ForecastMethod.AUTO, new EtsSpec(Trend.NONE, Season.NONE, 1).name(),
+            parameters), fitted, point, notes);
   }
 
   private static ForecastResult byBacktest(double[] y, PreparedSeries series, int horizon, ForecastOptions options,

@@ -63,7 +63,7 @@ final class Benchmarks {
     }
     List<String> allNotes = withSpreadNote(notes, count == 0);
     return PredictionIntervals.normal(point, se)
-        .toResult(method, name, Map.of("sigma", sigma), Double.NaN, fitted, point, allNotes);
+        .toResult(FittedModel.withoutAicc(method, name, Map.of("sigma", sigma)), fitted, point, allNotes);
   }
 
   static ForecastResult drift(ForecastMethod method, PreparedSeries series, int horizon, List<String> notes) {
@@ -107,7 +107,8 @@ final class Benchmarks {
     parameters.put("drift", slope);
     parameters.put("sigma", sigma);
     return PredictionIntervals.normal(point, se)
-        .toResult(method, "Drift", parameters, Double.NaN, fitted, point, withSpreadNote(notes, count < 2));
+        .toResult(FittedModel.withoutAicc(method, "Drift", parameters), fitted, point,
+            withSpreadNote(notes, count < 2));
   }
 
   static ForecastResult mean(ForecastMethod method, PreparedSeries series, int horizon, List<String> notes) {
@@ -137,7 +138,8 @@ final class Benchmarks {
     Map<String, Double> parameters = new LinkedHashMap<>();
     parameters.put("mean", mean);
     parameters.put("sigma", sd);
-    return intervals.toResult(method, MEAN_MODEL, parameters, Double.NaN, fitted, point, withSpreadNote(notes, n < 2));
+    return intervals.toResult(FittedModel.withoutAicc(method, MEAN_MODEL, parameters), fitted, point,
+        withSpreadNote(notes, n < 2));
   }
 
   private static List<String> withSpreadNote(List<String> notes, boolean noSpread) {

@@ -23,26 +23,25 @@ final class EtsFilter {
    *
    * @param y        observations, or null to run on zeros (the unit responses of the linear profile)
    * @param observed which months count
-   * @param season0  initial seasonal states by position (length period), ignored when not seasonal
+   * @param start    initial states; the seasonal ones by position (length period), ignored when not seasonal
    * @param errors   if not null, receives one-step errors (0 where not observed)
    * @param fitted   if not null, receives one-step forecasts
    * @return the sum of squared errors, or +infinity when a multiplicative state leaves the positive range
    */
-  double run(double[] y, boolean[] observed, double level0, double trend0, double[] season0, double[] errors,
-      double[] fitted) {
+  double run(double[] y, boolean[] observed, EtsStates start, double[] errors, double[] fitted) {
     boolean seasonal = spec.seasonal();
     boolean multiplicative = spec.season() == Season.MULTIPLICATIVE;
     int m = season.length;
     if (seasonal) {
-      System.arraycopy(season0, 0, season, 0, m);
+      System.arraycopy(start.season(), 0, season, 0, m);
     }
     double alpha = parameters.alpha();
     double beta = parameters.beta();
     double gamma = parameters.gamma();
     double phi = parameters.phi();
     Trend trendType = spec.trend();
-    double l = level0;
-    double b = trendType == Trend.NONE ? 0 : trend0;
+    double l = start.level();
+    double b = trendType == Trend.NONE ? 0 : start.trend();
     double sse = 0;
     int position = 0;
     for (int t = 0; t < observed.length; t++) {
@@ -94,5 +93,10 @@ final class EtsFilter {
   /** Seasonal states after the last run, by position t mod period. */
   double[] season() {
     return season.clone();
+  }
+
+  /** The states after the last run. */
+  EtsStates states() {
+    return new EtsStates(level, trend, season());
   }
 }

@@ -20,6 +20,11 @@ package uk.pophealth.stats.forecast;
 record EtsFit(EtsSpec spec, EtsParameters parameters, double level0, double trend0, double[] season0, double sse,
     boolean[] observed, double[] y, double[] fitted, double finalLevel, double finalTrend, double[] finalSeason, double scale) {
 
+  /** The states after the last month. */
+  EtsStates finalStates() {
+    return new EtsStates(finalLevel, finalTrend, finalSeason);
+  }
+
   /** Months in the likelihood. */
   int observedCount() {
     int count = 0;

@@ -51,13 +51,12 @@ final class EtsFitter {
         EtsParameters.boxUpper(spec), 0.1);
     EtsParameters parameters = EtsParameters.fromBox(spec, best);
     double[] states = profile.solveStates(parameters);
-    double[] season0 = spec.initialSeason(states);
-    return finish(spec, parameters, states[0], spec.hasTrend() ? states[1] : 0, season0, y, observed, scale);
+    return finish(spec, parameters, spec.initialStates(states), y, observed, scale);
   }
 
   private static EtsFit fitMultiplicative(EtsSpec spec, double[] y, boolean[] observed, double[] filled,
       double scale) {
-    InitialStates start = InitialStates.heuristic(spec, filled);
+    EtsStates start = EtsStates.heuristic(spec, filled);
     int smoothing = spec.smoothingCount();
     int m = spec.period();
     int dimension = smoothing + spec.stateCount();
@@ -89,16 +88,16 @@ final class EtsFitter {
     EtsParameters parameters = EtsParameters.fromBox(spec, best);
     double[] season0 = objective.season(best);
     double trend0 = spec.hasTrend() ? best[smoothing + 1] / TREND_SCALE : 0;
-    return finish(spec, parameters, best[smoothing], trend0, season0, y, observed, scale);
+    return finish(spec, parameters, new EtsStates(best[smoothing], trend0, season0), y, observed, scale);
   }
 
-  private static EtsFit finish(EtsSpec spec, EtsParameters parameters, double level0, double trend0,
-      double[] season0, double[] y, boolean[] observed, double scale) {
+  private static EtsFit finish(EtsSpec spec, EtsParameters parameters, EtsStates start, double[] y,
+      boolean[] observed, double scale) {
     EtsFilter filter = new EtsFilter(spec, parameters);
     double[] fitted = new double[y.length];
-    double sse = filter.run(y, observed, level0, trend0, season0, null, fitted);
-    return new EtsFit(spec, parameters, level0, trend0, season0, sse, observed.clone(), y.clone(), fitted,
-        filter.level(), filter.trend(), filter.season(), scale);
+    double sse = filter.run(y, observed, start, null, fitted);
+    return new EtsFit(spec, parameters, start.level(), start.trend(), start.season(), sse, observed.clone(),
+        y.clone(), fitted, filter.level(), filter.trend(), filter.season(), scale);
   }
 
   /**
@@ -214,7 +213,8 @@ final class EtsFitter {
       }
       int k = spec.smoothingCount();
       double trend0 = spec.hasTrend() ? x[k + 1] / TREND_SCALE : 0;
-      double sse = new EtsFilter(spec, parameters).run(y, observed, x[k], trend0, season, null, null);
+      EtsStates start = new EtsStates(x[k], trend0, season);
+      double sse = new EtsFilter(spec, parameters).run(y, observed, start, null, null);
       return Double.isFinite(sse) ? Math.log(Math.max(sse, 1e-300)) : PENALTY;
     }
   }

@@ -53,7 +53,7 @@ final class EtsPrediction {
     for (int h = 0; h < horizon; h++) {
       point[h] *= scale;
     }
-    return scaled.toResult(method, spec.name(), parameters(fit), fit.aicc(), fitted, point, notes);
+    return scaled.toResult(new FittedModel(method, spec.name(), parameters(fit), fit.aicc()), fitted, point, notes);
   }
 
   /** v_h / sigma^2 = 1 + sum_{j<h} c_j^2 for h = 1..horizon (class 1). */
@@ -74,13 +74,14 @@ final class EtsPrediction {
   }
 
   static double[] pointForecast(EtsFit fit, int horizon) {
-    return pointForecast(fit.spec(), fit.parameters().phi(), fit.finalLevel(), fit.finalTrend(), fit.finalSeason(),
-        fit.fitted().length, horizon);
+    return pointForecast(fit.spec(), fit.parameters().phi(), fit.finalStates(), fit.fitted().length, horizon);
   }
 
   /** Forecasts from the states after month n (season by position t mod period). */
-  static double[] pointForecast(EtsSpec spec, double phi, double level, double trend, double[] season, int n,
-      int horizon) {
+  static double[] pointForecast(EtsSpec spec, double phi, EtsStates states, int n, int horizon) {
+    double level = states.level();
+    double trend = states.trend();
+    double[] season = states.season();
     double[] point = new double[horizon];
     double trendMultiplier = 0;
     double phiPower = 1;

@@ -79,4 +79,9 @@ record EtsSpec(Trend trend, Season season, int period) {
   double[] initialSeason(double[] states) {
     return initialSeason(states, hasTrend() ? 2 : 1);
   }
+
+  /** The initial states from free ones in the order of {@link #stateCount()}: level, trend (if any), season. */
+  EtsStates initialStates(double[] free) {
+    return new EtsStates(free[0], hasTrend() ? free[1] : 0, initialSeason(free));
+  }
 }

@@ -72,9 +72,8 @@ final class LinearProfile {
     for (int j = 0; j < d; j++) {
       double[] unit = new double[d];
       unit[j] = 1;
-      filter.run(null, observed, unit[0], spec.hasTrend() ? unit[1] : 0, spec.initialSeason(unit), null, null);
-      sensitivity[j] = EtsPrediction.pointForecast(spec, parameters.phi(), filter.level(), filter.trend(),
-          filter.season(), observed.length, horizon);
+      filter.run(null, observed, spec.initialStates(unit), null, null);
+      sensitivity[j] = EtsPrediction.pointForecast(spec, parameters.phi(), filter.states(), observed.length, horizon);
     }
     double[] leverage = new double[horizon];
     double[] a = new double[d];
@@ -96,18 +95,18 @@ final class LinearProfile {
 
   private double profile(EtsParameters parameters, double[] x) {
     EtsFilter filter = new EtsFilter(spec, parameters);
-    double baseSse = filter.run(y, observed, 0, 0, zeroSeason, base, null);
+    double baseSse = filter.run(y, observed, new EtsStates(0, 0, zeroSeason), base, null);
     int k = 0;
-    filter.run(null, observed, 1, 0, zeroSeason, columns[k++], null);
+    filter.run(null, observed, new EtsStates(1, 0, zeroSeason), columns[k++], null);
     if (spec.hasTrend()) {
-      filter.run(null, observed, 0, 1, zeroSeason, columns[k++], null);
+      filter.run(null, observed, new EtsStates(0, 1, zeroSeason), columns[k++], null);
     }
     if (spec.seasonal()) {
       for (int j = 1; j < spec.period(); j++) {
         java.util.Arrays.fill(unitSeason, 0);
         unitSeason[j] = 1;
         unitSeason[0] = -1;
-        filter.run(null, observed, 0, 0, unitSeason, columns[k++], null);
+        filter.run(null, observed, new EtsStates(0, 0, unitSeason), columns[k++], null);
       }
     }
     int n = observed.length;

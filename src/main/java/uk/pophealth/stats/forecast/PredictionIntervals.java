@@ -81,9 +81,9 @@ record PredictionIntervals(double[] lower80, double[] upper80, double[] lower95,
     return out;
   }
 
-  ForecastResult toResult(ForecastMethod method, String modelName, java.util.Map<String, Double> parameters,
-      double aicc, double[] fitted, double[] point, java.util.List<String> notes) {
-    return new ForecastResult(method, modelName, parameters, aicc, fitted, point, lower80, upper80, lower95, upper95,
-        notes);
+  /** The forecast of {@code model} with these limits. */
+  ForecastResult toResult(FittedModel model, double[] fitted, double[] point, java.util.List<String> notes) {
+    return new ForecastResult(model.method(), model.name(), model.parameters(), model.aicc(), fitted, point, lower80,
+        upper80, lower95, upper95, notes);
   }
 }

@@ -92,11 +92,8 @@ final class StateUncertainty {
   private static double[] run(EtsFit fit, double[] x, double[] errors) {
     EtsSpec spec = fit.spec();
     int m = spec.seasonLength();
-    double level0 = x[0];
-    double trend0 = spec.hasTrend() ? x[1] : 0;
-    double[] season0 = spec.initialSeason(x);
     EtsFilter filter = new EtsFilter(spec, fit.parameters());
-    double sse = filter.run(fit.y(), fit.observed(), level0, trend0, season0, errors, null);
+    double sse = filter.run(fit.y(), fit.observed(), spec.initialStates(x), errors, null);
     if (!Double.isFinite(sse)) {
       return null;
     }

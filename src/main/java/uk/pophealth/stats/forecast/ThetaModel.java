@@ -91,7 +91,7 @@ final class ThetaModel {
     parameters.put("A", line[0] * cte);
     parameters.put("B", line[1] * cte);
     parameters.put("sigma", sigma * cte);
-    return intervals.toResult(method, "Theta(OTM)", parameters, Double.NaN, fitted, point, notes);
+    return intervals.toResult(FittedModel.withoutAicc(method, "Theta(OTM)", parameters), fitted, point, notes);
   }
 
   /** The 90% seasonality test of thetaf: |r_m| > 1.645 sqrt((1 + 2 sum_{k<m} r_k^2) / n). */

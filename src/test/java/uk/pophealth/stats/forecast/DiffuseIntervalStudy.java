@@ -202,10 +202,8 @@ public final class DiffuseIntervalStudy {
     double minusLogLikelihood = (n - d) / 2.0 * Math.log(Math.max(objective.sse, 1e-300)) + 0.5 * logDet;
     double[] x0 = objective.states;
     EtsFilter filter = new EtsFilter(spec, parameters);
-    filter.run(unit, observed, x0[0], spec.hasTrend() ? x0[1] : 0, spec.initialSeason(x0), null,
-        null);
-    double[] point = EtsPrediction.pointForecast(spec, parameters.phi(), filter.level(), filter.trend(),
-        filter.season(), n, horizon);
+    filter.run(unit, observed, spec.initialStates(x0), null, null);
+    double[] point = EtsPrediction.pointForecast(spec, parameters.phi(), filter.states(), n, horizon);
     double[] classOne = EtsPrediction.classOneFactors(spec, parameters, horizon);
     double[] leverage = LinearProfile.forecastLeverage(spec, parameters, observed, horizon);
     double s2 = objective.sse / (n - d);
@@ -255,13 +253,12 @@ public final class DiffuseIntervalStudy {
       double[] base = new double[n];
       EtsFilter filter = new EtsFilter(spec, parameters);
       double[] zeroSeason = new double[spec.seasonLength()];
-      double baseSse = filter.run(y, observed, 0, 0, zeroSeason, base, null);
+      double baseSse = filter.run(y, observed, new EtsStates(0, 0, zeroSeason), base, null);
       double[][] columns = new double[d][n];
       for (int j = 0; j < d; j++) {
         double[] state = new double[d];
         state[j] = 1;
-        filter.run(null, observed, state[0], spec.hasTrend() ? state[1] : 0,
-            spec.initialSeason(state), columns[j], null);
+        filter.run(null, observed, spec.initialStates(state), columns[j], null);
       }
       gram = Cholesky.gram(columns);
       double[] rhs = new double[d];

@@ -140,8 +140,8 @@ public final class EmpiricalIntervalStudy {
     }
     for (int t = t0; t < n; t++) {
       EtsFilter filter = new EtsFilter(spec, fit.parameters());
-      double sse = filter.run(Arrays.copyOf(y, t), Arrays.copyOf(series.observed(), t), fit.level0(), fit.trend0(),
-          fit.season0(), null, null);
+      EtsStates start = new EtsStates(fit.level0(), fit.trend0(), fit.season0());
+      double sse = filter.run(Arrays.copyOf(y, t), Arrays.copyOf(series.observed(), t), start, null, null);
       if (!Double.isFinite(sse)) {
         continue;
       }

@@ -16,7 +16,8 @@ class KnownAnswerTest {
     EtsFilter filter = new EtsFilter(new EtsSpec(Trend.NONE, Season.NONE, 1), new EtsParameters(0.5, 0, 0, 1));
     double[] errors = new double[2];
     double[] fitted = new double[2];
-    double sse = filter.run(new double[] {2, 4}, new boolean[] {true, true}, 0, 0, new double[1], errors, fitted);
+    double sse = filter.run(new double[] {2, 4}, new boolean[] {true, true}, new EtsStates(0, 0, new double[1]), errors,
+        fitted);
     assertEquals(13, sse, TOLERANCE);
     assertArrayEquals(new double[] {0, 1}, fitted, TOLERANCE);
     assertArrayEquals(new double[] {2, 3}, errors, TOLERANCE);
@@ -29,8 +30,8 @@ class KnownAnswerTest {
     // mu = 10 + 1.8 = 11.8, e = 2.2, l = 11.8 + 1.1 = 12.9, b = 1.8 + 0.44 = 2.24; a missing month then: mu = 12.9 + 2.016
     EtsFilter filter = new EtsFilter(new EtsSpec(Trend.DAMPED, Season.NONE, 1), new EtsParameters(0.5, 0.2, 0, 0.9));
     double[] fitted = new double[2];
-    double sse = filter.run(new double[] {14, Double.NaN}, new boolean[] {true, false}, 10, 2, new double[1], null,
-        fitted);
+    double sse = filter.run(new double[] {14, Double.NaN}, new boolean[] {true, false},
+        new EtsStates(10, 2, new double[1]), null, fitted);
     assertEquals(2.2 * 2.2, sse, 1e-12);
     assertEquals(11.8, fitted[0], 1e-12);
     assertEquals(12.9 + 0.9 * 2.24, fitted[1], 1e-12);
