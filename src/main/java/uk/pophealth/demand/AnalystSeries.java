@@ -112,11 +112,11 @@ public final class AnalystSeries {
     return series.select(
         concat_ws(SeriesColumns.KEY_SEPARATOR, lit(OutputTables.LEVEL_SERIES), col(SERIES_ID),
             lit(Activities.ANALYST_SERIES)).as(SeriesColumns.SERIES_KEY),
-        lit(OutputTables.LEVEL_SERIES).as(DemandForecast.GEOGRAPHY_LEVEL),
-        col(SERIES_ID).as(DemandForecast.GEOGRAPHY_CODE),
-        lit(null).cast("string").as(DemandForecast.GEOGRAPHY_NAME),
+        lit(OutputTables.LEVEL_SERIES).as(OutputTables.GEOGRAPHY_LEVEL),
+        col(SERIES_ID).as(OutputTables.GEOGRAPHY_CODE),
+        lit(null).cast("string").as(OutputTables.GEOGRAPHY_NAME),
         lit(null).cast("string").as(SeriesColumns.PARENT_CODE),
-        lit(Activities.ANALYST_SERIES).as(DemandForecast.ACTIVITY_NAME),
+        lit(Activities.ANALYST_SERIES).as(OutputTables.ACTIVITY_NAME),
         lit(DemandForecast.SERIES_COUNT).as(DemandForecast.SERIES_KIND), col(MONTH).as(DemandForecast.MONTH),
         col(VALUE).as(DemandForecast.VALUE));
   }

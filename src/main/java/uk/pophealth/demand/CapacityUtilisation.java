@@ -9,8 +9,8 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.InputTables.Capacity;
+import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables;
 
 /**
@@ -30,8 +30,8 @@ final class CapacityUtilisation {
   static Dataset<Row> add(Dataset<Row> rows, Dataset<Row> capacity) {
     Dataset<Row> commissioned = capacity.select(col(Capacity.PLACE_CODE).as(C_CODE), col(Capacity.ACTIVITY).as(C_ACTIVITY),
         trunc(col(Capacity.MONTH), "MM").as(C_MONTH), col(Capacity.CAPACITY).as(DemandForecast.CAPACITY));
-    Column match = col(DemandForecast.GEOGRAPHY_LEVEL).equalTo(lit(OutputTables.LEVEL_PLACE))
-        .and(col(DemandForecast.GEOGRAPHY_CODE).equalTo(col(C_CODE))).and(col(DemandForecast.ACTIVITY_NAME)
+    Column match = col(OutputTables.GEOGRAPHY_LEVEL).equalTo(lit(OutputTables.LEVEL_PLACE))
+        .and(col(OutputTables.GEOGRAPHY_CODE).equalTo(col(C_CODE))).and(col(OutputTables.ACTIVITY_NAME)
             .equalTo(col(C_ACTIVITY)))
         .and(col(DemandForecast.MONTH).equalTo(col(C_MONTH)));
     Column kind = col(DemandForecast.KIND);
@@ -41,14 +41,14 @@ final class CapacityUtilisation {
         .withColumn(DemandForecast.UTILISATION, when(usable.and(kind.notEqual(lit(DemandForecast.KIND_FITTED))),
             col(DemandForecast.VALUE).divide(col(DemandForecast.CAPACITY))))
         .withColumn(DemandForecast.UTILISATION_UPPER95, when(usable.and(forecast),
-            col(DemandForecast.UPPER95).divide(col(DemandForecast.CAPACITY))));
-    Dataset<Row> exceeded = joined.filter(forecast.and(col(DemandForecast.UPPER95).gt(col(DemandForecast.CAPACITY))))
-        .groupBy(col(DemandForecast.GEOGRAPHY_LEVEL).as("_e_level"), col(DemandForecast.GEOGRAPHY_CODE).as("_e_code"),
-            col(DemandForecast.ACTIVITY_NAME).as("_e_activity"))
+            col(OutputTables.UPPER95).divide(col(DemandForecast.CAPACITY))));
+    Dataset<Row> exceeded = joined.filter(forecast.and(col(OutputTables.UPPER95).gt(col(DemandForecast.CAPACITY))))
+        .groupBy(col(OutputTables.GEOGRAPHY_LEVEL).as("_e_level"), col(OutputTables.GEOGRAPHY_CODE).as("_e_code"),
+            col(OutputTables.ACTIVITY_NAME).as("_e_activity"))
         .agg(min(col(DemandForecast.MONTH)).as(DemandForecast.CAPACITY_EXCEEDED_FROM));
-    Column series = col(DemandForecast.GEOGRAPHY_LEVEL).equalTo(col("_e_level")).and(col(DemandForecast.GEOGRAPHY_CODE)
+    Column series = col(OutputTables.GEOGRAPHY_LEVEL).equalTo(col("_e_level")).and(col(OutputTables.GEOGRAPHY_CODE)
         .equalTo(col("_e_code")))
-        .and(col(DemandForecast.ACTIVITY_NAME).equalTo(col("_e_activity")));
+        .and(col(OutputTables.ACTIVITY_NAME).equalTo(col("_e_activity")));
     return joined.join(exceeded, series, "left").drop("_e_level", "_e_code", "_e_activity");
   }
 }

@@ -15,14 +15,14 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.cohort.AgeBands;
-import uk.pophealth.schema.Activities;
-import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
+import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
-import uk.pophealth.schema.InputTables.Population;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.GeographyTables;
+import uk.pophealth.schema.InputTables.Population;
+import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * The demographic projection: activity per head by age band in the last 12 months of history, times the projected
@@ -82,7 +82,7 @@ final class DemographicProjection {
     Date to = Date.valueOf(lastMonth.atDay(1));
     Dataset<Row> means = facts.filter(col(DemandForecast.MONTH).between(from, to))
         .groupBy(col(GeographyTables.PLACE_CODE).as(PLACE), col(GeographyTables.ICS_CODE),
-        col(DemandForecast.ACTIVITY_NAME),
+        col(OutputTables.ACTIVITY_NAME),
             col(FactColumns.AGE_BAND))
         .agg(sum(col(DemandForecast.VALUE)).divide(12.0).as(MEAN), sum(col(DemandForecast.VALUE)).as(BASE_SUM));
     Dataset<Row> forecastMonths = rows.filter(col(DemandForecast.KIND).equalTo(lit(DemandForecast.KIND_FORECAST)))
@@ -92,15 +92,15 @@ final class DemographicProjection {
         .join(growth, new String[] {PLACE, FactColumns.AGE_BAND, YEAR}, "left")
         .join(growthAll, new String[] {PLACE, YEAR}, "left")
         .withColumn(CONTRIBUTION, col(MEAN).multiply(g))
-        .groupBy(col(PLACE), col(GeographyTables.ICS_CODE), col(DemandForecast.ACTIVITY_NAME),
+        .groupBy(col(PLACE), col(GeographyTables.ICS_CODE), col(OutputTables.ACTIVITY_NAME),
         col(DemandForecast.MONTH))
         .agg(OrderedSum.of(CONTRIBUTION).as(DEMOGRAPHIC_PROJECTION), sum(col(BASE_SUM)).as(BASE_SUM),
             count(g).as("_with"), count(lit(1)).as("_all"))
         .withColumn(DEMOGRAPHIC_PROJECTION, when(col("_with").equalTo(col("_all")), col(DEMOGRAPHIC_PROJECTION)));
     Dataset<Row> codes = SeriesGrid.placeSeriesCodes(facts).withColumnRenamed(GeographyTables.PLACE_CODE, PLACE);
     Dataset<Row> places = projected.join(codes, new String[] {PLACE, GeographyTables.ICS_CODE})
-        .select(lit(OutputTables.LEVEL_PLACE).as("_p_level"), col(DemandForecast.GEOGRAPHY_CODE).as("_p_code"),
-            col(GeographyTables.ICS_CODE).as("_p_parent"), col(DemandForecast.ACTIVITY_NAME).as("_p_activity"),
+        .select(lit(OutputTables.LEVEL_PLACE).as("_p_level"), col(OutputTables.GEOGRAPHY_CODE).as("_p_code"),
+            col(GeographyTables.ICS_CODE).as("_p_parent"), col(OutputTables.ACTIVITY_NAME).as("_p_activity"),
             col(DemandForecast.MONTH).as("_p_month"), col(DEMOGRAPHIC_PROJECTION), col(BASE_SUM));
     Dataset<Row> ics = whenComplete(places.groupBy(lit(OutputTables.LEVEL_ICS).as("_p_level"),
         col("_p_parent").as("_p_code"), col("_p_activity"), col("_p_month")));
@@ -120,8 +120,8 @@ final class DemographicProjection {
   private static Dataset<Row> asPublished(Dataset<Row> projections, Dataset<Row> rows, Date from, Date to) {
     Dataset<Row> published = rows.filter(col(DemandForecast.KIND).equalTo(lit(DemandForecast.KIND_ACTUAL))
             .and(col(DemandForecast.MONTH).between(from, to)))
-        .groupBy(col(DemandForecast.GEOGRAPHY_LEVEL).as("_b_level"), col(DemandForecast.GEOGRAPHY_CODE).as("_b_code"),
-            col(DemandForecast.ACTIVITY_NAME).as("_b_activity"))
+        .groupBy(col(OutputTables.GEOGRAPHY_LEVEL).as("_b_level"), col(OutputTables.GEOGRAPHY_CODE).as("_b_code"),
+            col(OutputTables.ACTIVITY_NAME).as("_b_activity"))
         .agg(sum(col(DemandForecast.VALUE)).as(PUBLISHED_SUM), count(col(DemandForecast.VALUE)).as("_b_months"));
     Column base = col("_p_level").equalTo(col("_b_level")).and(col("_p_code").equalTo(col("_b_code")))
         .and(col("_p_activity").equalTo(col("_b_activity")));
@@ -141,9 +141,9 @@ final class DemographicProjection {
   }
 
   private static Dataset<Row> attach(Dataset<Row> rows, Dataset<Row> projections) {
-    Column match = col(DemandForecast.GEOGRAPHY_LEVEL).equalTo(col("_p_level")).and(col(DemandForecast.GEOGRAPHY_CODE)
+    Column match = col(OutputTables.GEOGRAPHY_LEVEL).equalTo(col("_p_level")).and(col(OutputTables.GEOGRAPHY_CODE)
         .equalTo(col("_p_code")))
-        .and(col(DemandForecast.ACTIVITY_NAME).equalTo(col("_p_activity"))).and(col(DemandForecast.MONTH)
+        .and(col(OutputTables.ACTIVITY_NAME).equalTo(col("_p_activity"))).and(col(DemandForecast.MONTH)
         .equalTo(col("_p_month")))
         .and(col(DemandForecast.KIND).equalTo(lit(DemandForecast.KIND_FORECAST)));
     return rows.join(projections, match, "left").drop("_p_level", "_p_code", "_p_activity", "_p_month");
@@ -153,8 +153,8 @@ final class DemographicProjection {
   private static Dataset<Row> populationByPlace(Dataset<Row> population, FootprintResolver geography,
       FootprintBasis basis) {
     Dataset<Row> lsoas = geography.lsoaHierarchy(basis);
-    Dataset<Row> areas = lsoas.select(col(LsoaHierarchy.LSOA_CODE).as(AREA), col(LsoaHierarchy.PLACE_CODE).as(PLACE))
-        .unionByName(lsoas.select(col(LsoaHierarchy.LAD_CODE).as(AREA), col(LsoaHierarchy.PLACE_CODE).as(PLACE)))
+    Dataset<Row> areas = lsoas.select(col(LsoaHierarchy.LSOA_CODE).as(AREA), col(GeographyTables.PLACE_CODE).as(PLACE))
+        .unionByName(lsoas.select(col(LsoaHierarchy.LAD_CODE).as(AREA), col(GeographyTables.PLACE_CODE).as(PLACE)))
         .distinct();
     Column sexAll = col(Population.SEX).equalTo(lit(SEX_ALL));
     return population.filter(col(Population.AGE_BAND).isin(AgeBands.BANDS.toArray()))

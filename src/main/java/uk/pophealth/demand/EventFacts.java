@@ -15,9 +15,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.schema.Activities;
-import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.InputTables.ServiceReferrals;
 import uk.pophealth.schema.InputTables.SocialCareEvents;
+import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * Event counts per person, activity and month from social_care_events (by event_type, on event_start_date) and
@@ -38,7 +39,7 @@ final class EventFacts {
     }
     if (referrals != null) {
       Dataset<Row> referralEvents = referrals.select(col(ServiceReferrals.PERSON_ID).as(PersonLocation.PERSON_ID),
-          concat(lit(Activities.REFERRAL_TO), col(ServiceReferrals.SERVICE)).as(DemandForecast.ACTIVITY_NAME),
+          concat(lit(Activities.REFERRAL_TO), col(ServiceReferrals.SERVICE)).as(OutputTables.ACTIVITY_NAME),
           col(ServiceReferrals.REFERRAL_DATE).as(PersonLocation.DATE),
           col(ServiceReferrals.LSOA_CODE).as(PersonLocation.EVENT_LSOA));
       events = events == null ? referralEvents : events.unionByName(referralEvents);
@@ -46,7 +47,7 @@ final class EventFacts {
     if (events == null) {
       return null;
     }
-    return events.groupBy(col(PersonLocation.PERSON_ID), col(DemandForecast.ACTIVITY_NAME),
+    return events.groupBy(col(PersonLocation.PERSON_ID), col(OutputTables.ACTIVITY_NAME),
             trunc(col(PersonLocation.DATE), "MM").as(DemandForecast.MONTH), col(PersonLocation.EVENT_LSOA))
         .agg(min(col(PersonLocation.DATE)).as(PersonLocation.DATE),
             count(lit(1)).cast("double").as(DemandForecast.VALUE))
@@ -65,7 +66,7 @@ final class EventFacts {
         .select(col(SocialCareEvents.PERSON_ID).as(PersonLocation.PERSON_ID),
             activities.as(ACTIVITIES), col(SocialCareEvents.EVENT_START_DATE).as(PersonLocation.DATE),
             col(SocialCareEvents.LSOA_CODE).as(PersonLocation.EVENT_LSOA))
-        .withColumn(DemandForecast.ACTIVITY_NAME, explode(col(ACTIVITIES)))
+        .withColumn(OutputTables.ACTIVITY_NAME, explode(col(ACTIVITIES)))
         .drop(ACTIVITIES);
   }
 }

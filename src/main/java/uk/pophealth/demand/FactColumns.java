@@ -2,6 +2,7 @@ package uk.pophealth.demand;
 
 import uk.pophealth.schema.GeographyTables;
 import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * Activity facts per place (on the current footprint), activity, month and age band: the bottom of the hierarchy
@@ -14,7 +15,7 @@ final class FactColumns {
   static final String AGE_UNKNOWN = "unknown";
 
   static final String[] ALL = {GeographyTables.PLACE_CODE, GeographyTables.PLACE_NAME, GeographyTables.ICS_CODE,
-      GeographyTables.ICS_NAME, DemandForecast.ACTIVITY_NAME, DemandForecast.SERIES_KIND, DemandForecast.MONTH,
+      GeographyTables.ICS_NAME, OutputTables.ACTIVITY_NAME, DemandForecast.SERIES_KIND, DemandForecast.MONTH,
       AGE_BAND,
       DemandForecast.VALUE};
 

@@ -11,6 +11,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * What the fitting step emits per series (internal): month rows (actual, fitted, forecast), accuracy rows (the
@@ -30,21 +31,21 @@ final class FitColumns {
 
   static final StructType SCHEMA = new StructType(new StructField[] {
       required(RECORD, StringType, "month or accuracy"),
-      required(DemandForecast.FORECAST_ORIGIN, DateType, "First day of the series' last month of history"),
-      required(DemandForecast.GEOGRAPHY_LEVEL, StringType, "Geography level"),
-      required(DemandForecast.GEOGRAPHY_CODE, StringType, "Geography code"),
-      optional(DemandForecast.GEOGRAPHY_NAME, StringType, "Geography name"),
+      required(OutputTables.FORECAST_ORIGIN, DateType, "First day of the series' last month of history"),
+      required(OutputTables.GEOGRAPHY_LEVEL, StringType, "Geography level"),
+      required(OutputTables.GEOGRAPHY_CODE, StringType, "Geography code"),
+      optional(OutputTables.GEOGRAPHY_NAME, StringType, "Geography name"),
       optional(SeriesColumns.PARENT_CODE, StringType, "ICS of a place"),
-      required(DemandForecast.ACTIVITY_NAME, StringType, "Activity"),
+      required(OutputTables.ACTIVITY_NAME, StringType, "Activity"),
       required(DemandForecast.SERIES_KIND, StringType, "count or level"),
       optional(DemandForecast.MONTH, DateType, "Month (month records)"),
       optional(DemandForecast.KIND, StringType, "actual, fitted or forecast (month records)"),
       optional(DemandForecast.VALUE, DoubleType, "Value"),
       optional(DemandForecast.LOWER80, DoubleType, "80% lower limit"),
       optional(DemandForecast.UPPER80, DoubleType, "80% upper limit"),
-      optional(DemandForecast.LOWER95, DoubleType, "95% lower limit"),
-      optional(DemandForecast.UPPER95, DoubleType, "95% upper limit"),
-      required(DemandForecast.MODEL, StringType, "Model"),
+      optional(OutputTables.LOWER95, DoubleType, "95% lower limit"),
+      optional(OutputTables.UPPER95, DoubleType, "95% upper limit"),
+      required(OutputTables.MODEL, StringType, "Model"),
       optional(DemandForecast.MODEL_PARAMETERS, StringType, "Parameters name=value;..."),
       optional(ForecastAccuracy.MODEL_ROLE, StringType, "chosen or benchmark (accuracy records)"),
       optional(ForecastAccuracy.MASE, DoubleType, "Backtest MASE"),

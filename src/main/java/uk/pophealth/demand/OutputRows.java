@@ -12,9 +12,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.TableSchema;
 
 /** Shapes the fitting pass into the declared output tables: their columns, order and types. */
@@ -33,13 +33,13 @@ final class OutputRows {
    */
   static Dataset<Row> demand(Dataset<Row> rows) {
     Column countable = col(DemandForecast.KIND).equalTo(lit(DemandForecast.KIND_ACTUAL))
-        .and(col(DemandForecast.GEOGRAPHY_LEVEL)
+        .and(col(OutputTables.GEOGRAPHY_LEVEL)
         .isin(OutputTables.LEVEL_PLACE, OutputTables.LEVEL_ICS, OutputTables.LEVEL_ALL));
     return shape(rows
         .withColumn(DemandForecast.ACTUAL_COUNT, when(countable,
             round(col(DemandForecast.VALUE)).cast(DataTypes.LongType)))
-        .withColumn(DemandForecast.PARENT_CODE, col(SeriesColumns.PARENT_CODE))
-        .withColumn(DemandForecast.SUPPRESSED, countable.and(col(DemandForecast.VALUE).isNull())),
+        .withColumn(OutputTables.PARENT_CODE, col(SeriesColumns.PARENT_CODE))
+        .withColumn(OutputTables.SUPPRESSED, countable.and(col(DemandForecast.VALUE).isNull())),
             DemandForecast.SCHEMA);
   }
 

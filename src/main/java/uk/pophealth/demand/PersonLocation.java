@@ -14,6 +14,7 @@ import org.apache.spark.sql.expressions.Window;
 import uk.pophealth.cohort.AgeBands;
 import uk.pophealth.schema.InputTables.GpPatients;
 import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * Where and how old the person behind each event row was, through person_id linkage to gp_patients: the GP
@@ -50,7 +51,7 @@ final class PersonLocation {
     Dataset<Row> joined = facts.join(registrations, col(PERSON_ID).equalTo(col(REG_PERSON)).and(started), "left");
     Column order = when(covering, lit(0)).otherwise(lit(1));
     Dataset<Row> chosen = joined
-        .withColumn(RANK, row_number().over(Window.partitionBy(col(PERSON_ID), col(DemandForecast.ACTIVITY_NAME),
+        .withColumn(RANK, row_number().over(Window.partitionBy(col(PERSON_ID), col(OutputTables.ACTIVITY_NAME),
             col(DemandForecast.MONTH), col(EVENT_LSOA)).orderBy(order, col(REG_START).desc(), col(PRACTICE))))
         .filter(col(RANK).equalTo(1));
     Column age = year(col(DATE)).minus(col(YEAR_OF_BIRTH));
@@ -58,7 +59,7 @@ final class PersonLocation {
         .withColumn(LSOA, coalesce(col(EVENT_LSOA), col(REG_LSOA)))
         .withColumn(FactColumns.AGE_BAND,
             when(col(YEAR_OF_BIRTH).isNull(), lit(FactColumns.AGE_UNKNOWN)).otherwise(AgeBands.of(age)))
-        .select(col(LSOA), col(PRACTICE), col(DemandForecast.ACTIVITY_NAME), col(DemandForecast.SERIES_KIND),
+        .select(col(LSOA), col(PRACTICE), col(OutputTables.ACTIVITY_NAME), col(DemandForecast.SERIES_KIND),
             col(DemandForecast.MONTH), col(FactColumns.AGE_BAND), col(DemandForecast.VALUE));
   }
 }

@@ -17,6 +17,7 @@ import uk.pophealth.geography.FootprintResolver;
 import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.GeographyTables;
 import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * Places facts on the re-based footprint: by LSOA (the resident footprint councils commission on) where the LSOA
@@ -48,13 +49,13 @@ final class PlaceResolution {
       boolean isCode = part.equals(GeographyTables.PLACE_CODE) || part.equals(GeographyTables.ICS_CODE);
       out.add((isCode ? coalesce(chosen, lit(Activities.UNKNOWN)) : chosen).as(part));
     }
-    for (String column : new String[] {DemandForecast.ACTIVITY_NAME, DemandForecast.SERIES_KIND, DemandForecast.MONTH,
+    for (String column : new String[] {OutputTables.ACTIVITY_NAME, DemandForecast.SERIES_KIND, DemandForecast.MONTH,
         FactColumns.AGE_BAND}) {
       out.add(col(column));
     }
     out.add(col(DemandForecast.VALUE));
     return both.select(out.toArray(new Column[0]))
-        .groupBy(col(GeographyTables.PLACE_CODE), col(GeographyTables.ICS_CODE), col(DemandForecast.ACTIVITY_NAME),
+        .groupBy(col(GeographyTables.PLACE_CODE), col(GeographyTables.ICS_CODE), col(OutputTables.ACTIVITY_NAME),
             col(DemandForecast.SERIES_KIND), col(DemandForecast.MONTH), col(FactColumns.AGE_BAND))
         .agg(max(col(GeographyTables.PLACE_NAME)).as(GeographyTables.PLACE_NAME),
             max(col(GeographyTables.ICS_NAME)).as(GeographyTables.ICS_NAME),

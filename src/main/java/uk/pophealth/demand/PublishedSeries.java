@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import scala.collection.JavaConverters;
 import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * The monthly series as they will be published, for the models to be fitted on. Every fitted value, forecast,
@@ -36,7 +37,7 @@ final class PublishedSeries {
    */
   static Dataset<Row> actualRows(Dataset<Row> series, YearMonth origin) {
     return OutputRows.demand(series
-        .withColumn(DemandForecast.FORECAST_ORIGIN, lit(Date.valueOf(origin.atDay(1))))
+        .withColumn(OutputTables.FORECAST_ORIGIN, lit(Date.valueOf(origin.atDay(1))))
         .withColumn(DemandForecast.KIND, lit(DemandForecast.KIND_ACTUAL)));
   }
 
@@ -46,11 +47,11 @@ final class PublishedSeries {
    * @return the series, each value replaced by its published count (null, so missing, where suppressed)
    */
   static Dataset<Row> of(Dataset<Row> series, Dataset<Row> published) {
-    Dataset<Row> counts = published.select(col(DemandForecast.GEOGRAPHY_LEVEL),
-        col(DemandForecast.GEOGRAPHY_CODE), col(DemandForecast.ACTIVITY_NAME), col(DemandForecast.MONTH),
+    Dataset<Row> counts = published.select(col(OutputTables.GEOGRAPHY_LEVEL),
+        col(OutputTables.GEOGRAPHY_CODE), col(OutputTables.ACTIVITY_NAME), col(DemandForecast.MONTH),
         col(DemandForecast.ACTUAL_COUNT).cast(DataTypes.DoubleType).as(PUBLISHED));
-    List<String> month = List.of(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
-        DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH);
+    List<String> month = List.of(OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE,
+        OutputTables.ACTIVITY_NAME, DemandForecast.MONTH);
     return series.join(counts, JavaConverters.asScalaBuffer(month).toSeq(), "left")
         .withColumn(DemandForecast.VALUE, col(PUBLISHED))
         .select(Arrays.stream(SeriesColumns.SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new));

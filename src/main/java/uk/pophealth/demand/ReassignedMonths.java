@@ -21,6 +21,7 @@ import org.apache.spark.sql.types.StructType;
 import uk.pophealth.geography.AreaMonth;
 import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.Projection;
 
 /**
@@ -39,8 +40,8 @@ public final class ReassignedMonths {
       "withheld: this area's footprint in this month differs from the one in force at the forecast origin";
   private static final String HIT = "__reassigned";
   private static final StructType SCHEMA = new StructType()
-      .add(DemandForecast.GEOGRAPHY_LEVEL, DataTypes.StringType, false)
-      .add(DemandForecast.GEOGRAPHY_CODE, DataTypes.StringType, false)
+      .add(OutputTables.GEOGRAPHY_LEVEL, DataTypes.StringType, false)
+      .add(OutputTables.GEOGRAPHY_CODE, DataTypes.StringType, false)
       .add(DemandForecast.MONTH, DataTypes.DateType, false)
       .add(HIT, DataTypes.BooleanType, false);
 
@@ -57,8 +58,8 @@ public final class ReassignedMonths {
     List<Row> areaMonths = reassigned.stream().map(a -> RowFactory.create(a.level(),
         a.code() == null ? Activities.UNKNOWN : a.code(), Date.valueOf(a.month().atDay(1)), true)).toList();
     Dataset<Row> withheld = spark.createDataFrame(areaMonths, SCHEMA);
-    Column join = rows.col(DemandForecast.GEOGRAPHY_LEVEL).equalTo(withheld.col(DemandForecast.GEOGRAPHY_LEVEL))
-        .and(rows.col(DemandForecast.GEOGRAPHY_CODE).equalTo(withheld.col(DemandForecast.GEOGRAPHY_CODE)))
+    Column join = rows.col(OutputTables.GEOGRAPHY_LEVEL).equalTo(withheld.col(OutputTables.GEOGRAPHY_LEVEL))
+        .and(rows.col(OutputTables.GEOGRAPHY_CODE).equalTo(withheld.col(OutputTables.GEOGRAPHY_CODE)))
         .and(rows.col(DemandForecast.MONTH).equalTo(withheld.col(DemandForecast.MONTH)));
     Dataset<Row> marked = rows.join(broadcast(withheld), join, "left")
         .select(rows.col("*"), withheld.col(HIT));
@@ -68,7 +69,7 @@ public final class ReassignedMonths {
         .otherwise(col(DemandForecast.ACTUAL_COUNT)));
     replaced.put(DemandForecast.VALUE, when(hit, lit(null).cast(DataTypes.DoubleType))
         .otherwise(col(DemandForecast.VALUE)));
-    replaced.put(DemandForecast.SUPPRESSED, col(DemandForecast.SUPPRESSED).or(hit));
+    replaced.put(OutputTables.SUPPRESSED, col(OutputTables.SUPPRESSED).or(hit));
     replaced.put(DemandForecast.FIT_NOTE, when(hit, concat_ws("; ", col(DemandForecast.FIT_NOTE), lit(NOTE)))
         .otherwise(col(DemandForecast.FIT_NOTE)));
     return Projection.replacing(marked, rows.columns(), replaced);

@@ -18,9 +18,9 @@ import org.apache.spark.sql.Row;
 import scala.collection.JavaConverters;
 import scala.collection.Seq;
 import uk.pophealth.schema.Activities;
-import uk.pophealth.schema.OutputTables;
-import uk.pophealth.schema.OutputTables.ForecastAccuracy;
 import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables.ForecastAccuracy;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * Makes the place, ICS and all-areas forecasts add up, by one of two documented methods, chosen per activity by
@@ -90,10 +90,10 @@ final class Reconciliation {
    */
   static Dataset<Row> scores(Dataset<Row> fits) {
     Dataset<Row> backtest = hierarchy(fits.filter(col(FitColumns.RECORD).equalTo(FitColumns.RECORD_BACKTEST)));
-    List<String> cell = List.of(DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH, FitColumns.BACKTEST_ORIGIN);
+    List<String> cell = List.of(OutputTables.ACTIVITY_NAME, DemandForecast.MONTH, FitColumns.BACKTEST_ORIGIN);
     Dataset<Row> values = allLevels(placeValues(backtest, cell), cell);
-    List<String> point = List.of(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
-        DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH,
+    List<String> point = List.of(OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE,
+        OutputTables.ACTIVITY_NAME, DemandForecast.MONTH,
         FitColumns.BACKTEST_ORIGIN);
     Column actual = col(FitColumns.ACTUAL);
     // means with sums in a fixed order (OrderedSum), so a re-run or a cluster run publishes the same bits
@@ -113,9 +113,9 @@ final class Reconciliation {
    * scores. One row per activity (small: it does not grow with the population).
    */
   static Dataset<Row> choose(Dataset<Row> scores) {
-    Dataset<Row> perLevel = scores.groupBy(col(DemandForecast.ACTIVITY_NAME), col(DemandForecast.GEOGRAPHY_LEVEL))
+    Dataset<Row> perLevel = scores.groupBy(col(OutputTables.ACTIVITY_NAME), col(OutputTables.GEOGRAPHY_LEVEL))
         .agg(OrderedSum.mean(SCORE_BU).as(LEVEL_SCORE_BU), OrderedSum.mean(SCORE_TD).as(LEVEL_SCORE_TD));
-    return perLevel.groupBy(col(DemandForecast.ACTIVITY_NAME))
+    return perLevel.groupBy(col(OutputTables.ACTIVITY_NAME))
         .agg(OrderedSum.mean(LEVEL_SCORE_BU).as(SCORE_BU), OrderedSum.mean(LEVEL_SCORE_TD).as(SCORE_TD))
         .withColumn(METHOD, when(col(SCORE_TD).lt(col(SCORE_BU)), lit(TOP_DOWN)).otherwise(lit(BOTTOM_UP)));
   }
@@ -128,7 +128,7 @@ final class Reconciliation {
   /** A {@link #choose} row for the log: the activity, the method and both backtest scores. */
   static String describe(Row choice) {
     return String.format(java.util.Locale.ROOT, "%s: %s (backtest MASE bottom-up %s, top-down %s)",
-        choice.<String>getAs(DemandForecast.ACTIVITY_NAME), method(choice), choice.<Double>getAs(SCORE_BU),
+        choice.<String>getAs(OutputTables.ACTIVITY_NAME), method(choice), choice.<Double>getAs(SCORE_BU),
         choice.<Double>getAs(SCORE_TD));
   }
 
@@ -136,10 +136,10 @@ final class Reconciliation {
   static Dataset<Row> accuracy(Dataset<Row> scores, int maxHorizon) {
     List<Column> series = seriesColumns();
     Dataset<Row> bottomUp = scores.select(with(series, col(SCORE_BU).as(ForecastAccuracy.MASE),
-        col(SMAPE_BU).as(ForecastAccuracy.SMAPE), lit(BOTTOM_UP_MODEL).as(DemandForecast.MODEL),
+        col(SMAPE_BU).as(ForecastAccuracy.SMAPE), lit(BOTTOM_UP_MODEL).as(OutputTables.MODEL),
         col(ForecastAccuracy.ORIGINS)));
     Dataset<Row> topDown = scores.select(with(series, col(SCORE_TD).as(ForecastAccuracy.MASE),
-        col(SMAPE_TD).as(ForecastAccuracy.SMAPE), lit(TOP_DOWN_MODEL).as(DemandForecast.MODEL),
+        col(SMAPE_TD).as(ForecastAccuracy.SMAPE), lit(TOP_DOWN_MODEL).as(OutputTables.MODEL),
         col(ForecastAccuracy.ORIGINS)));
     return bottomUp.unionByName(topDown)
         .withColumn(ForecastAccuracy.MODEL_ROLE, lit(ForecastAccuracy.ROLE_RECONCILIATION))
@@ -153,46 +153,46 @@ final class Reconciliation {
   static Dataset<Row> reconcile(Dataset<Row> monthRows, Dataset<Row> choice) {
     Column isForecast = col(DemandForecast.KIND).equalTo(lit(OutputTables.DemandForecast.KIND_FORECAST));
     Dataset<Row> forecasts = hierarchy(monthRows.filter(isForecast));
-    List<String> cell = List.of(DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH);
+    List<String> cell = List.of(OutputTables.ACTIVITY_NAME, DemandForecast.MONTH);
     // an activity without a backtest to choose by (none scored) is reconciled bottom-up
     Dataset<Row> values = allLevels(placeValues(forecasts, cell), cell)
-        .join(choice, seq(List.of(DemandForecast.ACTIVITY_NAME)), "left")
+        .join(choice, seq(List.of(OutputTables.ACTIVITY_NAME)), "left")
         .withColumn(METHOD, coalesce(col(METHOD), lit(BOTTOM_UP)))
-        .select(with(columns(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
-            DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH),
+        .select(with(columns(OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE,
+            OutputTables.ACTIVITY_NAME, DemandForecast.MONTH),
             when(col(METHOD).equalTo(TOP_DOWN), col(TD)).otherwise(col(BU)).as(RECONCILED), col(METHOD),
             col(SCORE_BU), col(SCORE_TD)));
-    Dataset<Row> out = monthRows.join(values, seq(List.of(DemandForecast.GEOGRAPHY_LEVEL,
-        DemandForecast.GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME,
+    Dataset<Row> out = monthRows.join(values, seq(List.of(OutputTables.GEOGRAPHY_LEVEL,
+        OutputTables.GEOGRAPHY_CODE, OutputTables.ACTIVITY_NAME,
         DemandForecast.MONTH)), "left");
     Column reconciled = isForecast.and(col(RECONCILED).isNotNull());
     Column shift = col(RECONCILED).minus(col(DemandForecast.VALUE));
-    for (String limit : new String[] {DemandForecast.LOWER80, DemandForecast.UPPER80, DemandForecast.LOWER95,
-        DemandForecast.UPPER95}) {
+    for (String limit : new String[] {DemandForecast.LOWER80, DemandForecast.UPPER80, OutputTables.LOWER95,
+        OutputTables.UPPER95}) {
       // greatest skips nulls: a limit the model could not give would otherwise become 0
       out = out.withColumn(limit, when(reconciled.and(col(limit).isNotNull()),
           greatest(col(limit).plus(shift), lit(0.0))).otherwise(col(limit)));
     }
     // a place under bottom-up keeps its own forecast: its model is not renamed
-    Column renamed = reconciled.and(col(METHOD).equalTo(TOP_DOWN).or(col(DemandForecast.GEOGRAPHY_LEVEL).notEqual(
+    Column renamed = reconciled.and(col(METHOD).equalTo(TOP_DOWN).or(col(OutputTables.GEOGRAPHY_LEVEL).notEqual(
         OutputTables.LEVEL_PLACE)));
     Column prefix = when(col(METHOD).equalTo(TOP_DOWN), lit(TOP_DOWN_MODEL + "/")).otherwise(lit(BOTTOM_UP_MODEL + "/"));
     Column parameters = concat(lit("reconciliation="), col(METHOD), lit(";backtest_mase_bottom_up="),
         coalesce(col(SCORE_BU).cast("string"), lit("NA")), lit(";backtest_mase_top_down="),
-        coalesce(col(SCORE_TD).cast("string"), lit("NA")), lit(";interval_model="), col(DemandForecast.MODEL), lit(";"),
+        coalesce(col(SCORE_TD).cast("string"), lit("NA")), lit(";interval_model="), col(OutputTables.MODEL), lit(";"),
         coalesce(col(DemandForecast.MODEL_PARAMETERS), lit("")));
     return out
         .withColumn(DemandForecast.VALUE, when(reconciled, col(RECONCILED)).otherwise(col(DemandForecast.VALUE)))
         .withColumn(DemandForecast.MODEL_PARAMETERS, when(renamed,
             parameters).otherwise(col(DemandForecast.MODEL_PARAMETERS)))
-        .withColumn(DemandForecast.MODEL, when(renamed, concat(prefix, col(DemandForecast.MODEL)))
-            .otherwise(col(DemandForecast.MODEL)))
+        .withColumn(OutputTables.MODEL, when(renamed, concat(prefix, col(OutputTables.MODEL)))
+            .otherwise(col(OutputTables.MODEL)))
         .drop(RECONCILED, METHOD, SCORE_BU, SCORE_TD);
   }
 
   /** The rows of the place, ICS and all-areas series (an analyst's series are no hierarchy). */
   private static Dataset<Row> hierarchy(Dataset<Row> rows) {
-    return rows.filter(col(DemandForecast.GEOGRAPHY_LEVEL).isin(OutputTables.LEVEL_PLACE, OutputTables.LEVEL_ICS,
+    return rows.filter(col(OutputTables.GEOGRAPHY_LEVEL).isin(OutputTables.LEVEL_PLACE, OutputTables.LEVEL_ICS,
         OutputTables.LEVEL_ALL));
   }
 
@@ -204,9 +204,9 @@ final class Reconciliation {
 
   /** The columns naming a series in accuracy rows. */
   private static List<Column> seriesColumns() {
-    return columns(DemandForecast.FORECAST_ORIGIN, DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
-        DemandForecast.GEOGRAPHY_NAME,
-        SeriesColumns.PARENT_CODE, DemandForecast.ACTIVITY_NAME, DemandForecast.SERIES_KIND);
+    return columns(OutputTables.FORECAST_ORIGIN, OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE,
+        OutputTables.GEOGRAPHY_NAME,
+        SeriesColumns.PARENT_CODE, OutputTables.ACTIVITY_NAME, DemandForecast.SERIES_KIND);
   }
 
   /**
@@ -214,7 +214,7 @@ final class Reconciliation {
    * ({@code value}) at place, ICS and all levels.
    */
   private static Dataset<Row> placeValues(Dataset<Row> base, List<String> cell) {
-    Column level = col(DemandForecast.GEOGRAPHY_LEVEL);
+    Column level = col(OutputTables.GEOGRAPHY_LEVEL);
     Dataset<Row> places = base.filter(level.equalTo(OutputTables.LEVEL_PLACE));
     Dataset<Row> ics = base.filter(level.equalTo(OutputTables.LEVEL_ICS));
     Dataset<Row> all = base.filter(level.equalTo(OutputTables.LEVEL_ALL))
@@ -224,7 +224,7 @@ final class Reconciliation {
         .agg(OrderedSum.of(DemandForecast.VALUE).as(SUM), count(col(DemandForecast.VALUE)).as(N));
     Column icsShare = share();
     Dataset<Row> icsValues = ics.join(icsSums, seq(cell)).join(all, seq(cell))
-        .select(with(columns(cell), col(DemandForecast.GEOGRAPHY_CODE).as(SeriesColumns.PARENT_CODE),
+        .select(with(columns(cell), col(OutputTables.GEOGRAPHY_CODE).as(SeriesColumns.PARENT_CODE),
             col(ALL_BASE).multiply(icsShare).as(ICS_VALUE)));
     List<String> parentCell = new ArrayList<>(cell);
     parentCell.add(SeriesColumns.PARENT_CODE);
@@ -232,7 +232,7 @@ final class Reconciliation {
         .agg(OrderedSum.of(DemandForecast.VALUE).as(SUM), count(col(DemandForecast.VALUE)).as(N));
     Column placeShare = share();
     return places.join(placeSums, seq(parentCell)).join(icsValues, seq(parentCell), "left")
-        .select(with(columns(cell), col(DemandForecast.GEOGRAPHY_CODE), col(SeriesColumns.PARENT_CODE),
+        .select(with(columns(cell), col(OutputTables.GEOGRAPHY_CODE), col(SeriesColumns.PARENT_CODE),
             col(DemandForecast.VALUE).as(BU),
             coalesce(col(ICS_VALUE).multiply(placeShare), col(DemandForecast.VALUE)).as(TD)));
   }
@@ -250,16 +250,16 @@ final class Reconciliation {
   /** Place values and their sums per ICS and over all places, with their level and code. */
   private static Dataset<Row> allLevels(Dataset<Row> placeValues, List<String> cell) {
     Dataset<Row> places = placeValues.select(with(columns(cell),
-        lit(OutputTables.LEVEL_PLACE).as(DemandForecast.GEOGRAPHY_LEVEL),
-        col(DemandForecast.GEOGRAPHY_CODE), col(BU), col(TD)));
-    Column[] icsKey = with(columns(cell), col(SeriesColumns.PARENT_CODE).as(DemandForecast.GEOGRAPHY_CODE));
+        lit(OutputTables.LEVEL_PLACE).as(OutputTables.GEOGRAPHY_LEVEL),
+        col(OutputTables.GEOGRAPHY_CODE), col(BU), col(TD)));
+    Column[] icsKey = with(columns(cell), col(SeriesColumns.PARENT_CODE).as(OutputTables.GEOGRAPHY_CODE));
     Dataset<Row> ics = placeValues.groupBy(icsKey)
         .agg(OrderedSum.of(BU).as(BU), OrderedSum.of(TD).as(TD))
-        .withColumn(DemandForecast.GEOGRAPHY_LEVEL, lit(OutputTables.LEVEL_ICS));
+        .withColumn(OutputTables.GEOGRAPHY_LEVEL, lit(OutputTables.LEVEL_ICS));
     Dataset<Row> all = placeValues.groupBy(columns(cell).toArray(new Column[0]))
         .agg(OrderedSum.of(BU).as(BU), OrderedSum.of(TD).as(TD))
-        .withColumn(DemandForecast.GEOGRAPHY_CODE, lit(Activities.ALL))
-        .withColumn(DemandForecast.GEOGRAPHY_LEVEL, lit(OutputTables.LEVEL_ALL));
+        .withColumn(OutputTables.GEOGRAPHY_CODE, lit(Activities.ALL))
+        .withColumn(OutputTables.GEOGRAPHY_LEVEL, lit(OutputTables.LEVEL_ALL));
     return places.unionByName(ics).unionByName(all);
   }
 

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import uk.pophealth.cohort.CohortColumns;
 import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * Dementia register size and the number with an ACP per practice, month end and age band, from the person-month
@@ -36,7 +37,7 @@ final class RegisterFacts {
 
   private static Dataset<Row> level(Dataset<Row> counts, String column, String activity) {
     return counts.select(lit(null).cast("string").as(PersonLocation.LSOA), col(PersonLocation.PRACTICE),
-        lit(activity).as(DemandForecast.ACTIVITY_NAME), lit(DemandForecast.SERIES_LEVEL).as(DemandForecast.SERIES_KIND),
+        lit(activity).as(OutputTables.ACTIVITY_NAME), lit(DemandForecast.SERIES_LEVEL).as(DemandForecast.SERIES_KIND),
         col(DemandForecast.MONTH), col(FactColumns.AGE_BAND), col(column).as(DemandForecast.VALUE));
   }
 }

@@ -9,6 +9,7 @@ import static uk.pophealth.schema.Fields.required;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 
 /** The monthly series handed to the fitting step: one row per series and month (internal). */
 final class SeriesColumns {
@@ -17,11 +18,11 @@ final class SeriesColumns {
 
   static final StructType SCHEMA = new StructType(new StructField[] {
       required(SERIES_KEY, StringType, "level, code and activity joined: the grouping key"),
-      required(DemandForecast.GEOGRAPHY_LEVEL, StringType, "place, ics, all or series"),
-      required(DemandForecast.GEOGRAPHY_CODE, StringType, "Area code or series_id"),
-      optional(DemandForecast.GEOGRAPHY_NAME, StringType, "Area name"),
+      required(OutputTables.GEOGRAPHY_LEVEL, StringType, "place, ics, all or series"),
+      required(OutputTables.GEOGRAPHY_CODE, StringType, "Area code or series_id"),
+      optional(OutputTables.GEOGRAPHY_NAME, StringType, "Area name"),
       optional(PARENT_CODE, StringType, "ICS of a place series; empty at other levels"),
-      required(DemandForecast.ACTIVITY_NAME, StringType, "Activity"),
+      required(OutputTables.ACTIVITY_NAME, StringType, "Activity"),
       required(DemandForecast.SERIES_KIND, StringType, "count or level"),
       required(DemandForecast.MONTH, DateType, "First day of the month"),
       optional(DemandForecast.VALUE, DoubleType, "Value for the month; empty = missing")});

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import uk.pophealth.core.PopHealthException;
 import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * One series gathered from its rows on an executor: its identity and its values from the first to the last month
@@ -32,7 +33,7 @@ record SeriesData(String level, String code, String name, String parentCode, Str
       double value = row.isNullAt(valueIndex) ? Double.NaN : row.getDouble(valueIndex);
       if (byMonth.put(month, value) != null) {
         throw PopHealthException.badInput("Cannot forecast: series %s has two values for month %s",
-            row.getString(SeriesColumns.index(DemandForecast.GEOGRAPHY_CODE)), month);
+            row.getString(SeriesColumns.index(OutputTables.GEOGRAPHY_CODE)), month);
       }
     }
     if (first == null) {
@@ -45,11 +46,11 @@ record SeriesData(String level, String code, String name, String parentCode, Str
     for (Map.Entry<YearMonth, Double> entry : byMonth.entrySet()) {
       values[(int) firstMonth.until(entry.getKey(), java.time.temporal.ChronoUnit.MONTHS)] = entry.getValue();
     }
-    return new SeriesData(first.getString(SeriesColumns.index(DemandForecast.GEOGRAPHY_LEVEL)),
-        first.getString(SeriesColumns.index(DemandForecast.GEOGRAPHY_CODE)),
-        first.getString(SeriesColumns.index(DemandForecast.GEOGRAPHY_NAME)),
+    return new SeriesData(first.getString(SeriesColumns.index(OutputTables.GEOGRAPHY_LEVEL)),
+        first.getString(SeriesColumns.index(OutputTables.GEOGRAPHY_CODE)),
+        first.getString(SeriesColumns.index(OutputTables.GEOGRAPHY_NAME)),
         first.getString(SeriesColumns.index(SeriesColumns.PARENT_CODE)),
-        first.getString(SeriesColumns.index(DemandForecast.ACTIVITY_NAME)),
+        first.getString(SeriesColumns.index(OutputTables.ACTIVITY_NAME)),
         first.getString(SeriesColumns.index(DemandForecast.SERIES_KIND)), firstMonth, values);
   }
 }

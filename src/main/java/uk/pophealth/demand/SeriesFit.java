@@ -7,19 +7,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.RowBuilder;
 import uk.pophealth.stats.forecast.AutoForecaster;
 import uk.pophealth.stats.forecast.Backtest;
 import uk.pophealth.stats.forecast.BacktestOptions;
 import uk.pophealth.stats.forecast.BacktestResult;
-import uk.pophealth.stats.forecast.OriginForecast;
 import uk.pophealth.stats.forecast.ForecastMethod;
 import uk.pophealth.stats.forecast.ForecastOptions;
 import uk.pophealth.stats.forecast.ForecastResult;
 import uk.pophealth.stats.forecast.IndexRange;
+import uk.pophealth.stats.forecast.OriginForecast;
 
 /**
  * Fits one series with the stats library: the ETS model chosen by AICc ({@link ForecastMethod#AUTO}) forecasts
@@ -104,7 +104,7 @@ final class SeriesFit {
         }
         Date month = Date.valueOf(series.firstMonth().plusMonths(t).atDay(1));
         rows.add(fit.record(FitColumns.RECORD_BACKTEST).set(DemandForecast.MONTH, month)
-            .set(DemandForecast.VALUE, clip(point[h], nonNegative)).set(DemandForecast.MODEL, fit.model())
+            .set(DemandForecast.VALUE, clip(point[h], nonNegative)).set(OutputTables.MODEL, fit.model())
             .set(FitColumns.BACKTEST_ORIGIN, trainingEnd).set(FitColumns.ACTUAL, y[t]).set(FitColumns.SCALE, scale)
             .build());
       }
@@ -157,26 +157,26 @@ final class SeriesFit {
     /** A fit record with the series columns set; the record's own columns are set by the caller. */
     RowBuilder record(String record) {
       return RowBuilder.of("demand fit records", FitColumns.SCHEMA).set(FitColumns.RECORD, record)
-          .set(DemandForecast.FORECAST_ORIGIN, origin).set(DemandForecast.GEOGRAPHY_LEVEL, series.level())
-          .set(DemandForecast.GEOGRAPHY_CODE, series.code()).set(DemandForecast.GEOGRAPHY_NAME, series.name())
-          .set(SeriesColumns.PARENT_CODE, series.parentCode()).set(DemandForecast.ACTIVITY_NAME, series.activity())
+          .set(OutputTables.FORECAST_ORIGIN, origin).set(OutputTables.GEOGRAPHY_LEVEL, series.level())
+          .set(OutputTables.GEOGRAPHY_CODE, series.code()).set(OutputTables.GEOGRAPHY_NAME, series.name())
+          .set(SeriesColumns.PARENT_CODE, series.parentCode()).set(OutputTables.ACTIVITY_NAME, series.activity())
           .set(DemandForecast.SERIES_KIND, series.seriesKind());
     }
   }
 
   private static Row monthRow(Fit fit, Date month, String kind, double value, double[] limits) {
     RowBuilder row = fit.record(FitColumns.RECORD_MONTH).set(DemandForecast.MONTH, month)
-        .set(DemandForecast.KIND, kind).set(DemandForecast.VALUE, boxed(value)).set(DemandForecast.MODEL, fit.model())
+        .set(DemandForecast.KIND, kind).set(DemandForecast.VALUE, boxed(value)).set(OutputTables.MODEL, fit.model())
         .set(DemandForecast.MODEL_PARAMETERS, fit.parameters()).set(DemandForecast.FIT_NOTE, fit.note());
     if (limits != null) {
       row.set(DemandForecast.LOWER80, boxed(limits[0])).set(DemandForecast.UPPER80, boxed(limits[1]))
-          .set(DemandForecast.LOWER95, boxed(limits[2])).set(DemandForecast.UPPER95, boxed(limits[3]));
+          .set(OutputTables.LOWER95, boxed(limits[2])).set(OutputTables.UPPER95, boxed(limits[3]));
     }
     return row.build();
   }
 
   private static Row accuracyRow(Fit fit, String model, String role, BacktestResult score, DemandOptions options) {
-    return fit.record(FitColumns.RECORD_ACCURACY).set(DemandForecast.MODEL, model)
+    return fit.record(FitColumns.RECORD_ACCURACY).set(OutputTables.MODEL, model)
         .set(ForecastAccuracy.MODEL_ROLE, role).set(ForecastAccuracy.MASE, boxed(score.mase()))
         .set(ForecastAccuracy.SMAPE, boxed(score.smape())).set(ForecastAccuracy.COVERAGE80, boxed(score.coverage80()))
         .set(ForecastAccuracy.COVERAGE95, boxed(score.coverage95()))

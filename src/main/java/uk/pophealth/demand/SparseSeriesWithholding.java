@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.Projection;
 
 /**
@@ -35,23 +36,23 @@ public final class SparseSeriesWithholding {
   static final String NOTE = "not forecast under disclosure control: more than a quarter of its months suppressed";
   private static final String SHARE = "__suppressed_share";
   private static final List<String> MODELLED = List.of(DemandForecast.VALUE, DemandForecast.LOWER80,
-      DemandForecast.UPPER80, DemandForecast.LOWER95, DemandForecast.UPPER95, DemandForecast.UTILISATION,
+      DemandForecast.UPPER80, OutputTables.LOWER95, OutputTables.UPPER95, DemandForecast.UTILISATION,
       DemandForecast.UTILISATION_UPPER95);
 
   private SparseSeriesWithholding() {}
 
   static Dataset<Row> withhold(Dataset<Row> disclosed) {
     Column actual = col(DemandForecast.KIND).equalTo(DemandForecast.KIND_ACTUAL);
-    Dataset<Row> shared = disclosed.withColumn(SHARE, avg(when(actual, col(DemandForecast.SUPPRESSED).cast(
-        DataTypes.DoubleType))).over(Window.partitionBy(col(DemandForecast.FORECAST_ORIGIN),
-            col(DemandForecast.GEOGRAPHY_LEVEL), col(DemandForecast.GEOGRAPHY_CODE), col(DemandForecast.ACTIVITY_NAME))));
+    Dataset<Row> shared = disclosed.withColumn(SHARE, avg(when(actual, col(OutputTables.SUPPRESSED).cast(
+        DataTypes.DoubleType))).over(Window.partitionBy(col(OutputTables.FORECAST_ORIGIN),
+            col(OutputTables.GEOGRAPHY_LEVEL), col(OutputTables.GEOGRAPHY_CODE), col(OutputTables.ACTIVITY_NAME))));
     Column withheld = col(SHARE).gt(MAX_SUPPRESSED_SHARE).and(not(actual));
     Map<String, Column> replaced = new HashMap<>();
     for (String name : MODELLED) {
       replaced.put(name, when(withheld, lit(null).cast(disclosed.schema().apply(name).dataType()))
           .otherwise(col(name)));
     }
-    replaced.put(DemandForecast.SUPPRESSED, col(DemandForecast.SUPPRESSED).or(withheld));
+    replaced.put(OutputTables.SUPPRESSED, col(OutputTables.SUPPRESSED).or(withheld));
     replaced.put(DemandForecast.FIT_NOTE, when(withheld, concat_ws("; ", col(DemandForecast.FIT_NOTE), lit(NOTE)))
         .otherwise(col(DemandForecast.FIT_NOTE)));
     return Projection.replacing(shared, disclosed.columns(), replaced);

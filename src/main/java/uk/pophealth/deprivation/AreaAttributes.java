@@ -10,6 +10,7 @@ import java.util.Arrays;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
+import uk.pophealth.schema.GeographyTables;
 
 /**
  * Gives rows holding an LSOA and a date the LSOA's national IMD decile and the district, place and ICS (and local
@@ -38,25 +39,25 @@ final class AreaAttributes {
    * {@link Columns#LOCAL_DECILE} and {@link Columns#LOCAL_QUINTILE}.
    */
   Dataset<Row> attach(Dataset<Row> rows, String lsoaColumn, String dateColumn) {
-    Dataset<Row> footprint = areas.select(col(LsoaHierarchy.LSOA_CODE), col(LsoaHierarchy.VALID_FROM),
-        col(LsoaHierarchy.VALID_TO), col(LsoaHierarchy.LAD_CODE), col(LsoaHierarchy.PLACE_CODE),
-        col(LsoaHierarchy.PLACE_NAME), col(LsoaHierarchy.ICS_CODE), col(LsoaHierarchy.ICS_NAME),
+    Dataset<Row> footprint = areas.select(col(LsoaHierarchy.LSOA_CODE), col(GeographyTables.VALID_FROM),
+        col(GeographyTables.VALID_TO), col(LsoaHierarchy.LAD_CODE), col(GeographyTables.PLACE_CODE),
+        col(GeographyTables.PLACE_NAME), col(GeographyTables.ICS_CODE), col(GeographyTables.ICS_NAME),
         col(Columns.LOCAL_DECILE), col(Columns.LOCAL_QUINTILE));
     Dataset<Row> inForce = InForce.lookup(rows, lsoaColumn, dateColumn, new InForce.Intervals(footprint,
-        LsoaHierarchy.LSOA_CODE, LsoaHierarchy.VALID_FROM, LsoaHierarchy.VALID_TO)).drop(LsoaHierarchy.VALID_TO);
+        LsoaHierarchy.LSOA_CODE, GeographyTables.VALID_FROM, GeographyTables.VALID_TO)).drop(GeographyTables.VALID_TO);
     Dataset<Row> withNational = rows.join(national.select(col(Columns.LSOA).as(Columns.NATIONAL_LSOA),
             col(Columns.NATIONAL_DECILE), col(Columns.DEPRIVATION_LAD)),
         col(lsoaColumn).equalTo(col(Columns.NATIONAL_LSOA)), "left").drop(Columns.NATIONAL_LSOA);
     return InForce.attach(withNational, lsoaColumn, dateColumn, inForce)
         .withColumn(LsoaHierarchy.LAD_CODE,
             coalesce(col(LsoaHierarchy.LAD_CODE), col(Columns.DEPRIVATION_LAD), lit(CODE_UNKNOWN)))
-        .withColumn(LsoaHierarchy.PLACE_NAME, coalesce(col(LsoaHierarchy.PLACE_NAME),
-            col(LsoaHierarchy.PLACE_CODE), lit(NAME_UNKNOWN)))
-        .withColumn(LsoaHierarchy.PLACE_CODE, coalesce(col(LsoaHierarchy.PLACE_CODE),
+        .withColumn(GeographyTables.PLACE_NAME, coalesce(col(GeographyTables.PLACE_NAME),
+            col(GeographyTables.PLACE_CODE), lit(NAME_UNKNOWN)))
+        .withColumn(GeographyTables.PLACE_CODE, coalesce(col(GeographyTables.PLACE_CODE),
             lit(CODE_UNKNOWN)))
-        .withColumn(LsoaHierarchy.ICS_NAME, coalesce(col(LsoaHierarchy.ICS_NAME),
-            col(LsoaHierarchy.ICS_CODE), lit(NAME_UNKNOWN)))
-        .withColumn(LsoaHierarchy.ICS_CODE, coalesce(col(LsoaHierarchy.ICS_CODE),
+        .withColumn(GeographyTables.ICS_NAME, coalesce(col(GeographyTables.ICS_NAME),
+            col(GeographyTables.ICS_CODE), lit(NAME_UNKNOWN)))
+        .withColumn(GeographyTables.ICS_CODE, coalesce(col(GeographyTables.ICS_CODE),
             lit(CODE_UNKNOWN)))
         .drop(Columns.DEPRIVATION_LAD);
   }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.DataTypes;
 import scala.collection.JavaConverters;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.Projection;
 
 /**
@@ -33,8 +34,8 @@ public final class InequalityWithholding {
   private static final String ANY = "__any_decile_suppressed";
   private static final String FIRST = "__decile_1_rate";
   private static final String LAST = "__decile_10_rate";
-  private static final List<String> KEY = List.of(ReferralDeprivation.PERIOD_TYPE, ReferralDeprivation.PERIOD_START,
-      ReferralDeprivation.GEOGRAPHY_LEVEL, ReferralDeprivation.GEOGRAPHY_CODE, ReferralDeprivation.SERVICE,
+  private static final List<String> KEY = List.of(OutputTables.PERIOD_TYPE, OutputTables.PERIOD_START,
+      OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE, OutputTables.SERVICE,
       ReferralDeprivation.IMD_BASIS);
   private static final List<String> SII_FIGURES = List.of(ReferralInequality.SII, ReferralInequality.SII_LOWER95,
       ReferralInequality.SII_UPPER95, ReferralInequality.RII, ReferralInequality.RII_LOWER95,
@@ -50,7 +51,7 @@ public final class InequalityWithholding {
   static Dataset<Row> withhold(Dataset<Row> inequality, Dataset<Row> deprivation) {
     Column decile = col(ReferralDeprivation.QUANTILE_TYPE).equalTo(ReferralDeprivation.QUANTILE_DECILE)
         .and(col(ReferralDeprivation.IMD_QUANTILE).isNotNull());
-    Column suppressed = col(ReferralDeprivation.SUPPRESSED);
+    Column suppressed = col(OutputTables.SUPPRESSED);
     Column rate = col(ReferralDeprivation.RATE_PER_1000);
     Column quantile = col(ReferralDeprivation.IMD_QUANTILE);
     List<Column> keys = new ArrayList<>();

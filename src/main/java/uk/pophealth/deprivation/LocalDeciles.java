@@ -22,9 +22,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import uk.pophealth.stats.DeprivationQuantiles;
 import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
+import uk.pophealth.schema.GeographyTables;
 import uk.pophealth.schema.RowBuilder;
+import uk.pophealth.stats.DeprivationQuantiles;
 
 /**
  * Local IMD deciles and quintiles: the LSOAs of each ICS re-ranked within it by their national IMD rank
@@ -37,12 +38,12 @@ final class LocalDeciles {
   private static final String EPOCH_END = "_epoch_end";
   private static final String NEXT_START = "_next_start";
   private static final StructType KEY = new StructType(new StructField[] {
-      DataTypes.createStructField(LsoaHierarchy.ICS_CODE, StringType, true),
-      DataTypes.createStructField(LsoaHierarchy.VALID_FROM, DateType, true)});
+      DataTypes.createStructField(GeographyTables.ICS_CODE, StringType, true),
+      DataTypes.createStructField(GeographyTables.VALID_FROM, DateType, true)});
   private static final StructType RESULT = new StructType(new StructField[] {
       DataTypes.createStructField(Columns.LSOA, StringType, true),
-      DataTypes.createStructField(LsoaHierarchy.ICS_CODE, StringType, true),
-      DataTypes.createStructField(LsoaHierarchy.VALID_FROM, DateType, true),
+      DataTypes.createStructField(GeographyTables.ICS_CODE, StringType, true),
+      DataTypes.createStructField(GeographyTables.VALID_FROM, DateType, true),
       DataTypes.createStructField(Columns.LOCAL_DECILE, IntegerType, true),
       DataTypes.createStructField(Columns.LOCAL_QUINTILE, IntegerType, true)});
 
@@ -53,33 +54,33 @@ final class LocalDeciles {
    * {@link Columns#LOCAL_DECILE} and {@link Columns#LOCAL_QUINTILE}.
    */
   static Dataset<Row> of(Dataset<Row> footprint, Dataset<Row> national) {
-    Dataset<Row> starts = footprint.select(col(LsoaHierarchy.VALID_FROM).as(EPOCH_START))
-        .union(footprint.where(col(LsoaHierarchy.VALID_TO).isNotNull())
-            .select(date_add(col(LsoaHierarchy.VALID_TO), 1).as(EPOCH_START)))
+    Dataset<Row> starts = footprint.select(col(GeographyTables.VALID_FROM).as(EPOCH_START))
+        .union(footprint.where(col(GeographyTables.VALID_TO).isNotNull())
+            .select(date_add(col(GeographyTables.VALID_TO), 1).as(EPOCH_START)))
         .distinct();
     // Each epoch ends the day before the next start; the starts are few (footprint changes), so a self-join is cheap.
     Dataset<Row> later = starts.select(col(EPOCH_START).as(NEXT_START));
     Dataset<Row> epochs = starts.join(broadcast(later), col(NEXT_START).gt(col(EPOCH_START)), "left")
         .groupBy(col(EPOCH_START))
         .agg(date_sub(min(col(NEXT_START)), 1).as(EPOCH_END));
-    Column covers = col(EPOCH_START).geq(col(LsoaHierarchy.VALID_FROM))
-        .and(col(LsoaHierarchy.VALID_TO).isNull().or(col(EPOCH_START).leq(col(LsoaHierarchy.VALID_TO))));
+    Column covers = col(EPOCH_START).geq(col(GeographyTables.VALID_FROM))
+        .and(col(GeographyTables.VALID_TO).isNull().or(col(EPOCH_START).leq(col(GeographyTables.VALID_TO))));
     Dataset<Row> segments = footprint.join(broadcast(epochs), covers)
-        .withColumn(LsoaHierarchy.VALID_FROM, col(EPOCH_START))
-        .withColumn(LsoaHierarchy.VALID_TO, col(EPOCH_END))
+        .withColumn(GeographyTables.VALID_FROM, col(EPOCH_START))
+        .withColumn(GeographyTables.VALID_TO, col(EPOCH_END))
         .drop(EPOCH_START, EPOCH_END);
     Dataset<Row> ranked = segments.join(national.select(col(Columns.LSOA), col(Columns.IMD_RANK)),
             segments.col(LsoaHierarchy.LSOA_CODE).equalTo(col(Columns.LSOA)), "left")
-        .select(segments.col(LsoaHierarchy.LSOA_CODE).as(Columns.LSOA), col(LsoaHierarchy.ICS_CODE),
-            col(LsoaHierarchy.VALID_FROM), col(Columns.IMD_RANK));
+        .select(segments.col(LsoaHierarchy.LSOA_CODE).as(Columns.LSOA), col(GeographyTables.ICS_CODE),
+            col(GeographyTables.VALID_FROM), col(Columns.IMD_RANK));
     Dataset<Row> quantiles = ranked.groupByKey(new IcsEpoch(), Encoders.row(KEY))
         .flatMapGroups(new AssignLocal(), Encoders.row(RESULT));
     Column match = segments.col(LsoaHierarchy.LSOA_CODE).equalTo(quantiles.col(Columns.LSOA))
-        .and(segments.col(LsoaHierarchy.ICS_CODE).equalTo(quantiles.col(LsoaHierarchy.ICS_CODE)))
-        .and(segments.col(LsoaHierarchy.VALID_FROM).equalTo(quantiles.col(LsoaHierarchy.VALID_FROM)));
+        .and(segments.col(GeographyTables.ICS_CODE).equalTo(quantiles.col(GeographyTables.ICS_CODE)))
+        .and(segments.col(GeographyTables.VALID_FROM).equalTo(quantiles.col(GeographyTables.VALID_FROM)));
     return segments.join(quantiles, match, "left")
-        .drop(quantiles.col(Columns.LSOA)).drop(quantiles.col(LsoaHierarchy.ICS_CODE))
-        .drop(quantiles.col(LsoaHierarchy.VALID_FROM));
+        .drop(quantiles.col(Columns.LSOA)).drop(quantiles.col(GeographyTables.ICS_CODE))
+        .drop(quantiles.col(GeographyTables.VALID_FROM));
   }
 
   /** Executor-side: the (ICS, epoch start) a segment belongs to. */
@@ -88,7 +89,7 @@ final class LocalDeciles {
 
     @Override
     public Row call(Row row) {
-      return RowFactory.create(row.getAs(LsoaHierarchy.ICS_CODE), row.getAs(LsoaHierarchy.VALID_FROM));
+      return RowFactory.create(row.getAs(GeographyTables.ICS_CODE), row.getAs(GeographyTables.VALID_FROM));
     }
   }
 
@@ -112,8 +113,8 @@ final class LocalDeciles {
       List<Row> result = new ArrayList<>(lsoas.size());
       for (int i = 0; i < lsoas.size(); i++) {
         result.add(RowBuilder.of("local deciles", RESULT).set(Columns.LSOA, lsoas.get(i))
-            .set(LsoaHierarchy.ICS_CODE, key.get(KEY.fieldIndex(LsoaHierarchy.ICS_CODE)))
-            .set(LsoaHierarchy.VALID_FROM, key.get(KEY.fieldIndex(LsoaHierarchy.VALID_FROM)))
+            .set(GeographyTables.ICS_CODE, key.get(KEY.fieldIndex(GeographyTables.ICS_CODE)))
+            .set(GeographyTables.VALID_FROM, key.get(KEY.fieldIndex(GeographyTables.VALID_FROM)))
             .set(Columns.LOCAL_DECILE, orNull(deciles[i])).set(Columns.LOCAL_QUINTILE, orNull(quintiles[i])).build());
       }
       return result.iterator();

@@ -11,9 +11,9 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static uk.pophealth.schema.OutputTables.PERIOD_FINANCIAL_YEAR;
 import static uk.pophealth.schema.OutputTables.PERIOD_MONTH;
 import static uk.pophealth.schema.OutputTables.PERIOD_QUARTER;
+import static uk.pophealth.schema.OutputTables.PERIOD_START;
+import static uk.pophealth.schema.OutputTables.PERIOD_TYPE;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.MONTHS_COVERED;
-import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_START;
-import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_TYPE;
 
 import java.sql.Date;
 import java.time.LocalDate;

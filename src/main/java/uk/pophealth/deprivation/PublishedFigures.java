@@ -19,9 +19,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
-import uk.pophealth.schema.Projection;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
 import uk.pophealth.schema.OutputTables.ReferralLsoaResolution;
+import uk.pophealth.schema.OutputTables;
+import uk.pophealth.schema.Projection;
 import uk.pophealth.stats.WilsonInterval;
 
 /**
@@ -47,8 +48,8 @@ public final class PublishedFigures {
     Dataset<Row> with = disclosed.withColumn(FIGURES, RateLimits.of(col(ReferralDeprivation.REFERRALS),
         col(ReferralDeprivation.POPULATION)));
     Map<String, Column> replaced = new LinkedHashMap<>();
-    for (String name : List.of(ReferralDeprivation.RATE_PER_1000, ReferralDeprivation.LOWER95,
-        ReferralDeprivation.UPPER95)) {
+    for (String name : List.of(ReferralDeprivation.RATE_PER_1000, OutputTables.LOWER95,
+        OutputTables.UPPER95)) {
       replaced.put(name, col(FIGURES).getField(name));
     }
     return Projection.replacing(with, disclosed.columns(), replaced);
@@ -60,9 +61,9 @@ public final class PublishedFigures {
    * share times the service's total gave back the exact count that rounding had hidden.
    */
   public static Dataset<Row> resolution(Dataset<Row> disclosed) {
-    Column referrals = col(ReferralLsoaResolution.REFERRALS);
+    Column referrals = col(OutputTables.ReferralDeprivation.REFERRALS);
     Column total = sum(referrals).over(Window.partitionBy(col(ReferralLsoaResolution.RANGE_START),
-        col(ReferralLsoaResolution.RANGE_END), col(ReferralLsoaResolution.SERVICE)));
+        col(ReferralLsoaResolution.RANGE_END), col(OutputTables.SERVICE)));
     return Projection.replacing(disclosed, disclosed.columns(), Map.of(ReferralLsoaResolution.SHARE_OF_REFERRALS,
         when(total.gt(0), referrals.cast(DoubleType).divide(total))));
   }

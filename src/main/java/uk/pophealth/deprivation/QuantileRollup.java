@@ -10,21 +10,21 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_CODE;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_LEVEL;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_NAME;
 import static uk.pophealth.schema.OutputTables.LEVEL_ALL;
 import static uk.pophealth.schema.OutputTables.LEVEL_DISTRICT;
 import static uk.pophealth.schema.OutputTables.LEVEL_ICS;
 import static uk.pophealth.schema.OutputTables.LEVEL_PLACE;
+import static uk.pophealth.schema.OutputTables.PERIOD_START;
+import static uk.pophealth.schema.OutputTables.PERIOD_TYPE;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.BASIS_ICS_LOCAL;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.BASIS_NATIONAL;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.CODE_ALL;
-import static uk.pophealth.schema.OutputTables.ReferralDeprivation.GEOGRAPHY_CODE;
-import static uk.pophealth.schema.OutputTables.ReferralDeprivation.GEOGRAPHY_LEVEL;
-import static uk.pophealth.schema.OutputTables.ReferralDeprivation.GEOGRAPHY_NAME;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.IMD_BASIS;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.IMD_QUANTILE;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.NAME_ALL;
-import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_START;
-import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_TYPE;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.QUANTILE_DECILE;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.QUANTILE_QUINTILE;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.QUANTILE_TYPE;
@@ -35,6 +35,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
+import uk.pophealth.schema.GeographyTables;
 
 /**
  * Sums a count from fine cells (period x district, place, ICS x deprivation quantiles x extra keys) up to every
@@ -53,8 +54,8 @@ final class QuantileRollup {
 
   static Dataset<Row> rollUp(Dataset<Row> fine, boolean local, String... extraKeys) {
     Column levels = array(
-        level(LEVEL_PLACE, col(LsoaHierarchy.PLACE_CODE), col(LsoaHierarchy.PLACE_NAME)),
-        level(LEVEL_ICS, col(LsoaHierarchy.ICS_CODE), col(LsoaHierarchy.ICS_NAME)),
+        level(LEVEL_PLACE, col(GeographyTables.PLACE_CODE), col(GeographyTables.PLACE_NAME)),
+        level(LEVEL_ICS, col(GeographyTables.ICS_CODE), col(GeographyTables.ICS_NAME)),
         level(LEVEL_DISTRICT, col(LsoaHierarchy.LAD_CODE), col(LsoaHierarchy.LAD_CODE)),
         level(LEVEL_ALL, lit(CODE_ALL), lit(NAME_ALL)));
     Column decile = col(Columns.NATIONAL_DECILE);

@@ -2,9 +2,9 @@ package uk.pophealth.deprivation;
 
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static uk.pophealth.schema.OutputTables.ReferralDeprivation.LOWER95;
+import static uk.pophealth.schema.OutputTables.LOWER95;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.RATE_PER_1000;
-import static uk.pophealth.schema.OutputTables.ReferralDeprivation.UPPER95;
+import static uk.pophealth.schema.OutputTables.UPPER95;
 
 import java.util.Optional;
 import org.apache.spark.sql.Column;
@@ -14,9 +14,9 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import uk.pophealth.schema.RowBuilder;
 import uk.pophealth.stats.RateEstimate;
 import uk.pophealth.stats.RateInterval;
-import uk.pophealth.schema.RowBuilder;
 
 /** The rate per 1,000 and its 95% limits (phe_rate: Byar, exact Poisson below 10 events) of each cell. */
 final class RateLimits {

@@ -21,10 +21,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import uk.pophealth.publication.Additivity;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
 import uk.pophealth.schema.OutputTables.ReferralLsoaResolution;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * The additive relations of referral_deprivation, referral_inequality and referral_lsoa_resolution that
@@ -96,8 +96,8 @@ final class ReferralAdditivities {
   }
 
   static List<Additivity> deprivation(Nesting nesting) {
-    String[] group = {ReferralDeprivation.PERIOD_TYPE, ReferralDeprivation.PERIOD_START,
-        ReferralDeprivation.GEOGRAPHY_LEVEL, ReferralDeprivation.GEOGRAPHY_CODE, ReferralDeprivation.SERVICE,
+    String[] group = {OutputTables.PERIOD_TYPE, OutputTables.PERIOD_START,
+        OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE, OutputTables.SERVICE,
         ReferralDeprivation.IMD_BASIS, ReferralDeprivation.QUANTILE_TYPE};
     Column quantile = col(ReferralDeprivation.IMD_QUANTILE);
     Column decileRow = col(ReferralDeprivation.QUANTILE_TYPE).equalTo(ReferralDeprivation.QUANTILE_DECILE);
@@ -110,8 +110,8 @@ final class ReferralAdditivities {
     List<Column> groupColumns = columns(group);
     relations.add(Additivity.of("most deprived 40% and the rest within group", quantile.isNotNull(),
         with(groupColumns, band), lit(false), with(groupColumns, band)));
-    List<Column> cell = columns(ReferralDeprivation.PERIOD_TYPE, ReferralDeprivation.PERIOD_START,
-        ReferralDeprivation.GEOGRAPHY_LEVEL, ReferralDeprivation.GEOGRAPHY_CODE, ReferralDeprivation.SERVICE,
+    List<Column> cell = columns(OutputTables.PERIOD_TYPE, OutputTables.PERIOD_START,
+        OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE, OutputTables.SERVICE,
         ReferralDeprivation.IMD_BASIS);
     relations.add(Additivity.of("deciles within quintile", decileRow,
         with(cell, coalesce(ceil(quantile.divide(2)).cast("int"), lit(UNKNOWN_QUANTILE))), quintileRow,
@@ -120,8 +120,8 @@ final class ReferralAdditivities {
         coalesce(quantile, lit(UNKNOWN_QUANTILE)));
     relations.addAll(services(with(periodAndArea(), quantileKey), ReferralDeprivation.REFERRALS));
     relations.addAll(geography(with(periodAndService(), quantileKey), nesting));
-    relations.addAll(periods(with(columns(ReferralDeprivation.GEOGRAPHY_LEVEL, ReferralDeprivation.GEOGRAPHY_CODE,
-        ReferralDeprivation.SERVICE, ReferralDeprivation.IMD_BASIS, ReferralDeprivation.QUANTILE_TYPE),
+    relations.addAll(periods(with(columns(OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE,
+        OutputTables.SERVICE, ReferralDeprivation.IMD_BASIS, ReferralDeprivation.QUANTILE_TYPE),
         coalesce(quantile, lit(UNKNOWN_QUANTILE))), ReferralDeprivation.REFERRALS));
     return inFinancialYear(relations);
   }
@@ -129,29 +129,31 @@ final class ReferralAdditivities {
   static List<Additivity> inequality(Nesting nesting) {
     List<Additivity> relations = new ArrayList<>();
     Column every = lit(true);
-    relations.add(Additivity.withinRow("known decile within referrals", every, ReferralInequality.REFERRALS,
+    relations.add(Additivity.withinRow("known decile within referrals", every,
+        OutputTables.ReferralDeprivation.REFERRALS,
         ReferralInequality.REFERRALS_KNOWN_DECILE));
     relations.add(Additivity.withinRow("deciles 1-4 within known", every, ReferralInequality.REFERRALS_KNOWN_DECILE,
         ReferralInequality.REFERRALS_MOST_DEPRIVED_40));
     relations.add(Additivity.withinRow("population deciles 1-4 within known", every,
         ReferralInequality.POPULATION_KNOWN_DECILE, ReferralInequality.POPULATION_MOST_DEPRIVED_40));
-    List<Column> basis = List.of(col(ReferralInequality.IMD_BASIS));
-    relations.addAll(services(with(periodAndArea(), basis), ReferralInequality.REFERRALS,
+    List<Column> basis = List.of(col(OutputTables.ReferralDeprivation.IMD_BASIS));
+    relations.addAll(services(with(periodAndArea(), basis), OutputTables.ReferralDeprivation.REFERRALS,
         ReferralInequality.REFERRALS_KNOWN_DECILE, ReferralInequality.REFERRALS_MOST_DEPRIVED_40));
     relations.addAll(geography(with(periodAndService(), basis), nesting));
-    relations.addAll(periods(columns(ReferralInequality.GEOGRAPHY_LEVEL, ReferralInequality.GEOGRAPHY_CODE,
-        ReferralInequality.SERVICE, ReferralInequality.IMD_BASIS), ReferralInequality.REFERRALS,
+    relations.addAll(periods(columns(OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE,
+        OutputTables.SERVICE, OutputTables.ReferralDeprivation.IMD_BASIS), OutputTables.ReferralDeprivation.REFERRALS,
         ReferralInequality.REFERRALS_KNOWN_DECILE, ReferralInequality.REFERRALS_MOST_DEPRIVED_40));
     return inFinancialYear(relations);
   }
 
   static List<Additivity> resolution() {
     List<Additivity> relations = new ArrayList<>();
-    relations.add(Additivity.withinRow("with a decile within referrals", lit(true), ReferralLsoaResolution.REFERRALS,
+    relations.add(Additivity.withinRow("with a decile within referrals", lit(true),
+        OutputTables.ReferralDeprivation.REFERRALS,
         ReferralLsoaResolution.REFERRALS_WITH_DECILE));
     // the service's total over the range is published by referral_deprivation's monthly rows
     relations.add(Additivity.partsOnly("sources within service", lit(true), ReferralLsoaResolution.RANGE_START,
-        ReferralLsoaResolution.RANGE_END, ReferralLsoaResolution.SERVICE));
+        ReferralLsoaResolution.RANGE_END, OutputTables.SERVICE));
     relations.addAll(services(columns(ReferralLsoaResolution.RANGE_START, ReferralLsoaResolution.RANGE_END,
         ReferralLsoaResolution.LSOA_SOURCE, ReferralLsoaResolution.LSOA_MAPPING)));
     return List.copyOf(relations);

@@ -7,17 +7,18 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.xxhash64;
-import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_START;
-import static uk.pophealth.schema.OutputTables.ReferralDeprivation.PERIOD_TYPE;
-import static uk.pophealth.schema.OutputTables.ReferralDeprivation.SERVICE;
+import static uk.pophealth.schema.OutputTables.PERIOD_START;
+import static uk.pophealth.schema.OutputTables.PERIOD_TYPE;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.SOURCE_GP_REGISTERED;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.SOURCE_ONS;
+import static uk.pophealth.schema.OutputTables.SERVICE;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
+import uk.pophealth.schema.GeographyTables;
 
 /**
  * The referral deprivation product (issue 6): referrals (adult social care requests and service referrals) by the
@@ -82,8 +83,8 @@ public final class ReferralDeprivation {
   }
 
   private static Column[] cellKeys(Column... leading) {
-    Column[] footprint = {col(LsoaHierarchy.LAD_CODE), col(LsoaHierarchy.PLACE_CODE),
-        col(LsoaHierarchy.PLACE_NAME), col(LsoaHierarchy.ICS_CODE), col(LsoaHierarchy.ICS_NAME),
+    Column[] footprint = {col(LsoaHierarchy.LAD_CODE), col(GeographyTables.PLACE_CODE),
+        col(GeographyTables.PLACE_NAME), col(GeographyTables.ICS_CODE), col(GeographyTables.ICS_NAME),
         col(Columns.NATIONAL_DECILE), col(Columns.LOCAL_DECILE), col(Columns.LOCAL_QUINTILE)};
     Column[] keys = new Column[leading.length + footprint.length];
     System.arraycopy(leading, 0, keys, 0, leading.length);

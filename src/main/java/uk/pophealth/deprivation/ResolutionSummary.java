@@ -6,14 +6,14 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static uk.pophealth.schema.OutputTables.ReferralDeprivation.REFERRALS;
-import static uk.pophealth.schema.OutputTables.ReferralDeprivation.SERVICE;
-import static uk.pophealth.schema.OutputTables.ReferralDeprivation.SUPPRESSED;
 import static uk.pophealth.schema.OutputTables.ReferralLsoaResolution.LSOA_MAPPING;
 import static uk.pophealth.schema.OutputTables.ReferralLsoaResolution.LSOA_SOURCE;
 import static uk.pophealth.schema.OutputTables.ReferralLsoaResolution.RANGE_END;
 import static uk.pophealth.schema.OutputTables.ReferralLsoaResolution.RANGE_START;
 import static uk.pophealth.schema.OutputTables.ReferralLsoaResolution.REFERRALS_WITH_DECILE;
 import static uk.pophealth.schema.OutputTables.ReferralLsoaResolution.SHARE_OF_REFERRALS;
+import static uk.pophealth.schema.OutputTables.SERVICE;
+import static uk.pophealth.schema.OutputTables.SUPPRESSED;
 
 import java.sql.Date;
 import org.apache.spark.sql.Dataset;

@@ -19,11 +19,11 @@ import uk.pophealth.publish.DisclosureControl;
 import uk.pophealth.publish.SameCounts;
 import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.OutputTable;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.AcpUptake;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * The counts of demand_forecast's actuals that another table of the run publishes too (issue 24): a service's
@@ -36,8 +36,8 @@ import uk.pophealth.schema.OutputTables.ReferralInequality;
  * between two products' tables belongs to neither product, so it is wired here.
  */
 final class CountsPublishedElsewhere {
-  private static final List<String> ON = List.of(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
-      DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH);
+  private static final List<String> ON = List.of(OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE,
+      OutputTables.ACTIVITY_NAME, DemandForecast.MONTH);
 
   private final List<Dataset<Row>> cells = new ArrayList<>();
   private final LocalDate firstPublished;
@@ -62,19 +62,19 @@ final class CountsPublishedElsewhere {
    */
   private void addInequality(Optional<Dataset<Row>> controlled) {
     controlled.ifPresent(all -> {
-      Column service = col(ReferralInequality.SERVICE);
-      Column level = col(ReferralInequality.GEOGRAPHY_LEVEL);
-      Dataset<Row> months = all.filter(col(ReferralInequality.PERIOD_TYPE).equalTo(OutputTables.PERIOD_MONTH)
-          .and(col(ReferralInequality.IMD_BASIS).equalTo(ReferralDeprivation.BASIS_NATIONAL))
+      Column service = col(OutputTables.SERVICE);
+      Column level = col(OutputTables.GEOGRAPHY_LEVEL);
+      Dataset<Row> months = all.filter(col(OutputTables.PERIOD_TYPE).equalTo(OutputTables.PERIOD_MONTH)
+          .and(col(OutputTables.ReferralDeprivation.IMD_BASIS).equalTo(ReferralDeprivation.BASIS_NATIONAL))
           .and(service.notEqual(ReferralDeprivation.SERVICE_ALL)));
-      keep(months.select(level.as(DemandForecast.GEOGRAPHY_LEVEL),
+      keep(months.select(level.as(OutputTables.GEOGRAPHY_LEVEL),
           when(level.equalTo(OutputTables.LEVEL_ALL), lit(Activities.ALL))
-              .otherwise(col(ReferralInequality.GEOGRAPHY_CODE)).as(DemandForecast.GEOGRAPHY_CODE),
+              .otherwise(col(OutputTables.GEOGRAPHY_CODE)).as(OutputTables.GEOGRAPHY_CODE),
           when(service.equalTo(ReferralDeprivation.SERVICE_ASC_REQUEST), lit(Activities.ASC_REQUEST))
-              .otherwise(concat(lit(Activities.REFERRAL_TO), service)).as(DemandForecast.ACTIVITY_NAME),
-          col(ReferralInequality.PERIOD_START).as(DemandForecast.MONTH),
-          col(ReferralInequality.REFERRALS).as(SameCounts.EXACT),
-          col(DisclosureControl.suppressedCell(ReferralInequality.REFERRALS)).as(SameCounts.SUPPRESSED)));
+              .otherwise(concat(lit(Activities.REFERRAL_TO), service)).as(OutputTables.ACTIVITY_NAME),
+          col(OutputTables.PERIOD_START).as(DemandForecast.MONTH),
+          col(OutputTables.ReferralDeprivation.REFERRALS).as(SameCounts.EXACT),
+          col(DisclosureControl.suppressedCell(OutputTables.ReferralDeprivation.REFERRALS)).as(SameCounts.SUPPRESSED)));
     });
   }
 
@@ -92,9 +92,9 @@ final class CountsPublishedElsewhere {
   }
 
   private static Dataset<Row> uptake(Dataset<Row> totals, String activity, String count) {
-    return totals.select(col(AcpUptake.GEOGRAPHY_LEVEL).as(DemandForecast.GEOGRAPHY_LEVEL),
-        col(AcpUptake.GEOGRAPHY_CODE).as(DemandForecast.GEOGRAPHY_CODE),
-        lit(activity).as(DemandForecast.ACTIVITY_NAME),
+    return totals.select(col(OutputTables.GEOGRAPHY_LEVEL).as(OutputTables.GEOGRAPHY_LEVEL),
+        col(OutputTables.GEOGRAPHY_CODE).as(OutputTables.GEOGRAPHY_CODE),
+        lit(activity).as(OutputTables.ACTIVITY_NAME),
         trunc(col(AcpUptake.PERIOD_END), "month").as(DemandForecast.MONTH),
         col(count).as(SameCounts.EXACT),
         col(DisclosureControl.suppressedCell(count)).as(SameCounts.SUPPRESSED));
@@ -102,7 +102,7 @@ final class CountsPublishedElsewhere {
 
   /** Persists and computes the cells now: the control they come from is released once its table is written. */
   private void keep(Dataset<Row> kept) {
-    Dataset<Row> persisted = kept.filter(col(DemandForecast.GEOGRAPHY_LEVEL).isin(OutputTables.LEVEL_PLACE,
+    Dataset<Row> persisted = kept.filter(col(OutputTables.GEOGRAPHY_LEVEL).isin(OutputTables.LEVEL_PLACE,
         OutputTables.LEVEL_ICS, OutputTables.LEVEL_ALL)).persist(StorageLevel.MEMORY_AND_DISK());
     persisted.count();
     cells.add(persisted);

@@ -22,7 +22,7 @@ record AreaService(String level, String code, String name, String service) {
 
   static AreaService of(Row row) {
     return new AreaService(Values.string(row, GEOGRAPHY_LEVEL), Values.string(row, GEOGRAPHY_CODE),
-        Values.string(row, GEOGRAPHY_NAME), Values.string(row, ReferralDeprivation.SERVICE));
+        Values.string(row, GEOGRAPHY_NAME), Values.string(row, OutputTables.SERVICE));
   }
 
   int levelRank() {

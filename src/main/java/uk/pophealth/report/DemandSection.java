@@ -20,6 +20,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 
 /** Demand: fan charts for the first series, a table of every series, and the backtest accuracy. */
 final class DemandSection {
@@ -27,12 +28,12 @@ final class DemandSection {
   static final int MAX_CHARTS = 12;
 
   private static final String[] NEEDED = {
-      DemandForecast.FORECAST_ORIGIN, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH,
+      OutputTables.FORECAST_ORIGIN, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, OutputTables.ACTIVITY_NAME, DemandForecast.MONTH,
       DemandForecast.KIND, DemandForecast.VALUE};
   private static final String[] COLUMNS = {
-      GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH, DemandForecast.KIND,
+      GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, OutputTables.ACTIVITY_NAME, DemandForecast.MONTH, DemandForecast.KIND,
       DemandForecast.VALUE, DemandForecast.LOWER80, DemandForecast.UPPER80, LOWER95, UPPER95,
-      DemandForecast.CAPACITY, DemandForecast.SUPPRESSED};
+      DemandForecast.CAPACITY, OutputTables.SUPPRESSED};
 
   private static final String ACTUAL_MONTHS = "actual_months";
   private static final String FORECAST_FROM = "forecast_from";
@@ -54,13 +55,13 @@ final class DemandSection {
   }
 
   private static String fans(OutputTable table) {
-    Object origin = Tables.latestValue(table.data(), DemandForecast.FORECAST_ORIGIN);
+    Object origin = Tables.latestValue(table.data(), OutputTables.FORECAST_ORIGIN);
     if (origin == null) {
       return Section.note("The demand_forecast table holds no rows.");
     }
-    Dataset<Row> latest = table.data().filter(col(DemandForecast.FORECAST_ORIGIN).equalTo(origin)).filter(
+    Dataset<Row> latest = table.data().filter(col(OutputTables.FORECAST_ORIGIN).equalTo(origin)).filter(
         col(DemandForecast.KIND).isin(DemandForecast.KIND_ACTUAL, DemandForecast.KIND_FORECAST));
-    List<Row> summaries = summary(latest, table.hasColumn(DemandForecast.MODEL));
+    List<Row> summaries = summary(latest, table.hasColumn(OutputTables.MODEL));
     List<SeriesKey> keys = new ArrayList<>();
     for (Row row : summaries) {
       keys.add(SeriesKey.of(row));
@@ -94,12 +95,12 @@ final class DemandSection {
   /** One row per series, aggregated in Spark: the months of actuals and forecast and the model chosen. */
   private static List<Row> summary(Dataset<Row> latest, boolean hasModel) {
     Column isForecast = col(DemandForecast.KIND).equalTo(DemandForecast.KIND_FORECAST);
-    Column model = hasModel ? first(when(isForecast, col(DemandForecast.MODEL)), true) : lit(null);
-    return latest.groupBy(col(GEOGRAPHY_LEVEL), col(GEOGRAPHY_CODE), col(DemandForecast.ACTIVITY_NAME))
+    Column model = hasModel ? first(when(isForecast, col(OutputTables.MODEL)), true) : lit(null);
+    return latest.groupBy(col(GEOGRAPHY_LEVEL), col(GEOGRAPHY_CODE), col(OutputTables.ACTIVITY_NAME))
         .agg(count(when(isForecast.unary_$bang(), lit(1))).as(ACTUAL_MONTHS),
             min(when(isForecast, col(DemandForecast.MONTH))).as(FORECAST_FROM),
             max(when(isForecast, col(DemandForecast.MONTH))).as(FORECAST_TO),
-            model.as(DemandForecast.MODEL))
+            model.as(OutputTables.MODEL))
         .collectAsList();
   }
 
@@ -120,7 +121,7 @@ final class DemandSection {
           DemandForecast.KIND_FORECAST.equals(Values.string(row, DemandForecast.KIND)),
           Values.decimal(row, DemandForecast.VALUE), Values.decimal(row, DemandForecast.LOWER80),
           Values.decimal(row, DemandForecast.UPPER80), Values.decimal(row, LOWER95), Values.decimal(row, UPPER95),
-          Values.decimal(row, DemandForecast.CAPACITY), Values.flag(row, DemandForecast.SUPPRESSED)));
+          Values.decimal(row, DemandForecast.CAPACITY), Values.flag(row, OutputTables.SUPPRESSED)));
     }
     return months;
   }
@@ -166,7 +167,7 @@ final class DemandSection {
           Cell.plainCount(Values.count(row, ACTUAL_MONTHS)),
           Cell.text(Values.monthText(Values.get(row, FORECAST_FROM))),
           Cell.text(Values.monthText(Values.get(row, FORECAST_TO))),
-          Cell.text(Values.string(row, DemandForecast.MODEL)));
+          Cell.text(Values.string(row, OutputTables.MODEL)));
     }
     return table;
   }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
+import uk.pophealth.schema.OutputTables;
 
 /** Referral deprivation: referrals and rate per 1,000 by IMD decile for each area and service (the gradient). */
 final class DeprivationSection {
@@ -22,11 +23,11 @@ final class DeprivationSection {
   static final int MAX_CHARTS = 12;
 
   private static final String[] NEEDED = {
-      ReferralDeprivation.PERIOD_TYPE, ReferralDeprivation.PERIOD_START, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE,
-      ReferralDeprivation.SERVICE, ReferralDeprivation.IMD_DECILE, ReferralDeprivation.REFERRALS,
+      OutputTables.PERIOD_TYPE, OutputTables.PERIOD_START, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE,
+      OutputTables.SERVICE, ReferralDeprivation.IMD_DECILE, ReferralDeprivation.REFERRALS,
       ReferralDeprivation.RATE_PER_1000};
   private static final String[] COLUMNS = {
-      GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, GEOGRAPHY_NAME, ReferralDeprivation.SERVICE, ReferralDeprivation.IMD_DECILE,
+      GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, GEOGRAPHY_NAME, OutputTables.SERVICE, ReferralDeprivation.IMD_DECILE,
       ReferralDeprivation.REFERRALS, ReferralDeprivation.POPULATION, ReferralDeprivation.RATE_PER_1000, LOWER95,
       UPPER95, SUPPRESSED};
 

@@ -13,8 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import uk.pophealth.publish.TableWriter;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.AcpUptake;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * The console summary of a run for the person running the job: the ICS-level uptake series as published (last 6
@@ -27,7 +27,7 @@ public final class IcsUptakeSummary {
   public static void print(SparkSession spark, String output, PrintStream out) {
     String location = new TableWriter(spark, output).location(OutputTables.AcpUptake.TABLE);
     Dataset<Row> ics = spark.read().parquet(location)
-        .filter(col(AcpUptake.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ICS)
+        .filter(col(OutputTables.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ICS)
             .and(col(AcpUptake.BREAKDOWN).equalTo(AcpUptake.BREAKDOWN_NONE)));
     Date latest = ics.agg(max(AcpUptake.PERIOD_END)).first().getDate(0);
     if (latest == null) {
@@ -35,9 +35,9 @@ public final class IcsUptakeSummary {
     }
     List<Row> rows = ics
         .filter(col(AcpUptake.PERIOD_END).gt(last_day(add_months(lit(latest), -6))))
-        .select(AcpUptake.PERIOD_END, AcpUptake.GEOGRAPHY_CODE, AcpUptake.GEOGRAPHY_NAME, AcpUptake.REGISTER,
+        .select(AcpUptake.PERIOD_END, OutputTables.GEOGRAPHY_CODE, OutputTables.GEOGRAPHY_NAME, AcpUptake.REGISTER,
             AcpUptake.WITH_ACP, AcpUptake.UPTAKE)
-        .orderBy(AcpUptake.GEOGRAPHY_CODE, AcpUptake.PERIOD_END)
+        .orderBy(OutputTables.GEOGRAPHY_CODE, AcpUptake.PERIOD_END)
         .collectAsList();
     out.println("ACP uptake by ICS, last 6 month ends (counts as published: rounded to 5, c = suppressed):");
     out.println(String.format("  %-10s %-12s %-36s %9s %9s %7s", "period_end", "ics", "name", "register", "with_acp",

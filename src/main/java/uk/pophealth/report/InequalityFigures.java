@@ -10,16 +10,18 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
+import uk.pophealth.schema.OutputTables;
 
 /** The share of referrals from the 40% most deprived against the target, and the SII with its interval. */
 final class InequalityFigures {
   static final int MAX_ROWS = 40;
 
   private static final String[] NEEDED = {
-      ReferralDeprivation.PERIOD_TYPE, ReferralDeprivation.PERIOD_START, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE,
-      ReferralDeprivation.SERVICE, ReferralInequality.SHARE_MOST_DEPRIVED_40, ReferralInequality.TARGET_SHARE, ReferralInequality.SII};
+      OutputTables.PERIOD_TYPE, OutputTables.PERIOD_START, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE,
+      OutputTables.SERVICE, ReferralInequality.SHARE_MOST_DEPRIVED_40, ReferralInequality.TARGET_SHARE,
+      ReferralInequality.SII};
   private static final String[] COLUMNS = {
-      GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, GEOGRAPHY_NAME, ReferralDeprivation.SERVICE, ReferralInequality.SHARE_MOST_DEPRIVED_40,
+      GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, GEOGRAPHY_NAME, OutputTables.SERVICE, ReferralInequality.SHARE_MOST_DEPRIVED_40,
       ReferralInequality.SHARE_LOWER95, ReferralInequality.SHARE_UPPER95, ReferralInequality.POPULATION_SHARE_MOST_DEPRIVED_40,
       ReferralInequality.TARGET_SHARE, ReferralInequality.SII, ReferralInequality.SII_LOWER95,
       ReferralInequality.SII_UPPER95, ReferralInequality.RII, ReferralInequality.RATE_RATIO_D1_D10};

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * The period a referral section reports: the latest period of the longest period type present (a
@@ -20,7 +20,7 @@ record PeriodChoice(String type, Object start) {
   /** The choice for this frame, or null when it has no rows. */
   static PeriodChoice latest(Dataset<Row> frame) {
     List<String> types = new ArrayList<>();
-    for (Row row : frame.select(ReferralDeprivation.PERIOD_TYPE).distinct().collectAsList()) {
+    for (Row row : frame.select(OutputTables.PERIOD_TYPE).distinct().collectAsList()) {
       if (!row.isNullAt(0)) {
         types.add(row.getString(0));
       }
@@ -30,14 +30,14 @@ record PeriodChoice(String type, Object start) {
     }
     types.sort(String::compareTo);
     String type = PREFERENCE.stream().filter(types::contains).findFirst().orElse(types.get(0));
-    Object start = Tables.latestValue(frame.filter(col(ReferralDeprivation.PERIOD_TYPE).equalTo(type)),
-        ReferralDeprivation.PERIOD_START);
+    Object start = Tables.latestValue(frame.filter(col(OutputTables.PERIOD_TYPE).equalTo(type)),
+        OutputTables.PERIOD_START);
     return new PeriodChoice(type, start);
   }
 
   Dataset<Row> filter(Dataset<Row> frame) {
-    return frame.filter(col(ReferralDeprivation.PERIOD_TYPE).equalTo(type)
-        .and(col(ReferralDeprivation.PERIOD_START).equalTo(start)));
+    return frame.filter(col(OutputTables.PERIOD_TYPE).equalTo(type)
+        .and(col(OutputTables.PERIOD_START).equalTo(start)));
   }
 
   String label() {

@@ -22,7 +22,7 @@ record SeriesKey(String level, String code, String activity) {
 
   static SeriesKey of(Row row) {
     return new SeriesKey(Values.string(row, GEOGRAPHY_LEVEL), Values.string(row, GEOGRAPHY_CODE),
-        Values.string(row, DemandForecast.ACTIVITY_NAME));
+        Values.string(row, OutputTables.ACTIVITY_NAME));
   }
 
   int levelRank() {
@@ -33,7 +33,7 @@ record SeriesKey(String level, String code, String activity) {
   /** The Spark condition selecting this series' rows. */
   Column condition() {
     return col(GEOGRAPHY_LEVEL).equalTo(level).and(col(GEOGRAPHY_CODE).equalTo(code))
-        .and(col(DemandForecast.ACTIVITY_NAME).equalTo(activity));
+        .and(col(OutputTables.ACTIVITY_NAME).equalTo(activity));
   }
 
   String label() {

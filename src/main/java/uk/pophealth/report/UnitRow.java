@@ -8,6 +8,7 @@ import static uk.pophealth.schema.OutputTables.UPPER95;
 
 import org.apache.spark.sql.Row;
 import uk.pophealth.schema.OutputTables.AcpUptake;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * One collected acp_uptake row (one unit at one period, no breakdown), with the parent its funnel flag compares
@@ -23,7 +24,7 @@ record UnitRow(String code, String name, String period, Long register, Long with
     return new UnitRow(Values.string(row, GEOGRAPHY_CODE), Values.string(row, GEOGRAPHY_NAME),
         Values.period(Values.get(row, AcpUptake.PERIOD_END)), register, Values.count(row, AcpUptake.WITH_ACP),
         uptake, Values.decimal(row, LOWER95), Values.decimal(row, UPPER95), Values.string(row, AcpUptake.FUNNEL_FLAG),
-        suppressed, Values.string(row, AcpUptake.PARENT_CODE), Values.decimal(row, AcpUptake.PARENT_UPTAKE));
+        suppressed, Values.string(row, OutputTables.PARENT_CODE), Values.decimal(row, AcpUptake.PARENT_UPTAKE));
   }
 
   /** Whether the row can be drawn: not suppressed, with a register and an uptake. */

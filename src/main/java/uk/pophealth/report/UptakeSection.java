@@ -25,7 +25,7 @@ final class UptakeSection {
       AcpUptake.UPTAKE};
   private static final String[] UNIT_COLUMNS = {
       GEOGRAPHY_CODE, GEOGRAPHY_NAME, AcpUptake.PERIOD_END, AcpUptake.REGISTER, AcpUptake.WITH_ACP,
-      AcpUptake.UPTAKE, LOWER95, UPPER95, AcpUptake.FUNNEL_FLAG, SUPPRESSED, AcpUptake.PARENT_CODE,
+      AcpUptake.UPTAKE, LOWER95, UPPER95, AcpUptake.FUNNEL_FLAG, SUPPRESSED, OutputTables.PARENT_CODE,
       AcpUptake.PARENT_UPTAKE};
 
   private UptakeSection() {}

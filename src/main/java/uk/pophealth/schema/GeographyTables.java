@@ -48,12 +48,6 @@ public final class GeographyTables {
     public static final String PCN_CODE = "pcn_code";
     public static final String PCN_NAME = "pcn_name";
     public static final String SUB_ICB_CODE = "sub_icb_code";
-    public static final String PLACE_CODE = GeographyTables.PLACE_CODE;
-    public static final String PLACE_NAME = GeographyTables.PLACE_NAME;
-    public static final String ICS_CODE = GeographyTables.ICS_CODE;
-    public static final String ICS_NAME = GeographyTables.ICS_NAME;
-    public static final String VALID_FROM = GeographyTables.VALID_FROM;
-    public static final String VALID_TO = GeographyTables.VALID_TO;
     public static final TableSchema TABLE = new TableSchema(NAME, withFootprint(true, "sub-ICB location",
         required(PRACTICE_CODE, StringType, "ODS code of the practice"),
         required(PRACTICE_NAME, StringType, "Practice name"),
@@ -73,12 +67,6 @@ public final class GeographyTables {
     public static final String NAME = "lsoa_hierarchy";
     public static final String LSOA_CODE = "lsoa_code";
     public static final String LAD_CODE = "lad_code";
-    public static final String PLACE_CODE = GeographyTables.PLACE_CODE;
-    public static final String PLACE_NAME = GeographyTables.PLACE_NAME;
-    public static final String ICS_CODE = GeographyTables.ICS_CODE;
-    public static final String ICS_NAME = GeographyTables.ICS_NAME;
-    public static final String VALID_FROM = GeographyTables.VALID_FROM;
-    public static final String VALID_TO = GeographyTables.VALID_TO;
     public static final TableSchema TABLE = new TableSchema(NAME, withFootprint(false, "district",
         required(LSOA_CODE, StringType, "ONS LSOA code"),
         required(LAD_CODE, StringType, "Local authority district of the LSOA")),

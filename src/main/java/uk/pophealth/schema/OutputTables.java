@@ -36,7 +36,10 @@ public final class OutputTables {
   static final String PER_1000 = "per 1,000";
   static final String ACTIVITY = "activity per month";
 
-  /** Column names shared by several tables, with one meaning everywhere. */
+  /**
+   * Column names shared by several tables, with one meaning everywhere: declared here once, and used by this name
+   * (a table's class declares only the columns it alone has, or that another table takes from it).
+   */
   public static final String GEOGRAPHY_LEVEL = "geography_level";
   public static final String GEOGRAPHY_CODE = "geography_code";
   public static final String GEOGRAPHY_NAME = "geography_name";
@@ -84,12 +87,6 @@ public final class OutputTables {
   /** ACP uptake among people living with dementia, per month end, geography and breakdown. */
   public static final class AcpUptake {
     public static final String NAME = "acp_uptake";
-    public static final String GEOGRAPHY_LEVEL = OutputTables.GEOGRAPHY_LEVEL;
-    public static final String GEOGRAPHY_CODE = OutputTables.GEOGRAPHY_CODE;
-    public static final String GEOGRAPHY_NAME = OutputTables.GEOGRAPHY_NAME;
-    public static final String LOWER95 = OutputTables.LOWER95;
-    public static final String UPPER95 = OutputTables.UPPER95;
-    public static final String SUPPRESSED = OutputTables.SUPPRESSED;
     public static final String PERIOD_END = "period_end";
     public static final String BREAKDOWN = "breakdown";
     public static final String BREAKDOWN_VALUE = "breakdown_value";
@@ -100,7 +97,6 @@ public final class OutputTables {
     public static final String UPPER998 = "upper998";
     public static final String FUNNEL_FLAG = "funnel_flag";
     public static final String PARENT_LEVEL = "parent_level";
-    public static final String PARENT_CODE = OutputTables.PARENT_CODE;
     public static final String PARENT_UPTAKE = "parent_uptake";
     public static final String CHANGE_12M = "change_12m";
 
@@ -173,13 +169,7 @@ public final class OutputTables {
    */
   public static final class ReferralDeprivation {
     public static final String NAME = "referral_deprivation";
-    public static final String PERIOD_TYPE = OutputTables.PERIOD_TYPE;
-    public static final String PERIOD_START = OutputTables.PERIOD_START;
     public static final String MONTHS_COVERED = "months_covered";
-    public static final String GEOGRAPHY_LEVEL = OutputTables.GEOGRAPHY_LEVEL;
-    public static final String GEOGRAPHY_CODE = OutputTables.GEOGRAPHY_CODE;
-    public static final String GEOGRAPHY_NAME = OutputTables.GEOGRAPHY_NAME;
-    public static final String SERVICE = OutputTables.SERVICE;
     public static final String IMD_BASIS = "imd_basis";
     public static final String QUANTILE_TYPE = "quantile_type";
     public static final String IMD_QUANTILE = "imd_quantile";
@@ -188,9 +178,6 @@ public final class OutputTables {
     public static final String POPULATION = "population";
     public static final String POPULATION_SOURCE = "population_source";
     public static final String RATE_PER_1000 = "rate_per_1000";
-    public static final String LOWER95 = OutputTables.LOWER95;
-    public static final String UPPER95 = OutputTables.UPPER95;
-    public static final String SUPPRESSED = OutputTables.SUPPRESSED;
 
     /**
      * geography_code and geography_name of the total over every area, and of referrals whose LSOA is unresolved
@@ -269,15 +256,6 @@ public final class OutputTables {
    */
   public static final class ReferralInequality {
     public static final String NAME = "referral_inequality";
-    public static final String PERIOD_TYPE = OutputTables.PERIOD_TYPE;
-    public static final String PERIOD_START = OutputTables.PERIOD_START;
-    public static final String MONTHS_COVERED = ReferralDeprivation.MONTHS_COVERED;
-    public static final String GEOGRAPHY_LEVEL = OutputTables.GEOGRAPHY_LEVEL;
-    public static final String GEOGRAPHY_CODE = OutputTables.GEOGRAPHY_CODE;
-    public static final String GEOGRAPHY_NAME = OutputTables.GEOGRAPHY_NAME;
-    public static final String SERVICE = OutputTables.SERVICE;
-    public static final String IMD_BASIS = ReferralDeprivation.IMD_BASIS;
-    public static final String REFERRALS = ReferralDeprivation.REFERRALS;
     public static final String REFERRALS_KNOWN_DECILE = "referrals_known_decile";
     public static final String REFERRALS_MOST_DEPRIVED_40 = "referrals_most_deprived_40";
     public static final String SHARE_MOST_DEPRIVED_40 = "share_most_deprived_40";
@@ -299,10 +277,9 @@ public final class OutputTables {
     /** sii_status of a row with an SII. */
     public static final String SII_OK = "ok";
     public static final String RATE_RATIO_D1_D10 = "rate_ratio_d1_d10";
-    public static final String SUPPRESSED = OutputTables.SUPPRESSED;
 
     public static final TableSchema SCHEMA = new TableSchema(NAME, Shared.schema(ReferralDeprivation.leadingFields(),
-        field(REFERRALS, LongType, true, "All referrals, unknown decile included", REFERRAL_COUNT),
+        field(ReferralDeprivation.REFERRALS, LongType, true, "All referrals, unknown decile included", REFERRAL_COUNT),
         field(REFERRALS_KNOWN_DECILE, LongType, true, "Referrals with a known IMD decile", REFERRAL_COUNT),
         field(REFERRALS_MOST_DEPRIVED_40, LongType, true, "Referrals from deciles 1-4", REFERRAL_COUNT),
         field(SHARE_MOST_DEPRIVED_40, DoubleType, true, "Share of known-decile referrals from deciles 1-4", SHARE),
@@ -332,16 +309,18 @@ public final class OutputTables {
 
     public static final OutputTable TABLE = OutputTable.builder(SCHEMA)
         .partitionedBy(PERIOD_START)
-        .key(PERIOD_TYPE, PERIOD_START, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, SERVICE, IMD_BASIS)
-        .counts(REFERRALS, REFERRALS_KNOWN_DECILE, REFERRALS_MOST_DEPRIVED_40, POPULATION_KNOWN_DECILE,
+        .key(PERIOD_TYPE, PERIOD_START, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE, SERVICE, ReferralDeprivation.IMD_BASIS)
+        .counts(ReferralDeprivation.REFERRALS, REFERRALS_KNOWN_DECILE, REFERRALS_MOST_DEPRIVED_40,
+            POPULATION_KNOWN_DECILE,
             POPULATION_MOST_DEPRIVED_40)
         .derived(List.of(SHARE_MOST_DEPRIVED_40, SHARE_LOWER95, SHARE_UPPER95, GAP_TO_TARGET),
             REFERRALS_MOST_DEPRIVED_40, REFERRALS_KNOWN_DECILE)
         .derived(List.of(POPULATION_SHARE_MOST_DEPRIVED_40), POPULATION_MOST_DEPRIVED_40, POPULATION_KNOWN_DECILE)
         .derived(List.of(SHARE_TO_POPULATION_SHARE), REFERRALS_MOST_DEPRIVED_40, REFERRALS_KNOWN_DECILE,
             POPULATION_MOST_DEPRIVED_40, POPULATION_KNOWN_DECILE)
-        .derived(List.of(SII, SII_LOWER95, SII_UPPER95, RII, RII_LOWER95, RII_UPPER95, RATE_RATIO_D1_D10), REFERRALS)
-        .numerator(REFERRALS_KNOWN_DECILE, REFERRALS)
+        .derived(List.of(SII, SII_LOWER95, SII_UPPER95, RII, RII_LOWER95, RII_UPPER95, RATE_RATIO_D1_D10),
+            ReferralDeprivation.REFERRALS)
+        .numerator(REFERRALS_KNOWN_DECILE, ReferralDeprivation.REFERRALS)
         .numerator(REFERRALS_MOST_DEPRIVED_40, REFERRALS_KNOWN_DECILE)
         .numerator(POPULATION_MOST_DEPRIVED_40, POPULATION_KNOWN_DECILE)
         .suppressedFlag(SUPPRESSED)
@@ -355,13 +334,10 @@ public final class OutputTables {
     public static final String NAME = "referral_lsoa_resolution";
     public static final String RANGE_START = "range_start";
     public static final String RANGE_END = "range_end";
-    public static final String SERVICE = OutputTables.SERVICE;
     public static final String LSOA_SOURCE = "lsoa_source";
     public static final String LSOA_MAPPING = "lsoa_mapping";
-    public static final String REFERRALS = ReferralDeprivation.REFERRALS;
     public static final String SHARE_OF_REFERRALS = "share_of_referrals";
     public static final String REFERRALS_WITH_DECILE = "referrals_with_imd_decile";
-    public static final String SUPPRESSED = OutputTables.SUPPRESSED;
 
     /** lsoa_source values. */
     public static final String SOURCE_OWN_LSOA = "own_lsoa";
@@ -383,7 +359,7 @@ public final class OutputTables {
         field(LSOA_MAPPING, StringType, false, "How the code reached the IMD's LSOA vintage: as_given (ranked as "
             + "given), mapped (ONS LSOA 2011-2021 lookup, one code), mapped_shared (one of several codes of a split "
             + "or merge, shared equally), unmapped (no decile: in the unknown-decile rows) or no_lsoa", NONE),
-        field(REFERRALS, LongType, true, "Referrals resolved this way", REFERRAL_COUNT),
+        field(ReferralDeprivation.REFERRALS, LongType, true, "Referrals resolved this way", REFERRAL_COUNT),
         field(SHARE_OF_REFERRALS, DoubleType, true, "Share of the service's referrals, from the published "
             + "counts (suppressed rows count for nothing)", SHARE),
         field(REFERRALS_WITH_DECILE, LongType, true, "Of them, with a national IMD decile", REFERRAL_COUNT),
@@ -394,9 +370,9 @@ public final class OutputTables {
     public static final OutputTable TABLE = OutputTable.builder(SCHEMA)
         .partitionedBy(RANGE_START)
         .key(RANGE_START, RANGE_END, SERVICE, LSOA_SOURCE, LSOA_MAPPING)
-        .counts(REFERRALS, REFERRALS_WITH_DECILE)
-        .derived(List.of(SHARE_OF_REFERRALS), REFERRALS)
-        .numerator(REFERRALS_WITH_DECILE, REFERRALS)
+        .counts(ReferralDeprivation.REFERRALS, REFERRALS_WITH_DECILE)
+        .derived(List.of(SHARE_OF_REFERRALS), ReferralDeprivation.REFERRALS)
+        .numerator(REFERRALS_WITH_DECILE, ReferralDeprivation.REFERRALS)
         .suppressedFlag(SUPPRESSED)
         .build();
 
@@ -406,14 +382,6 @@ public final class OutputTables {
   /** Monthly actuals, fitted values and forecasts with prediction intervals, per area and activity. */
   public static final class DemandForecast {
     public static final String NAME = "demand_forecast";
-    public static final String FORECAST_ORIGIN = OutputTables.FORECAST_ORIGIN;
-    public static final String GEOGRAPHY_LEVEL = OutputTables.GEOGRAPHY_LEVEL;
-    public static final String GEOGRAPHY_CODE = OutputTables.GEOGRAPHY_CODE;
-    public static final String GEOGRAPHY_NAME = OutputTables.GEOGRAPHY_NAME;
-    public static final String ACTIVITY_NAME = OutputTables.ACTIVITY_NAME;
-    public static final String LOWER95 = OutputTables.LOWER95;
-    public static final String UPPER95 = OutputTables.UPPER95;
-    public static final String MODEL = OutputTables.MODEL;
     public static final String MONTH = "month";
     public static final String KIND = "kind";
     public static final String VALUE = "value";
@@ -426,9 +394,7 @@ public final class OutputTables {
     public static final String UTILISATION = "utilisation";
     public static final String UTILISATION_UPPER95 = "utilisation_upper95";
     public static final String CAPACITY_EXCEEDED_FROM = "capacity_exceeded_from";
-    public static final String PARENT_CODE = OutputTables.PARENT_CODE;
     public static final String ACTUAL_COUNT = "actual_count";
-    public static final String SUPPRESSED = OutputTables.SUPPRESSED;
     public static final String FIT_NOTE = "fit_note";
 
     /** kind values. */
@@ -505,11 +471,6 @@ public final class OutputTables {
   /** Rolling-origin backtest accuracy per series and model, the chosen model's beside the benchmark's. */
   public static final class ForecastAccuracy {
     public static final String NAME = "forecast_accuracy";
-    public static final String FORECAST_ORIGIN = OutputTables.FORECAST_ORIGIN;
-    public static final String GEOGRAPHY_LEVEL = OutputTables.GEOGRAPHY_LEVEL;
-    public static final String GEOGRAPHY_CODE = OutputTables.GEOGRAPHY_CODE;
-    public static final String ACTIVITY_NAME = OutputTables.ACTIVITY_NAME;
-    public static final String MODEL = OutputTables.MODEL;
     public static final String MASE = "mase";
     public static final String SMAPE = "smape";
     public static final String COVERAGE80 = "coverage80";

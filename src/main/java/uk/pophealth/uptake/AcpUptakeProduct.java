@@ -10,14 +10,14 @@ import static org.apache.spark.sql.functions.year;
 import static uk.pophealth.schema.OutputTables.AcpUptake.BREAKDOWN;
 import static uk.pophealth.schema.OutputTables.AcpUptake.BREAKDOWN_VALUE;
 import static uk.pophealth.schema.OutputTables.AcpUptake.CHANGE_12M;
-import static uk.pophealth.schema.OutputTables.AcpUptake.GEOGRAPHY_CODE;
-import static uk.pophealth.schema.OutputTables.AcpUptake.GEOGRAPHY_LEVEL;
-import static uk.pophealth.schema.OutputTables.AcpUptake.PARENT_CODE;
 import static uk.pophealth.schema.OutputTables.AcpUptake.PARENT_LEVEL;
 import static uk.pophealth.schema.OutputTables.AcpUptake.PARENT_UPTAKE;
 import static uk.pophealth.schema.OutputTables.AcpUptake.REGISTER;
 import static uk.pophealth.schema.OutputTables.AcpUptake.UPTAKE;
 import static uk.pophealth.schema.OutputTables.AcpUptake.WITH_ACP;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_CODE;
+import static uk.pophealth.schema.OutputTables.GEOGRAPHY_LEVEL;
+import static uk.pophealth.schema.OutputTables.PARENT_CODE;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -46,7 +46,7 @@ public final class AcpUptakeProduct {
     Dataset<Row> withParent = addParentUptake(counts);
     Dataset<Row> withChange = withChangeFrom12MonthsEarlier(withParent);
     Dataset<Row> withIntervals = UptakeIntervals.add(withChange)
-        .withColumn(OutputTables.AcpUptake.SUPPRESSED, lit(false));
+        .withColumn(OutputTables.SUPPRESSED, lit(false));
     return withIntervals.select(java.util.Arrays.stream(OutputTables.AcpUptake.SCHEMA.schema().fieldNames())
         .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
   }

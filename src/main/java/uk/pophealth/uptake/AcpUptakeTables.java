@@ -17,8 +17,8 @@ import uk.pophealth.publication.Additivity;
 import uk.pophealth.publication.FromPublished;
 import uk.pophealth.publication.ProductTables;
 import uk.pophealth.publication.PublishedTable;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.AcpUptake;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * What the ACP uptake product publishes: acp_uptake, computed for the reporting months and the 12 before them (so
@@ -71,7 +71,7 @@ public final class AcpUptakeTables {
     for (String breakdown : List.of(AcpUptake.BREAKDOWN_AGE_BAND, AcpUptake.BREAKDOWN_SEX,
         AcpUptake.BREAKDOWN_IMD_QUINTILE, AcpUptake.BREAKDOWN_SOCIAL_CARE)) {
       relations.add(Additivity.breakdown(breakdown + " within unit", col(AcpUptake.BREAKDOWN).equalTo(breakdown), none,
-          AcpUptake.PERIOD_END, AcpUptake.GEOGRAPHY_LEVEL, AcpUptake.GEOGRAPHY_CODE));
+          AcpUptake.PERIOD_END, OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE));
     }
     List<String> levels = List.of(OutputTables.LEVEL_PRACTICE, OutputTables.LEVEL_PCN, OutputTables.LEVEL_PLACE,
         OutputTables.LEVEL_ICS, OutputTables.LEVEL_ALL);
@@ -79,11 +79,11 @@ public final class AcpUptakeTables {
       String part = levels.get(i);
       String total = levels.get(i + 1);
       relations.add(Additivity.of(part + " within " + total,
-          col(AcpUptake.GEOGRAPHY_LEVEL).equalTo(part),
-          List.of(col(AcpUptake.PERIOD_END), col(AcpUptake.PARENT_CODE), col(AcpUptake.BREAKDOWN),
+          col(OutputTables.GEOGRAPHY_LEVEL).equalTo(part),
+          List.of(col(AcpUptake.PERIOD_END), col(OutputTables.PARENT_CODE), col(AcpUptake.BREAKDOWN),
               col(AcpUptake.BREAKDOWN_VALUE)),
-          col(AcpUptake.GEOGRAPHY_LEVEL).equalTo(total),
-          List.of(col(AcpUptake.PERIOD_END), col(AcpUptake.GEOGRAPHY_CODE), col(AcpUptake.BREAKDOWN),
+          col(OutputTables.GEOGRAPHY_LEVEL).equalTo(total),
+          List.of(col(AcpUptake.PERIOD_END), col(OutputTables.GEOGRAPHY_CODE), col(AcpUptake.BREAKDOWN),
               col(AcpUptake.BREAKDOWN_VALUE))));
     }
     return List.copyOf(relations);

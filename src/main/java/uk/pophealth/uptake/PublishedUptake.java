@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.pophealth.schema.OutputTables.AcpUptake;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.Projection;
 
 /**
@@ -29,12 +30,12 @@ public final class PublishedUptake {
     Dataset<Row> uptake = disclosed.withColumn(AcpUptake.UPTAKE,
         col(AcpUptake.WITH_ACP).divide(col(AcpUptake.REGISTER)));
     Dataset<Row> parents = uptake.select(col(AcpUptake.PERIOD_END).as("__parent_end"),
-        col(AcpUptake.GEOGRAPHY_LEVEL).as("__parent_level"), col(AcpUptake.GEOGRAPHY_CODE).as("__parent_code"),
+        col(OutputTables.GEOGRAPHY_LEVEL).as("__parent_level"), col(OutputTables.GEOGRAPHY_CODE).as("__parent_code"),
         col(AcpUptake.BREAKDOWN).as("__parent_breakdown"), col(AcpUptake.BREAKDOWN_VALUE).as("__parent_value"),
         col(AcpUptake.UPTAKE).as(PARENT_PUBLISHED));
     Dataset<Row> withParent = uptake.join(parents, col("__parent_end").equalTo(col(AcpUptake.PERIOD_END))
             .and(col("__parent_level").equalTo(col(AcpUptake.PARENT_LEVEL)))
-            .and(col("__parent_code").equalTo(col(AcpUptake.PARENT_CODE)))
+            .and(col("__parent_code").equalTo(col(OutputTables.PARENT_CODE)))
             .and(col("__parent_breakdown").equalTo(col(AcpUptake.BREAKDOWN)))
             .and(col("__parent_value").equalTo(col(AcpUptake.BREAKDOWN_VALUE))), "left")
         .withColumn(AcpUptake.PARENT_UPTAKE, col(PARENT_PUBLISHED));

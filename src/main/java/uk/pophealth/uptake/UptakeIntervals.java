@@ -5,13 +5,13 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static uk.pophealth.schema.OutputTables.AcpUptake.FUNNEL_FLAG;
-import static uk.pophealth.schema.OutputTables.AcpUptake.LOWER95;
 import static uk.pophealth.schema.OutputTables.AcpUptake.LOWER998;
 import static uk.pophealth.schema.OutputTables.AcpUptake.PARENT_UPTAKE;
 import static uk.pophealth.schema.OutputTables.AcpUptake.REGISTER;
-import static uk.pophealth.schema.OutputTables.AcpUptake.UPPER95;
 import static uk.pophealth.schema.OutputTables.AcpUptake.UPPER998;
 import static uk.pophealth.schema.OutputTables.AcpUptake.WITH_ACP;
+import static uk.pophealth.schema.OutputTables.LOWER95;
+import static uk.pophealth.schema.OutputTables.UPPER95;
 
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;

@@ -17,8 +17,9 @@ import uk.pophealth.demand.AnalystSeries;
 import uk.pophealth.demand.DemandForecast;
 import uk.pophealth.demand.DemandOptions;
 import uk.pophealth.demand.DemandResult;
-import uk.pophealth.spark.SparkSessions;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
+import uk.pophealth.schema.OutputTables;
+import uk.pophealth.spark.SparkSessions;
 
 /**
  * Figures for scripts/bench-forecast-product.sh (nothing asserted).
@@ -53,7 +54,7 @@ public final class ForecastProductBench {
     double[] benchmark = values(table, ForecastAccuracy.ROLE_BENCHMARK, ForecastAccuracy.MASE);
     List<Row> pairs = table.filter(col(ForecastAccuracy.MODEL_ROLE).equalTo(ForecastAccuracy.ROLE_CHOSEN)).alias("c")
         .join(table.filter(col(ForecastAccuracy.MODEL_ROLE).equalTo(ForecastAccuracy.ROLE_BENCHMARK)).alias("b"),
-            ForecastAccuracy.GEOGRAPHY_CODE)
+            OutputTables.GEOGRAPHY_CODE)
         .select(col("c." + ForecastAccuracy.MASE), col("b." + ForecastAccuracy.MASE)).collectAsList();
     long wins = pairs.stream().filter(r -> r.getDouble(0) < r.getDouble(1)).count();
     System.out.printf("Series: %d; backtest %s origins, horizon %s%n", chosen.length,

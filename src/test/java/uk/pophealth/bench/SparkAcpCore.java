@@ -23,6 +23,7 @@ import uk.pophealth.geography.FootprintBasis;
 import uk.pophealth.geography.FootprintResolver;
 import uk.pophealth.geography.GeographyInputs;
 import uk.pophealth.schema.GeographyTables.PracticeHierarchy;
+import uk.pophealth.schema.GeographyTables;
 import uk.pophealth.schema.InputTables.Codelists;
 import uk.pophealth.schema.InputTables.Footprints;
 import uk.pophealth.schema.InputTables.GpEvents;
@@ -50,8 +51,8 @@ final class SparkAcpCore {
     Column levels = array(
         level(CoreCount.LEVELS.get(0), col(CohortColumns.PRACTICE_CODE)),
         level(CoreCount.LEVELS.get(1), col(PracticeHierarchy.PCN_CODE)),
-        level(CoreCount.LEVELS.get(2), col(PracticeHierarchy.PLACE_CODE)),
-        level(CoreCount.LEVELS.get(3), col(PracticeHierarchy.ICS_CODE)));
+        level(CoreCount.LEVELS.get(2), col(GeographyTables.PLACE_CODE)),
+        level(CoreCount.LEVELS.get(3), col(GeographyTables.ICS_CODE)));
     return placed.select(col(CohortColumns.PERIOD_END), col(CohortColumns.HAS_ACP), explode(levels).as("_unit"))
         .groupBy(col(CohortColumns.PERIOD_END), col("_unit." + CoreCount.LEVEL).as(CoreCount.LEVEL),
             col("_unit." + CoreCount.CODE).as(CoreCount.CODE))

@@ -15,10 +15,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
-import uk.pophealth.schema.Activities;
 import uk.pophealth.publish.DisclosureControl;
-import uk.pophealth.schema.OutputTables;
+import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.testing.SharedSpark;
 
 /** demand_forecast's actual counts under disclosure control, with the relations a reader could difference. */
@@ -49,7 +49,7 @@ class DemandDisclosureTest {
     try (DisclosureControl.Disclosed disclosed = DisclosureControl.enabled()
         .apply(DemandForecast.TABLE, frame(rows), DemandTables.additivities())) {
       for (Row row : disclosed.data().collectAsList()) {
-        out.put(row.getAs(DemandForecast.GEOGRAPHY_CODE) + "|" + row.getAs(DemandForecast.ACTIVITY_NAME) + "|"
+        out.put(row.getAs(OutputTables.GEOGRAPHY_CODE) + "|" + row.getAs(OutputTables.ACTIVITY_NAME) + "|"
             + row.getAs(DemandForecast.KIND), row);
       }
     }
@@ -66,7 +66,7 @@ class DemandDisclosureTest {
     Row forecast = out.get("PA1|asc_request|forecast");
     assertEquals(3.4, forecast.<Double>getAs(DemandForecast.VALUE));
     assertNull(forecast.getAs(DemandForecast.ACTUAL_COUNT));
-    assertFalse(forecast.<Boolean>getAs(DemandForecast.SUPPRESSED));
+    assertFalse(forecast.<Boolean>getAs(OutputTables.SUPPRESSED));
   }
 
   /**
@@ -84,12 +84,12 @@ class DemandDisclosureTest {
     DisclosureControl control = DisclosureControl.enabled();
     try (DisclosureControl.Disclosed once = control.apply(DemandForecast.TABLE, frame(rows),
         DemandTables.additivities())) {
-      List<Row> first = once.data().orderBy(DemandForecast.GEOGRAPHY_CODE).collectAsList();
+      List<Row> first = once.data().orderBy(OutputTables.GEOGRAPHY_CODE).collectAsList();
       try (DisclosureControl.Disclosed twice = control.apply(DemandForecast.TABLE, frame(first),
           DemandTables.additivities())) {
-        List<Row> second = twice.data().orderBy(DemandForecast.GEOGRAPHY_CODE).collectAsList();
+        List<Row> second = twice.data().orderBy(OutputTables.GEOGRAPHY_CODE).collectAsList();
         assertEquals(first, second);
-        assertEquals(2, second.stream().filter(r -> r.<Boolean>getAs(DemandForecast.SUPPRESSED)).count(),
+        assertEquals(2, second.stream().filter(r -> r.<Boolean>getAs(OutputTables.SUPPRESSED)).count(),
             second::toString);
       }
     }
@@ -98,21 +98,21 @@ class DemandDisclosureTest {
   private static void assertSuppressed(Row row) {
     assertNull(row.getAs(DemandForecast.ACTUAL_COUNT), row::toString);
     assertNull(row.getAs(DemandForecast.VALUE), row::toString);
-    assertTrue(row.<Boolean>getAs(DemandForecast.SUPPRESSED), row::toString);
+    assertTrue(row.<Boolean>getAs(OutputTables.SUPPRESSED), row::toString);
   }
 
   private static void assertPublished(Row row, long rounded) {
     assertEquals(rounded, row.<Long>getAs(DemandForecast.ACTUAL_COUNT), row::toString);
     assertEquals((double) rounded, row.<Double>getAs(DemandForecast.VALUE), row::toString);
-    assertFalse(row.<Boolean>getAs(DemandForecast.SUPPRESSED), row::toString);
+    assertFalse(row.<Boolean>getAs(OutputTables.SUPPRESSED), row::toString);
   }
 
   private static Row actual(String level, String code, String parent, String activity, long count) {
     Map<String, Object> values = new HashMap<>();
-    values.put(DemandForecast.GEOGRAPHY_LEVEL, level);
-    values.put(DemandForecast.GEOGRAPHY_CODE, code);
-    values.put(DemandForecast.PARENT_CODE, parent);
-    values.put(DemandForecast.ACTIVITY_NAME, activity);
+    values.put(OutputTables.GEOGRAPHY_LEVEL, level);
+    values.put(OutputTables.GEOGRAPHY_CODE, code);
+    values.put(OutputTables.PARENT_CODE, parent);
+    values.put(OutputTables.ACTIVITY_NAME, activity);
     values.put(DemandForecast.MONTH, MONTH);
     values.put(DemandForecast.KIND, DemandForecast.KIND_ACTUAL);
     values.put(DemandForecast.VALUE, (double) count);
@@ -122,10 +122,10 @@ class DemandDisclosureTest {
 
   private static Row forecast(String code, double value) {
     Map<String, Object> values = new HashMap<>();
-    values.put(DemandForecast.GEOGRAPHY_LEVEL, OutputTables.LEVEL_PLACE);
-    values.put(DemandForecast.GEOGRAPHY_CODE, code);
-    values.put(DemandForecast.PARENT_CODE, "A");
-    values.put(DemandForecast.ACTIVITY_NAME, Activities.ASC_REQUEST);
+    values.put(OutputTables.GEOGRAPHY_LEVEL, OutputTables.LEVEL_PLACE);
+    values.put(OutputTables.GEOGRAPHY_CODE, code);
+    values.put(OutputTables.PARENT_CODE, "A");
+    values.put(OutputTables.ACTIVITY_NAME, Activities.ASC_REQUEST);
     values.put(DemandForecast.MONTH, NEXT);
     values.put(DemandForecast.KIND, DemandForecast.KIND_FORECAST);
     values.put(DemandForecast.VALUE, value);
@@ -133,10 +133,10 @@ class DemandDisclosureTest {
   }
 
   private static Row row(Map<String, Object> values) {
-    values.put(DemandForecast.FORECAST_ORIGIN, ORIGIN);
-    values.put(DemandForecast.MODEL, "ETS(A,N,N)");
+    values.put(OutputTables.FORECAST_ORIGIN, ORIGIN);
+    values.put(OutputTables.MODEL, "ETS(A,N,N)");
     values.put(DemandForecast.SERIES_KIND, DemandForecast.SERIES_COUNT);
-    values.put(DemandForecast.SUPPRESSED, false);
+    values.put(OutputTables.SUPPRESSED, false);
     StructField[] fields = DemandForecast.SCHEMA.schema().fields();
     Object[] ordered = new Object[fields.length];
     for (int i = 0; i < fields.length; i++) {

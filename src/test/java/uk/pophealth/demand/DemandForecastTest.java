@@ -19,6 +19,7 @@ import uk.pophealth.cohort.AgeBands;
 import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.testing.SharedSpark;
 
 /** The demand product end to end on {@link DemandFixture}: planted truth, coherence, re-basing, zero fill, extras. */
@@ -53,15 +54,15 @@ class DemandForecastTest {
         DemandOptions.of(DemandFixture.FIRST, DemandFixture.LAST));
     List<Row> forecasts = result.forecasts().collectAsList();
     for (Row row : forecasts) {
-      assertEquals(Activities.ASC_REQUEST, row.getAs(DemandForecast.ACTIVITY_NAME));
+      assertEquals(Activities.ASC_REQUEST, row.getAs(OutputTables.ACTIVITY_NAME));
     }
     rows = new DemandRows(forecasts);
     List<Row> accuracy = result.accuracy().collectAsList();
     accuracyRows = accuracy.size();
     for (Row row : accuracy) {
       String role = row.getAs(ForecastAccuracy.MODEL_ROLE);
-      ACCURACY.put(row.getAs(ForecastAccuracy.GEOGRAPHY_LEVEL) + "|" + row.getAs(ForecastAccuracy.GEOGRAPHY_CODE) + "|"
-          + role + (role.equals(ForecastAccuracy.ROLE_RECONCILIATION) ? "|" + row.getAs(ForecastAccuracy.MODEL) : ""),
+      ACCURACY.put(row.getAs(OutputTables.GEOGRAPHY_LEVEL) + "|" + row.getAs(OutputTables.GEOGRAPHY_CODE) + "|"
+          + role + (role.equals(ForecastAccuracy.ROLE_RECONCILIATION) ? "|" + row.getAs(OutputTables.MODEL) : ""),
           row);
     }
   }
@@ -94,7 +95,7 @@ class DemandForecastTest {
     // 5 places, ICS A and B, all: 8 series, each with a chosen, a benchmark and two reconciliation rows.
     assertEquals(32, accuracyRows);
     assertEquals(32, ACCURACY.size(), "one row per series, role and reconciliation method");
-    assertEquals(SeriesFit.BENCHMARK_MODEL, ACCURACY.get("place|PA1|benchmark").getAs(ForecastAccuracy.MODEL));
+    assertEquals(SeriesFit.BENCHMARK_MODEL, ACCURACY.get("place|PA1|benchmark").getAs(OutputTables.MODEL));
     assertEquals((8 * 60 * 2) + 8 * 12, rows.size());
   }
 
@@ -129,10 +130,10 @@ class DemandForecastTest {
       assertEquals(b, value("ics", "B", "forecast", month), 1e-9 * b);
       assertEquals(a + b, value("all", "all", "forecast", month), 1e-9 * (a + b));
       Row ics = row("ics", "A", "forecast", month);
-      assertTrue(ics.<Double>getAs(DemandForecast.LOWER95) <= a && a <= ics.<Double>getAs(DemandForecast.UPPER95));
+      assertTrue(ics.<Double>getAs(OutputTables.LOWER95) <= a && a <= ics.<Double>getAs(OutputTables.UPPER95));
       String prefix = ics.<String>getAs(DemandForecast.MODEL_PARAMETERS).startsWith("reconciliation=top-down;")
           ? Reconciliation.TOP_DOWN_MODEL : Reconciliation.BOTTOM_UP_MODEL;
-      assertTrue(ics.<String>getAs(DemandForecast.MODEL).startsWith(prefix + "/"), ics::toString);
+      assertTrue(ics.<String>getAs(OutputTables.MODEL).startsWith(prefix + "/"), ics::toString);
     }
   }
 
@@ -182,7 +183,7 @@ class DemandForecastTest {
         absolutePercent += Math.abs(value("place", place, "forecast", month) - truth) / truth * 100;
       }
       double mape = absolutePercent / 12;
-      String model = row("place", place, "forecast", forecastMonths().get(0)).getAs(DemandForecast.MODEL);
+      String model = row("place", place, "forecast", forecastMonths().get(0)).getAs(OutputTables.MODEL);
       assertTrue(mape < 5.0, place + ": mean absolute error against the planted truth " + mape + "% (" + model + ")");
       assertFalse(model.endsWith(",N)"), place + " chose a model without seasonality: " + model);
       double chosen = ACCURACY.get("place|" + place + "|chosen").<Double>getAs(ForecastAccuracy.MASE);
@@ -198,7 +199,7 @@ class DemandForecastTest {
     assertEquals(first.<Double>getAs(DemandForecast.VALUE) / LOOSE_CAPACITY,
         first.<Double>getAs(DemandForecast.UTILISATION), 1e-15);
     Row tight = row("place", "PA1", "forecast", YearMonth.of(2024, 7));
-    assertEquals(tight.<Double>getAs(DemandForecast.UPPER95), tight.<Double>getAs(DemandForecast.UTILISATION_UPPER95),
+    assertEquals(tight.<Double>getAs(OutputTables.UPPER95), tight.<Double>getAs(DemandForecast.UTILISATION_UPPER95),
         1e-9);
     assertNull(row("place", "PA2", "forecast", YearMonth.of(2024, 7)).getAs(DemandForecast.CAPACITY_EXCEEDED_FROM));
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 
 /** demand_forecast rows of a computed result, looked up by level, area code, kind and month. */
 final class DemandRows {
@@ -16,7 +17,7 @@ final class DemandRows {
 
   DemandRows(List<Row> forecasts) {
     for (Row row : forecasts) {
-      rows.put(key(row.getAs(DemandForecast.GEOGRAPHY_LEVEL), row.getAs(DemandForecast.GEOGRAPHY_CODE),
+      rows.put(key(row.getAs(OutputTables.GEOGRAPHY_LEVEL), row.getAs(OutputTables.GEOGRAPHY_CODE),
           row.getAs(DemandForecast.KIND), YearMonth.from(((Date) row.getAs(DemandForecast.MONTH)).toLocalDate())), row);
     }
   }

@@ -18,9 +18,9 @@ import uk.pophealth.core.ErrorCategory;
 import uk.pophealth.core.PopHealthException;
 import uk.pophealth.job.ForecastJob;
 import uk.pophealth.publish.WrittenTable;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.testing.RefData;
 import uk.pophealth.testing.SharedSpark;
 
@@ -38,15 +38,15 @@ class ForecastSubCommandTest {
 
     Dataset<Row> forecasts = SharedSpark.spark().read().parquet(out + "/" + DemandForecast.NAME);
     Dataset<Row> accuracy = SharedSpark.spark().read().parquet(out + "/" + ForecastAccuracy.NAME);
-    assertEquals(42, forecasts.select(DemandForecast.GEOGRAPHY_CODE).distinct().count());
-    assertEquals(List.of(OutputTables.LEVEL_SERIES), forecasts.select(DemandForecast.GEOGRAPHY_LEVEL).distinct()
+    assertEquals(42, forecasts.select(OutputTables.GEOGRAPHY_CODE).distinct().count());
+    assertEquals(List.of(OutputTables.LEVEL_SERIES), forecasts.select(OutputTables.GEOGRAPHY_LEVEL).distinct()
         .collectAsList().stream().map(r -> r.getString(0)).toList());
     assertEquals(42 * 12, forecasts.filter(col(DemandForecast.KIND).equalTo(DemandForecast.KIND_FORECAST)).count());
     assertEquals(42 * 40, forecasts.filter(col(DemandForecast.KIND).equalTo(DemandForecast.KIND_ACTUAL)).count());
     assertEquals(written[0].rows(), forecasts.count());
     assertEquals(84, accuracy.count());
     assertEquals(42, accuracy.filter(col(ForecastAccuracy.MODEL_ROLE).equalTo(ForecastAccuracy.ROLE_BENCHMARK))
-        .filter(col(ForecastAccuracy.MODEL).equalTo(SeriesFit.BENCHMARK_MODEL)).count());
+        .filter(col(OutputTables.MODEL).equalTo(SeriesFit.BENCHMARK_MODEL)).count());
     List<Row> chosen = accuracy.filter(col(ForecastAccuracy.MODEL_ROLE).equalTo(ForecastAccuracy.ROLE_CHOSEN))
         .select(ForecastAccuracy.MASE, ForecastAccuracy.COVERAGE95, ForecastAccuracy.ORIGINS).collectAsList();
     assertEquals(42, chosen.size());

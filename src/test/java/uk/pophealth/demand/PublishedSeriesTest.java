@@ -21,8 +21,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.pophealth.schema.Activities;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.DemandForecast;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.testing.RowByName;
 import uk.pophealth.testing.SharedSpark;
 
@@ -46,22 +46,22 @@ class PublishedSeriesTest {
   @BeforeAll
   static void publish() {
     RowByName place = RowByName.of(SeriesColumns.SCHEMA)
-        .with(DemandForecast.GEOGRAPHY_LEVEL, OutputTables.LEVEL_PLACE).with(DemandForecast.GEOGRAPHY_CODE, "PA1")
-        .with(DemandForecast.GEOGRAPHY_NAME, "Place 1").with(SeriesColumns.PARENT_CODE, "I1")
+        .with(OutputTables.GEOGRAPHY_LEVEL, OutputTables.LEVEL_PLACE).with(OutputTables.GEOGRAPHY_CODE, "PA1")
+        .with(OutputTables.GEOGRAPHY_NAME, "Place 1").with(SeriesColumns.PARENT_CODE, "I1")
         .with(DemandForecast.SERIES_KIND, DemandForecast.SERIES_COUNT);
-    RowByName ics = place.with(DemandForecast.GEOGRAPHY_LEVEL, OutputTables.LEVEL_ICS)
-        .with(DemandForecast.GEOGRAPHY_CODE, "I1").with(DemandForecast.GEOGRAPHY_NAME, "ICS 1")
+    RowByName ics = place.with(OutputTables.GEOGRAPHY_LEVEL, OutputTables.LEVEL_ICS)
+        .with(OutputTables.GEOGRAPHY_CODE, "I1").with(OutputTables.GEOGRAPHY_NAME, "ICS 1")
         .with(SeriesColumns.PARENT_CODE, null);
     List<Row> rows = new ArrayList<>();
-    addMonths(rows, place.with(DemandForecast.ACTIVITY_NAME, Activities.ASC_REQUEST), "PA1 asc_request", 22, 3, 0);
-    addMonths(rows, place.with(DemandForecast.ACTIVITY_NAME, Activities.ASC_ASSESSMENT), "PA1 asc_assessment",
+    addMonths(rows, place.with(OutputTables.ACTIVITY_NAME, Activities.ASC_REQUEST), "PA1 asc_request", 22, 3, 0);
+    addMonths(rows, place.with(OutputTables.ACTIVITY_NAME, Activities.ASC_ASSESSMENT), "PA1 asc_assessment",
         13, 8, 7);
-    addMonths(rows, ics.with(DemandForecast.ACTIVITY_NAME, Activities.ASC_REQUEST), "I1 asc_request", 40, 12, 9);
+    addMonths(rows, ics.with(OutputTables.ACTIVITY_NAME, Activities.ASC_REQUEST), "I1 asc_request", 40, 12, 9);
     Dataset<Row> series = SharedSpark.spark().createDataFrame(rows, SeriesColumns.SCHEMA);
     published = PublishedSeries.of(series, control(PublishedSeries.actualRows(series, ORIGIN)));
     byMonth = new HashMap<>();
     for (Row row : published.collectAsList()) {
-      byMonth.put(row.getAs(DemandForecast.GEOGRAPHY_CODE) + "|" + row.getAs(DemandForecast.ACTIVITY_NAME) + "|"
+      byMonth.put(row.getAs(OutputTables.GEOGRAPHY_CODE) + "|" + row.getAs(OutputTables.ACTIVITY_NAME) + "|"
           + ((Date) row.getAs(DemandForecast.MONTH)).toLocalDate().getMonthValue(), row);
     }
   }
@@ -86,14 +86,14 @@ class PublishedSeriesTest {
     Row row = byMonth.get("PA1|asc_assessment|2");
     assertEquals("PA1 asc_assessment", row.getAs(SeriesColumns.SERIES_KEY));
     assertEquals("I1", row.getAs(SeriesColumns.PARENT_CODE));
-    assertEquals("Place 1", row.getAs(DemandForecast.GEOGRAPHY_NAME));
+    assertEquals("Place 1", row.getAs(OutputTables.GEOGRAPHY_NAME));
   }
 
   @Test
   void theControlSeesEveryMonthAsAnActualRowAtTheOrigin() {
     assertEquals(9, seen.size());
     for (Row row : seen) {
-      assertEquals(Date.valueOf("2024-03-01"), row.getAs(DemandForecast.FORECAST_ORIGIN));
+      assertEquals(Date.valueOf("2024-03-01"), row.getAs(OutputTables.FORECAST_ORIGIN));
       assertEquals(DemandForecast.KIND_ACTUAL, row.getAs(DemandForecast.KIND));
     }
     long exactTotal = seen.stream().mapToLong(row -> row.<Long>getAs(DemandForecast.ACTUAL_COUNT)).sum();

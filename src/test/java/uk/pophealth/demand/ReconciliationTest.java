@@ -14,10 +14,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 import uk.pophealth.schema.Activities;
-import uk.pophealth.schema.OutputTables;
-import uk.pophealth.testing.SharedSpark;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
+import uk.pophealth.schema.OutputTables;
+import uk.pophealth.testing.SharedSpark;
 
 /** Both reconciliation methods and the backtest choice between them, on hand-worked hierarchies. */
 class ReconciliationTest {
@@ -46,28 +46,28 @@ class ReconciliationTest {
     assertEquals(100.0, value(out, Activities.ALL), 1e-12);
     // PA1's own interval [5, 15] moves by 6.25 - 10 = -3.75
     Row pa1 = out.get("PA1");
-    assertEquals(5 - 3.75, pa1.<Double>getAs(DemandForecast.LOWER95), 1e-12);
-    assertEquals(15 - 3.75, pa1.<Double>getAs(DemandForecast.UPPER95), 1e-12);
-    assertEquals("TopDown/ETS(A,N,N)", pa1.getAs(DemandForecast.MODEL));
+    assertEquals(5 - 3.75, pa1.<Double>getAs(OutputTables.LOWER95), 1e-12);
+    assertEquals(15 - 3.75, pa1.<Double>getAs(OutputTables.UPPER95), 1e-12);
+    assertEquals("TopDown/ETS(A,N,N)", pa1.getAs(OutputTables.MODEL));
     assertTrue(pa1.<String>getAs(DemandForecast.MODEL_PARAMETERS).startsWith("reconciliation=top-down;"),
         pa1.<String>getAs(DemandForecast.MODEL_PARAMETERS));
     // PB1's own interval [-5, 5] around 0 moves up by 37.5
-    assertEquals(32.5, out.get("PB1").<Double>getAs(DemandForecast.LOWER95), 1e-12);
+    assertEquals(32.5, out.get("PB1").<Double>getAs(OutputTables.LOWER95), 1e-12);
   }
 
   @Test
   void bottomUpKeepsPlacesAndSumsThem() {
     Map<String, Row> out = reconciled(Reconciliation.BOTTOM_UP, new double[] {10, 30, 0, 0, 30, 90, 100});
     assertEquals(10.0, value(out, "PA1"));
-    assertEquals("ETS(A,N,N)", out.get("PA1").getAs(DemandForecast.MODEL), "a place's own forecast is not renamed");
+    assertEquals("ETS(A,N,N)", out.get("PA1").getAs(OutputTables.MODEL), "a place's own forecast is not renamed");
     assertEquals(40.0, value(out, "A"));
     assertEquals(0.0, value(out, "B"));
     assertEquals(40.0, value(out, Activities.ALL));
-    assertEquals("BottomUp/ETS(A,N,N)", out.get("A").getAs(DemandForecast.MODEL));
+    assertEquals("BottomUp/ETS(A,N,N)", out.get("A").getAs(OutputTables.MODEL));
     // actual rows are never touched (all were 30)
     assertEquals(30.0, value(out, "actual|A"));
     assertEquals(30.0, value(out, "actual|" + Activities.ALL));
-    assertEquals("ETS(A,N,N)", out.get("actual|A").getAs(DemandForecast.MODEL));
+    assertEquals("ETS(A,N,N)", out.get("actual|A").getAs(OutputTables.MODEL));
   }
 
   @Test
@@ -75,8 +75,8 @@ class ReconciliationTest {
     Map<String, Row> out = reconciled(Reconciliation.BOTTOM_UP, new Double[] {null, 30.0, 20.0, 40.0, 30.0, 90.0,
         100.0}, true);
     assertNull(out.get("PA1").getAs(DemandForecast.VALUE));
-    assertNull(out.get("PA1").getAs(DemandForecast.LOWER95));
-    assertEquals("None", out.get("PA1").getAs(DemandForecast.MODEL));
+    assertNull(out.get("PA1").getAs(OutputTables.LOWER95));
+    assertEquals("None", out.get("PA1").getAs(OutputTables.MODEL));
     assertEquals(30.0, value(out, "A"), 1e-12);
     assertEquals(60.0, value(out, "B"), 1e-12);
     assertEquals(90.0, value(out, Activities.ALL), 1e-12);
@@ -88,7 +88,7 @@ class ReconciliationTest {
     Map<String, Row> out = reconciled(Reconciliation.TOP_DOWN, new Double[] {null, 0.0, 10.0, 30.0, 30.0, 90.0,
         100.0}, true);
     assertNull(out.get("PA1").getAs(DemandForecast.VALUE));
-    assertNull(out.get("PA1").getAs(DemandForecast.UPPER95));
+    assertNull(out.get("PA1").getAs(OutputTables.UPPER95));
     assertEquals(25.0, value(out, "PA2"), 1e-12);
     assertEquals(18.75, value(out, "PB1"), 1e-12);
     assertEquals(56.25, value(out, "PB2"), 1e-12);
@@ -104,7 +104,7 @@ class ReconciliationTest {
       assertNull(out.get("PA1").getAs(DemandForecast.VALUE), method);
       assertNull(out.get("PA2").getAs(DemandForecast.VALUE), method);
       assertEquals(30.0, value(out, "A"), 1e-12, method);
-      assertEquals("ETS(A,N,N)", out.get("A").getAs(DemandForecast.MODEL), method + ": nothing to add up");
+      assertEquals("ETS(A,N,N)", out.get("A").getAs(OutputTables.MODEL), method + ": nothing to add up");
       // the total is the sum of the places that have a forecast
       assertEquals(value(out, "PB1") + value(out, "PB2"), value(out, Activities.ALL), 1e-9, method);
       assertEquals(value(out, "B"), value(out, Activities.ALL), 1e-9, method);
@@ -116,13 +116,13 @@ class ReconciliationTest {
     Map<String, Row> out = reconciled(Reconciliation.TOP_DOWN, new Double[] {10.0, 30.0, 0.0, 0.0, 30.0, 90.0,
         100.0}, false);
     assertEquals(6.25, value(out, "PA1"), 1e-12);
-    assertNull(out.get("PA1").getAs(DemandForecast.LOWER95), "no limit, not a limit of 0");
+    assertNull(out.get("PA1").getAs(OutputTables.LOWER95), "no limit, not a limit of 0");
     assertNull(out.get("A").getAs(DemandForecast.UPPER80));
   }
 
   @Test
   void anActivityWithoutABacktestIsReconciledBottomUp() {
-    Dataset<Row> noChoice = SharedSpark.spark().sql("select 'other' as " + DemandForecast.ACTIVITY_NAME
+    Dataset<Row> noChoice = SharedSpark.spark().sql("select 'other' as " + OutputTables.ACTIVITY_NAME
         + ", cast(1.0 as double) as _score_bu, cast(0.5 as double) as _score_td, 'top-down' as _method");
     List<Row> rows = new ArrayList<>();
     double[] own = {10, 30, 0, 0, 30, 90, 100};
@@ -132,7 +132,7 @@ class ReconciliationTest {
     }
     Map<String, Row> out = new HashMap<>();
     for (Row row : Reconciliation.reconcile(frame(rows), noChoice).collectAsList()) {
-      out.put(row.getAs(DemandForecast.GEOGRAPHY_CODE), row);
+      out.put(row.getAs(OutputTables.GEOGRAPHY_CODE), row);
     }
     assertEquals(40.0, value(out, "A"));
     assertEquals(40.0, value(out, Activities.ALL));
@@ -163,7 +163,7 @@ class ReconciliationTest {
     Dataset<Row> scores = Reconciliation.scores(backtest(actual, new double[] {5, 15, 10, 20, 20, 30, 100}));
     Map<String, Row> rows = new HashMap<>();
     for (Row row : OutputRows.accuracyOf(Reconciliation.accuracy(scores, 12)).collectAsList()) {
-      rows.put(row.getAs(DemandForecast.GEOGRAPHY_CODE) + "|" + row.getAs(DemandForecast.MODEL), row);
+      rows.put(row.getAs(OutputTables.GEOGRAPHY_CODE) + "|" + row.getAs(OutputTables.MODEL), row);
     }
     assertEquals(14, rows.size(), "7 series x 2 methods");
     Row pa2 = rows.get("PA2|" + Reconciliation.BOTTOM_UP_MODEL);
@@ -191,12 +191,12 @@ class ReconciliationTest {
       rows.add(row(FitColumns.RECORD_MONTH, SERIES[i], OutputTables.DemandForecast.KIND_FORECAST, MONTH, own[i],
           limits ? own[i] - 5 : null, limits ? own[i] + 5 : null, null, null, null));
     }
-    Dataset<Row> choice = SharedSpark.spark().sql("select '" + ACTIVITY + "' as " + DemandForecast.ACTIVITY_NAME
+    Dataset<Row> choice = SharedSpark.spark().sql("select '" + ACTIVITY + "' as " + OutputTables.ACTIVITY_NAME
         + ", cast(1.0 as double) as _score_bu, cast(2.0 as double) as _score_td, '" + method + "' as _method");
     Map<String, Row> out = new HashMap<>();
     for (Row row : Reconciliation.reconcile(frame(rows), choice).collectAsList()) {
       boolean forecast = OutputTables.DemandForecast.KIND_FORECAST.equals(row.getAs(DemandForecast.KIND));
-      out.put((forecast ? "" : row.getAs(DemandForecast.KIND) + "|") + row.getAs(DemandForecast.GEOGRAPHY_CODE), row);
+      out.put((forecast ? "" : row.getAs(DemandForecast.KIND) + "|") + row.getAs(OutputTables.GEOGRAPHY_CODE), row);
     }
     return out;
   }

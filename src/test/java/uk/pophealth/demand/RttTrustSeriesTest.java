@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.testing.RefData;
 
 /**
@@ -52,7 +53,7 @@ class RttTrustSeriesTest {
     List<Row> rows = SeriesFit.rows(series.get(SERVICE + "|18"), options, false);
     Row chosen = rows.stream().filter(r -> ForecastAccuracy.ROLE_CHOSEN.equals(get(r, ForecastAccuracy.MODEL_ROLE)))
         .findFirst().orElseThrow();
-    assertEquals("ETS(A,A,M)", get(chosen, DemandForecast.MODEL));
+    assertEquals("ETS(A,A,M)", get(chosen, OutputTables.MODEL));
     assertEquals(3, get(chosen, ForecastAccuracy.ORIGINS));
     assertTrue(Double.isFinite((Double) get(chosen, ForecastAccuracy.MASE)), chosen::toString);
     Row first = rows.get(0);

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.pophealth.cohort.AgeBands;
 import uk.pophealth.schema.Activities;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ForecastAccuracy;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.testing.SharedSpark;
 
 /**
@@ -64,13 +64,13 @@ class UnforecastablePlaceTest {
         DemandOptions.of(DemandFixture.FIRST, DemandFixture.LAST));
     Dataset<Row> actuals = series.actualRows();
     result = uk.pophealth.demand.DemandForecast.fit(SharedSpark.spark(), series,
-        actuals.withColumn(DemandForecast.ACTUAL_COUNT, when(col(DemandForecast.GEOGRAPHY_LEVEL)
-            .equalTo(OutputTables.LEVEL_PLACE).and(col(DemandForecast.GEOGRAPHY_CODE).equalTo(HIDDEN)),
+        actuals.withColumn(DemandForecast.ACTUAL_COUNT, when(col(OutputTables.GEOGRAPHY_LEVEL)
+            .equalTo(OutputTables.LEVEL_PLACE).and(col(OutputTables.GEOGRAPHY_CODE).equalTo(HIDDEN)),
             lit(null).cast(DataTypes.LongType)).otherwise(col(DemandForecast.ACTUAL_COUNT))));
     rows = new DemandRows(result.forecasts().collectAsList());
     for (Row row : result.accuracy().collectAsList()) {
-      ACCURACY.put(row.getAs(ForecastAccuracy.GEOGRAPHY_LEVEL) + "|" + row.getAs(ForecastAccuracy.GEOGRAPHY_CODE) + "|"
-          + row.getAs(ForecastAccuracy.MODEL_ROLE) + "|" + row.getAs(ForecastAccuracy.MODEL), row);
+      ACCURACY.put(row.getAs(OutputTables.GEOGRAPHY_LEVEL) + "|" + row.getAs(OutputTables.GEOGRAPHY_CODE) + "|"
+          + row.getAs(ForecastAccuracy.MODEL_ROLE) + "|" + row.getAs(OutputTables.MODEL), row);
     }
   }
 
@@ -105,10 +105,10 @@ class UnforecastablePlaceTest {
     for (int h = 1; h <= 12; h++) {
       Row forecast = row("place", HIDDEN, DemandForecast.KIND_FORECAST, DemandFixture.LAST.plusMonths(h));
       for (String column : List.of(DemandForecast.VALUE, DemandForecast.LOWER80, DemandForecast.UPPER80,
-          DemandForecast.LOWER95, DemandForecast.UPPER95)) {
+          OutputTables.LOWER95, OutputTables.UPPER95)) {
         assertNull(forecast.getAs(column), column + " at h=" + h);
       }
-      assertEquals("None", forecast.getAs(DemandForecast.MODEL));
+      assertEquals("None", forecast.getAs(OutputTables.MODEL));
       assertEquals(NOTE, forecast.getAs(DemandForecast.FIT_NOTE));
     }
     Row chosen = ACCURACY.get("place|" + HIDDEN + "|" + ForecastAccuracy.ROLE_CHOSEN + "|None");
@@ -128,7 +128,7 @@ class UnforecastablePlaceTest {
       assertEquals(places, b, 1e-9 * places);
       double all = places + value("place", "PA1", month) + value("place", "PA2", month);
       assertEquals(all, value("all", "all", month), 1e-9 * all);
-      assertNotNull(row("ics", "B", DemandForecast.KIND_FORECAST, month).getAs(DemandForecast.UPPER95));
+      assertNotNull(row("ics", "B", DemandForecast.KIND_FORECAST, month).getAs(OutputTables.UPPER95));
     }
   }
 

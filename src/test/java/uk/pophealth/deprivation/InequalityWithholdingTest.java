@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.testing.ReferralRows;
 import uk.pophealth.testing.RowByName;
 import uk.pophealth.testing.SharedSpark;
@@ -51,19 +52,19 @@ class InequalityWithholdingTest {
         .with(ReferralDeprivation.QUANTILE_TYPE, ReferralDeprivation.QUANTILE_DECILE)
         .with(ReferralDeprivation.POPULATION, 1000L)
         .with(ReferralDeprivation.POPULATION_SOURCE, ReferralDeprivation.SOURCE_ONS);
-    addDeciles(deprivation, cell.with(ReferralDeprivation.GEOGRAPHY_CODE, "P1"), d -> 13.0 - d, 0);
-    addDeciles(deprivation, cell.with(ReferralDeprivation.GEOGRAPHY_CODE, "P2"), d -> d == 1 ? 10.0 : 5.0, 4);
-    addDeciles(deprivation, cell.with(ReferralDeprivation.GEOGRAPHY_CODE, "P3"), d -> 10.0, 10);
-    addDeciles(deprivation, cell.with(ReferralDeprivation.GEOGRAPHY_CODE, "P4"), d -> 10.0 - d, 0);
-    addDeciles(deprivation, cell.with(ReferralDeprivation.GEOGRAPHY_CODE, "P5"), d -> 4.0, 2);
+    addDeciles(deprivation, cell.with(OutputTables.GEOGRAPHY_CODE, "P1"), d -> 13.0 - d, 0);
+    addDeciles(deprivation, cell.with(OutputTables.GEOGRAPHY_CODE, "P2"), d -> d == 1 ? 10.0 : 5.0, 4);
+    addDeciles(deprivation, cell.with(OutputTables.GEOGRAPHY_CODE, "P3"), d -> 10.0, 10);
+    addDeciles(deprivation, cell.with(OutputTables.GEOGRAPHY_CODE, "P4"), d -> 10.0 - d, 0);
+    addDeciles(deprivation, cell.with(OutputTables.GEOGRAPHY_CODE, "P5"), d -> 4.0, 2);
     // P1's suppressed cells that are not its fy 2022 national deciles of S1
-    RowByName p1 = cell.with(ReferralDeprivation.GEOGRAPHY_CODE, "P1");
+    RowByName p1 = cell.with(OutputTables.GEOGRAPHY_CODE, "P1");
     deprivation.add(suppressed(p1.with(ReferralDeprivation.QUANTILE_TYPE, ReferralDeprivation.QUANTILE_QUINTILE)
         .with(ReferralDeprivation.IMD_QUANTILE, 1)));
     deprivation.add(suppressed(p1.with(ReferralDeprivation.IMD_QUANTILE, null)));
     addDeciles(deprivation, p1.with(ReferralDeprivation.IMD_BASIS, ReferralDeprivation.BASIS_ICS_LOCAL), d -> 8.0, 5);
-    addDeciles(deprivation, p1.with(ReferralDeprivation.PERIOD_START, FY_2023), d -> 8.0, 3);
-    addDeciles(deprivation, p1.with(ReferralDeprivation.SERVICE, "S2"), d -> 8.0, 4);
+    addDeciles(deprivation, p1.with(OutputTables.PERIOD_START, FY_2023), d -> 8.0, 3);
+    addDeciles(deprivation, p1.with(OutputTables.SERVICE, "S2"), d -> 8.0, 4);
 
     RowByName row = ReferralRows.fy2022Place(ReferralInequality.SCHEMA.schema())
         .with(ReferralInequality.TARGET_SHARE, 0.5)
@@ -74,9 +75,9 @@ class InequalityWithholdingTest {
         .with(ReferralInequality.RATE_RATIO_D1_D10, 9.9);
     List<Row> inequality = new ArrayList<>();
     for (String place : List.of("P1", "P2", "P3", "P4", "P6")) {
-      inequality.add(row.with(ReferralInequality.GEOGRAPHY_CODE, place).row());
+      inequality.add(row.with(OutputTables.GEOGRAPHY_CODE, place).row());
     }
-    RowByName noSii = row.with(ReferralInequality.GEOGRAPHY_CODE, "P5")
+    RowByName noSii = row.with(OutputTables.GEOGRAPHY_CODE, "P5")
         .with(ReferralInequality.SII_STATUS, NO_REFERRALS);
     for (String figure : SII_FIGURES) {
       noSii = noSii.with(figure, null);
@@ -88,7 +89,7 @@ class InequalityWithholdingTest {
     for (Row published : InequalityWithholding.withhold(
         spark.createDataFrame(inequality, ReferralInequality.SCHEMA.schema()),
         spark.createDataFrame(deprivation, ReferralDeprivation.SCHEMA.schema())).collectAsList()) {
-      out.put(published.getAs(ReferralInequality.GEOGRAPHY_CODE), published);
+      out.put(published.getAs(OutputTables.GEOGRAPHY_CODE), published);
     }
   }
 
@@ -145,12 +146,12 @@ class InequalityWithholdingTest {
       rows.add(d == suppressed ? suppressed(decile) : decile
           .with(ReferralDeprivation.REFERRALS, Math.round(rate.applyAsDouble(d)))
           .with(ReferralDeprivation.RATE_PER_1000, rate.applyAsDouble(d))
-          .with(ReferralDeprivation.SUPPRESSED, false).row());
+          .with(OutputTables.SUPPRESSED, false).row());
     }
   }
 
   private static Row suppressed(RowByName cell) {
     return cell.with(ReferralDeprivation.REFERRALS, null).with(ReferralDeprivation.RATE_PER_1000, null)
-        .with(ReferralDeprivation.SUPPRESSED, true).row();
+        .with(OutputTables.SUPPRESSED, true).row();
   }
 }

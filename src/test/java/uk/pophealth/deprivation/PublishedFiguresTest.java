@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
 import uk.pophealth.schema.OutputTables.ReferralLsoaResolution;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.testing.ReferralRows;
 import uk.pophealth.testing.RowByName;
 import uk.pophealth.testing.SharedSpark;
@@ -39,36 +40,36 @@ class PublishedFiguresTest {
   void deprivationRatesComeFromThePublishedReferralsAndPopulation() {
     RowByName cell = deprivationCell();
     Map<String, Row> out = byCode(PublishedFigures.deprivation(frame(ReferralDeprivation.SCHEMA.schema(),
-        cell.with(ReferralDeprivation.GEOGRAPHY_CODE, "D1").with(ReferralDeprivation.REFERRALS, 20L)
+        cell.with(OutputTables.GEOGRAPHY_CODE, "D1").with(ReferralDeprivation.REFERRALS, 20L)
             .with(ReferralDeprivation.POPULATION, 4000L).with(ReferralDeprivation.RATE_PER_1000, 5.5)
-            .with(ReferralDeprivation.LOWER95, 3.4).with(ReferralDeprivation.UPPER95, 8.3).row(),
-        cell.with(ReferralDeprivation.GEOGRAPHY_CODE, "D2").with(ReferralDeprivation.REFERRALS, null)
+            .with(OutputTables.LOWER95, 3.4).with(OutputTables.UPPER95, 8.3).row(),
+        cell.with(OutputTables.GEOGRAPHY_CODE, "D2").with(ReferralDeprivation.REFERRALS, null)
             .with(ReferralDeprivation.POPULATION, 1000L).with(ReferralDeprivation.RATE_PER_1000, 3.0)
-            .with(ReferralDeprivation.LOWER95, 0.6).with(ReferralDeprivation.UPPER95, 8.8)
-            .with(ReferralDeprivation.SUPPRESSED, true).row(),
-        cell.with(ReferralDeprivation.GEOGRAPHY_CODE, "D3").with(ReferralDeprivation.REFERRALS, 0L)
+            .with(OutputTables.LOWER95, 0.6).with(OutputTables.UPPER95, 8.8)
+            .with(OutputTables.SUPPRESSED, true).row(),
+        cell.with(OutputTables.GEOGRAPHY_CODE, "D3").with(ReferralDeprivation.REFERRALS, 0L)
             .with(ReferralDeprivation.POPULATION, 2000L).with(ReferralDeprivation.RATE_PER_1000, 0.0).row())),
-        ReferralDeprivation.GEOGRAPHY_CODE);
+        OutputTables.GEOGRAPHY_CODE);
     assertEquals(3, out.size());
     // D1, 20 events (Byar, z = 1.959964): rate 20 / 4000 * 1000 = 5.0;
     // lower 20 (1 - 1/180 - z/(3 sqrt 20))^3 = 20 * 0.610571 = 12.211429 -> 3.052857 per 1,000;
     // upper 21 (1 - 1/189 + z/(3 sqrt 21))^3 = 21 * 1.470947 = 30.889880 -> 7.722470 per 1,000
     Row published = out.get("D1");
     assertEquals(5.0, published.<Double>getAs(ReferralDeprivation.RATE_PER_1000), EXACT);
-    assertEquals(3.052857, published.<Double>getAs(ReferralDeprivation.LOWER95), WORKED);
-    assertEquals(7.722470, published.<Double>getAs(ReferralDeprivation.UPPER95), WORKED);
+    assertEquals(3.052857, published.<Double>getAs(OutputTables.LOWER95), WORKED);
+    assertEquals(7.722470, published.<Double>getAs(OutputTables.UPPER95), WORKED);
     assertEquals(20L, published.<Long>getAs(ReferralDeprivation.REFERRALS), "the counts are kept as published");
     // D2: no published referrals, so no rate and no limits (its exact 3.0 would give 3 referrals back)
     Row suppressed = out.get("D2");
     assertNull(suppressed.getAs(ReferralDeprivation.RATE_PER_1000));
-    assertNull(suppressed.getAs(ReferralDeprivation.LOWER95));
-    assertNull(suppressed.getAs(ReferralDeprivation.UPPER95));
+    assertNull(suppressed.getAs(OutputTables.LOWER95));
+    assertNull(suppressed.getAs(OutputTables.UPPER95));
     // D3, 0 events (exact Poisson): rate 0; lower 0; upper qchisq(0.975, 2) / 2 = -ln(0.025) = 3.688879 events
     // -> 3.688879 / 2000 * 1000 = 1.844440 per 1,000
     Row zero = out.get("D3");
     assertEquals(0.0, zero.<Double>getAs(ReferralDeprivation.RATE_PER_1000), EXACT);
-    assertEquals(0.0, zero.<Double>getAs(ReferralDeprivation.LOWER95), EXACT);
-    assertEquals(1.844440, zero.<Double>getAs(ReferralDeprivation.UPPER95), WORKED);
+    assertEquals(0.0, zero.<Double>getAs(OutputTables.LOWER95), EXACT);
+    assertEquals(1.844440, zero.<Double>getAs(OutputTables.UPPER95), WORKED);
   }
 
   @Test
@@ -90,22 +91,22 @@ class PublishedFiguresTest {
     RowByName row = RowByName.of(ReferralLsoaResolution.SCHEMA.schema())
         .with(ReferralLsoaResolution.RANGE_START, FY_2022)
         .with(ReferralLsoaResolution.RANGE_END, Date.valueOf("2023-03-31"))
-        .with(ReferralLsoaResolution.SERVICE, "S1")
+        .with(OutputTables.SERVICE, "S1")
         .with(ReferralLsoaResolution.LSOA_SOURCE, ReferralLsoaResolution.SOURCE_OWN_LSOA)
-        .with(ReferralLsoaResolution.SUPPRESSED, false);
+        .with(OutputTables.SUPPRESSED, false);
     Dataset<Row> disclosed = frame(ReferralLsoaResolution.SCHEMA.schema(),
         resolution(row, ReferralLsoaResolution.MAPPING_AS_GIVEN, 50L, 48.0 / 102),
         resolution(row, ReferralLsoaResolution.MAPPING_MAPPED, 30L, 31.0 / 102),
         resolution(row, ReferralLsoaResolution.MAPPING_SHARED, null, 4.0 / 102),
         resolution(row, ReferralLsoaResolution.MAPPING_NO_LSOA, 20L, 19.0 / 102),
-        resolution(row.with(ReferralLsoaResolution.SERVICE, "S2"), ReferralLsoaResolution.MAPPING_AS_GIVEN, null,
+        resolution(row.with(OutputTables.SERVICE, "S2"), ReferralLsoaResolution.MAPPING_AS_GIVEN, null,
             1.0),
         resolution(row.with(ReferralLsoaResolution.RANGE_START, Date.valueOf("2023-04-01"))
             .with(ReferralLsoaResolution.RANGE_END, Date.valueOf("2024-03-31")),
             ReferralLsoaResolution.MAPPING_AS_GIVEN, 10L, 1.0));
     Map<String, Double> share = new HashMap<>();
     for (Row r : PublishedFigures.resolution(disclosed).collectAsList()) {
-      share.put(r.getAs(ReferralLsoaResolution.RANGE_START) + "|" + r.getAs(ReferralLsoaResolution.SERVICE) + "|"
+      share.put(r.getAs(ReferralLsoaResolution.RANGE_START) + "|" + r.getAs(OutputTables.SERVICE) + "|"
           + r.getAs(ReferralLsoaResolution.LSOA_MAPPING), r.getAs(ReferralLsoaResolution.SHARE_OF_REFERRALS));
     }
     assertEquals(6, share.size());
@@ -131,12 +132,12 @@ class PublishedFiguresTest {
         .with(ReferralInequality.SHARE_MOST_DEPRIVED_40, 41.0 / 98)
         .with(ReferralInequality.SHARE_TO_POPULATION_SHARE, 41.0 / 98 / 0.3);
     Map<String, Row> out = byCode(PublishedFigures.inequality(frame(ReferralInequality.SCHEMA.schema(),
-        row.with(ReferralInequality.GEOGRAPHY_CODE, "I1").row(),
-        row.with(ReferralInequality.GEOGRAPHY_CODE, "I2").with(ReferralInequality.REFERRALS_MOST_DEPRIVED_40, null)
-            .with(ReferralInequality.SUPPRESSED, true).row(),
-        row.with(ReferralInequality.GEOGRAPHY_CODE, "I3").with(ReferralInequality.POPULATION_KNOWN_DECILE, 0L)
+        row.with(OutputTables.GEOGRAPHY_CODE, "I1").row(),
+        row.with(OutputTables.GEOGRAPHY_CODE, "I2").with(ReferralInequality.REFERRALS_MOST_DEPRIVED_40, null)
+            .with(OutputTables.SUPPRESSED, true).row(),
+        row.with(OutputTables.GEOGRAPHY_CODE, "I3").with(ReferralInequality.POPULATION_KNOWN_DECILE, 0L)
             .with(ReferralInequality.POPULATION_MOST_DEPRIVED_40, 0L).row())),
-        ReferralInequality.GEOGRAPHY_CODE);
+        OutputTables.GEOGRAPHY_CODE);
     assertEquals(3, out.size());
     // I1: share 40/100 = 0.4; Wilson (z = 1.959964, z^2 = 3.841459): centre (0.4 + 3.841459/200) / 1.03841459
     // = 0.403699, half-width z sqrt(0.4 * 0.6 / 100 + 3.841459/40000) / 1.03841459 = 0.094298: 0.309401 - 0.497997.
@@ -171,9 +172,10 @@ class PublishedFiguresTest {
   }
 
   private static Row resolution(RowByName row, String mapping, Long referrals, double exactShare) {
-    return row.with(ReferralLsoaResolution.LSOA_MAPPING, mapping).with(ReferralLsoaResolution.REFERRALS, referrals)
+    return row.with(ReferralLsoaResolution.LSOA_MAPPING, mapping).with(OutputTables.ReferralDeprivation.REFERRALS,
+        referrals)
         .with(ReferralLsoaResolution.SHARE_OF_REFERRALS, exactShare)
-        .with(ReferralLsoaResolution.SUPPRESSED, referrals == null).row();
+        .with(OutputTables.SUPPRESSED, referrals == null).row();
   }
 
   private static Dataset<Row> frame(StructType schema, Row... rows) {

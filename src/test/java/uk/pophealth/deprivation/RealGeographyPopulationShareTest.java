@@ -17,12 +17,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.pophealth.schema.OutputTables;
+import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.testing.CsvRows;
 import uk.pophealth.testing.RefData;
 import uk.pophealth.testing.SharedSpark;
-import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
 
 /**
  * England's real geography through the product: IMD 2019 deciles of the 32,844 English LSOAs (2011), their ONS
@@ -100,11 +100,12 @@ class RealGeographyPopulationShareTest {
     DeprivationOptions options = new DeprivationOptions(YearMonth.of(2019, 7), YearMonth.of(2019, 7), false, 0.6,
         1_000, 1);
     List<Row> rows = ReferralDeprivation.compute(spark, inputs, options).referralInequality()
-        .where(col(ReferralInequality.PERIOD_TYPE).equalTo(OutputTables.PERIOD_MONTH)
-            .and(col(ReferralInequality.SERVICE).equalTo(OutputTables.ReferralDeprivation.SERVICE_ALL))
-            .and(col(ReferralInequality.IMD_BASIS).equalTo(OutputTables.ReferralDeprivation.BASIS_NATIONAL))
-            .and(col(ReferralInequality.GEOGRAPHY_LEVEL).isin(OutputTables.LEVEL_ALL, OutputTables.LEVEL_ICS)))
-        .select(ReferralInequality.GEOGRAPHY_CODE, ReferralInequality.POPULATION_SHARE_MOST_DEPRIVED_40)
+        .where(col(OutputTables.PERIOD_TYPE).equalTo(OutputTables.PERIOD_MONTH)
+            .and(col(OutputTables.SERVICE).equalTo(OutputTables.ReferralDeprivation.SERVICE_ALL))
+            .and(col(OutputTables.ReferralDeprivation.IMD_BASIS)
+                .equalTo(OutputTables.ReferralDeprivation.BASIS_NATIONAL))
+            .and(col(OutputTables.GEOGRAPHY_LEVEL).isin(OutputTables.LEVEL_ALL, OutputTables.LEVEL_ICS)))
+        .select(OutputTables.GEOGRAPHY_CODE, ReferralInequality.POPULATION_SHARE_MOST_DEPRIVED_40)
         .collectAsList();
     for (Row row : rows) {
       productShare.put(row.getString(0), row.isNullAt(1) ? null : row.getDouble(1));

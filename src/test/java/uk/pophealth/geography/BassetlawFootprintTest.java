@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import uk.pophealth.ingest.layout.OnsFootprintLayout;
 import uk.pophealth.ingest.layout.OnsLookupColumns;
 import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
+import uk.pophealth.schema.GeographyTables;
 import uk.pophealth.schema.InputTables.Footprints;
 import uk.pophealth.schema.InputTables.LsoaDeprivation;
 import uk.pophealth.schema.InputTables.PcnMembership;
@@ -85,7 +86,7 @@ class BassetlawFootprintTest {
 
   private static List<String> icsOfBassetlaw(LocalDate day) {
     return mapped.filter(col(LsoaHierarchy.LAD_CODE).equalTo(BASSETLAW).and(col("day").equalTo(Fixtures.date(day.toString()))))
-        .groupBy(col(LsoaHierarchy.ICS_CODE), col(LsoaHierarchy.ICS_NAME)).count().collectAsList().stream()
+        .groupBy(col(GeographyTables.ICS_CODE), col(GeographyTables.ICS_NAME)).count().collectAsList().stream()
         .map(r -> r.getString(0) + " " + r.getString(1) + " x" + r.getLong(2)).toList();
   }
 
@@ -102,7 +103,7 @@ class BassetlawFootprintTest {
   @Test
   void everyEnglishLsoaIsInExactlyOneIcsOnBothSidesOfTheChange() {
     assertEquals(2L * 32_844, mapped.count());
-    assertEquals(0, mapped.filter(col(LsoaHierarchy.ICS_CODE).isNull()).count());
+    assertEquals(0, mapped.filter(col(GeographyTables.ICS_CODE).isNull()).count());
     assertEquals(2L * 32_844, mapped.select(col("lsoa"), col("day")).distinct().count());
     assertEquals(List.of(), resolver.findings());
   }
@@ -116,7 +117,7 @@ class BassetlawFootprintTest {
         .join(own, col("lsoa").equalTo(col("lsoa11_code")));
     long checked = compared.count();
     assertTrue(checked > 30_000, "LSOAs in districts wholly inside one STP: " + checked);
-    assertEquals(0, compared.filter(col(LsoaHierarchy.ICS_CODE).notEqual(col("stp21_code"))).count());
+    assertEquals(0, compared.filter(col(GeographyTables.ICS_CODE).notEqual(col("stp21_code"))).count());
   }
 
   /**

@@ -21,6 +21,7 @@ import uk.pophealth.config.JobConfigLoader;
 import uk.pophealth.ingest.IngestResult;
 import uk.pophealth.ingest.Ingestion;
 import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
+import uk.pophealth.schema.GeographyTables;
 import uk.pophealth.schema.InputTables.Footprints;
 import uk.pophealth.schema.InputTables.LsoaDeprivation;
 import uk.pophealth.schema.InputTables.PcnMembership;
@@ -81,7 +82,7 @@ class BassetlawIngestedVintagesTest {
           RowFactory.create(Fixtures.date("2022-07-01")));
       List<String> icsByDay = resolver.withLsoaFootprint(bassetlaw.crossJoin(days), "lsoa", "day",
               FootprintBasis.AT_EACH_DATE)
-          .groupBy(col("day"), col(LsoaHierarchy.ICS_CODE), col(LsoaHierarchy.ICS_NAME)).count().orderBy("day")
+          .groupBy(col("day"), col(GeographyTables.ICS_CODE), col(GeographyTables.ICS_NAME)).count().orderBy("day")
           .collectAsList().stream().map(r -> r.get(0) + " " + r.get(1) + " " + r.get(2) + " x" + r.get(3)).toList();
       assertEquals(List.of("2022-06-30 E54000009 South Yorkshire and Bassetlaw x" + lsoas,
           "2022-07-01 E54000060 NHS Nottingham and Nottinghamshire Integrated Care Board x" + lsoas), icsByDay);

@@ -20,9 +20,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.pophealth.schema.GeographyTables.PracticeHierarchy;
-import uk.pophealth.testing.SharedSpark;
 import uk.pophealth.schema.DataQualityTable;
+import uk.pophealth.schema.GeographyTables.PracticeHierarchy;
+import uk.pophealth.schema.GeographyTables;
+import uk.pophealth.testing.SharedSpark;
 
 /**
  * Reference tables with planted faults: P1 is in PCN A (open) and also in B for 2021-H1 (overlap); P2 leaves
@@ -67,7 +68,7 @@ class FootprintFindingsTest {
         RowFactory.create("P1", date("2022-01-01")), RowFactory.create("P3", date("2020-06-30")));
     List<String> mapped = resolver.withPracticeFootprint(days, "practice", "day", FootprintBasis.AT_EACH_DATE)
         .orderBy("practice", "day").collectAsList().stream()
-        .map(r -> r.get(1) + " " + r.getAs(PracticeHierarchy.PCN_CODE) + "/" + r.getAs(PracticeHierarchy.ICS_CODE))
+        .map(r -> r.get(1) + " " + r.getAs(PracticeHierarchy.PCN_CODE) + "/" + r.getAs(GeographyTables.ICS_CODE))
         .toList();
     assertEquals(List.of("2020-12-31 A/X", "2021-01-01 B/X", "2021-07-01 A/X", "2022-01-01 A/Y",
         "2020-06-30 null/null"), mapped);

@@ -21,10 +21,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.pophealth.schema.DataQualityTable;
 import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
 import uk.pophealth.schema.GeographyTables.PracticeHierarchy;
+import uk.pophealth.schema.GeographyTables;
 import uk.pophealth.testing.SharedSpark;
-import uk.pophealth.schema.DataQualityTable;
 
 /**
  * Four practices in two sub-ICB locations: P1 moves from PCN A to PCN B on 2021-04-01; P2's PCN C closes on
@@ -112,7 +113,7 @@ class FootprintResolverTest {
   private static List<String> pcnAndIcs(Dataset<Row> mapped) {
     return mapped.orderBy(FACTS.fieldNames()[2]).collectAsList().stream()
         .map(r -> r.getAs(FACTS.fieldNames()[2]) + ":" + r.getAs(PracticeHierarchy.PCN_CODE) + "/"
-            + r.getAs(PracticeHierarchy.ICS_CODE))
+            + r.getAs(GeographyTables.ICS_CODE))
         .toList();
   }
 
@@ -150,12 +151,12 @@ class FootprintResolverTest {
 
   private static List<String> describe(Dataset<Row> mapped) {
     return mapped.orderBy("lsoa", "referral_date").collectAsList().stream()
-        .map(r -> r.get(0) + " " + r.get(1) + " " + r.getAs(LsoaHierarchy.ICS_CODE)).toList();
+        .map(r -> r.get(0) + " " + r.get(1) + " " + r.getAs(GeographyTables.ICS_CODE)).toList();
   }
 
   @Test
   void attachingRefusesFactsThatAlreadyHoldAFootprintColumnOrLackTheKey() {
-    Dataset<Row> clash = monthEnds().withColumnRenamed("register", PracticeHierarchy.ICS_CODE);
+    Dataset<Row> clash = monthEnds().withColumnRenamed("register", GeographyTables.ICS_CODE);
     IllegalArgumentException clashError = assertThrows(IllegalArgumentException.class,
         () -> resolver.withPracticeFootprint(clash, "practice", "period_end", FootprintBasis.AT_EACH_DATE));
     assertEquals("Cannot attach footprint: the facts already have a column the footprint adds (ics_code)",

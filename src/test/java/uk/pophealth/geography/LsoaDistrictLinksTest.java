@@ -13,10 +13,11 @@ import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
+import uk.pophealth.schema.DataQualityTable;
 import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
+import uk.pophealth.schema.GeographyTables;
 import uk.pophealth.schema.InputTables.LsoaDistricts;
 import uk.pophealth.testing.SharedSpark;
-import uk.pophealth.schema.DataQualityTable;
 
 /**
  * An lsoa_districts lookup replaces lsoa_deprivation's lad_code as the LSOA -> district link. The deprivation file
@@ -73,7 +74,7 @@ class LsoaDistrictLinksTest {
   private static List<String> hierarchy(FootprintResolver resolver) {
     return resolver.lsoaHierarchy().orderBy(LsoaHierarchy.LSOA_CODE).collectAsList().stream()
         .map(r -> r.getAs(LsoaHierarchy.LSOA_CODE) + " " + r.getAs(LsoaHierarchy.LAD_CODE) + " "
-            + r.getAs(LsoaHierarchy.PLACE_CODE) + " " + r.getAs(LsoaHierarchy.ICS_CODE))
+            + r.getAs(GeographyTables.PLACE_CODE) + " " + r.getAs(GeographyTables.ICS_CODE))
         .toList();
   }
 }

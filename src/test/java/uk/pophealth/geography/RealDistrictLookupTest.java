@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import uk.pophealth.config.JobConfigLoader;
 import uk.pophealth.ingest.IngestResult;
 import uk.pophealth.ingest.Ingestion;
+import uk.pophealth.schema.DataQualityTable;
 import uk.pophealth.schema.GeographyTables.LsoaHierarchy;
+import uk.pophealth.schema.GeographyTables;
 import uk.pophealth.schema.InputTables.Footprints;
 import uk.pophealth.schema.InputTables.LsoaDeprivation;
 import uk.pophealth.schema.InputTables.LsoaDistricts;
@@ -30,7 +32,6 @@ import uk.pophealth.schema.InputTables.Practices;
 import uk.pophealth.testing.CsvRows;
 import uk.pophealth.testing.RefData;
 import uk.pophealth.testing.SharedSpark;
-import uk.pophealth.schema.DataQualityTable;
 
 /**
  * The real IMD 2019 File_1 names LAD 2019 districts; the real 2022 sub-ICB lookup's footprints name LAD 2022 ones.
@@ -94,7 +95,7 @@ class RealDistrictLookupTest {
         .filter(row -> row[0].equals(CORBY_LSOA)).findFirst().orElseThrow()[1];
     Row corby = placed.filter(col(LsoaHierarchy.LSOA_CODE).equalTo(CORBY_LSOA)).first();
     assertEquals("E06000061 " + corbyIcb,
-        corby.getAs(LsoaHierarchy.LAD_CODE) + " " + corby.getAs(LsoaHierarchy.ICS_CODE));
+        corby.getAs(LsoaHierarchy.LAD_CODE) + " " + corby.getAs(GeographyTables.ICS_CODE));
   }
 
   private static GeographyInputs inputs(Optional<Dataset<Row>> lsoaDistricts) {
@@ -105,7 +106,7 @@ class RealDistrictLookupTest {
 
   /** The LSOAs that reach an ICS. */
   private static Dataset<Row> placed(FootprintResolver resolver) {
-    return resolver.lsoaHierarchy().filter(col(LsoaHierarchy.ICS_CODE).isNotNull());
+    return resolver.lsoaHierarchy().filter(col(GeographyTables.ICS_CODE).isNotNull());
   }
 
   private static List<String> column(Path file, String name) throws IOException {

@@ -25,14 +25,14 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.pophealth.generate.GenerateJob;
-import uk.pophealth.publish.DifferencingAttack;
 import uk.pophealth.generate.GeneratorOptions;
+import uk.pophealth.publish.DifferencingAttack;
 import uk.pophealth.publish.RunManifest;
 import uk.pophealth.schema.OutputTable;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.AcpUptake;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.testing.RunOutputs;
 import uk.pophealth.testing.SharedSpark;
 import uk.pophealth.testing.TestFiles;
@@ -118,22 +118,22 @@ class EnglandShapedRunTest {
   void disclosureControlEmptiesWholeSeriesAndTheJobStillForecastsTheirIcs() {
     Dataset<Row> demand = table(controlledOut, DemandForecast.NAME);
     Column actual = col(DemandForecast.KIND).equalTo(DemandForecast.KIND_ACTUAL);
-    Dataset<Row> emptied = demand.filter(col(DemandForecast.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_PLACE))
-        .groupBy(DemandForecast.GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME)
-        .agg(min(when(actual, col(DemandForecast.SUPPRESSED))).as("all_suppressed"))
+    Dataset<Row> emptied = demand.filter(col(OutputTables.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_PLACE))
+        .groupBy(OutputTables.GEOGRAPHY_CODE, OutputTables.ACTIVITY_NAME)
+        .agg(min(when(actual, col(OutputTables.SUPPRESSED))).as("all_suppressed"))
         .filter(col("all_suppressed"));
     assertTrue(emptied.count() > 0, "no place series is wholly suppressed: the data is not England-shaped enough");
     Dataset<Row> forecasts = demand.filter(col(DemandForecast.KIND).equalTo(DemandForecast.KIND_FORECAST));
-    Dataset<Row> emptiedForecasts = forecasts.join(emptied, seq(DemandForecast.GEOGRAPHY_CODE,
-        DemandForecast.ACTIVITY_NAME));
+    Dataset<Row> emptiedForecasts = forecasts.join(emptied, seq(OutputTables.GEOGRAPHY_CODE,
+        OutputTables.ACTIVITY_NAME));
     assertTrue(emptiedForecasts.count() > 0, "the emptied series keep their forecast rows");
     assertEquals(0, emptiedForecasts.filter(col(DemandForecast.VALUE).isNotNull()
-        .or(col(DemandForecast.SUPPRESSED).equalTo(false))).count(), "an emptied series publishes no forecast value");
+        .or(col(OutputTables.SUPPRESSED).equalTo(false))).count(), "an emptied series publishes no forecast value");
     assertEquals(0, emptiedForecasts.filter(col(DemandForecast.FIT_NOTE).isNull()).count(),
         "an emptied series says why it is not forecast");
-    Dataset<Row> ics = forecasts.filter(col(DemandForecast.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ICS));
-    assertEquals(ICS, ics.select(DemandForecast.GEOGRAPHY_CODE).distinct().count(), "every ICS is forecast");
-    assertEquals(0, ics.filter(col(DemandForecast.VALUE).isNull().and(col(DemandForecast.SUPPRESSED).equalTo(false)))
+    Dataset<Row> ics = forecasts.filter(col(OutputTables.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ICS));
+    assertEquals(ICS, ics.select(OutputTables.GEOGRAPHY_CODE).distinct().count(), "every ICS is forecast");
+    assertEquals(0, ics.filter(col(DemandForecast.VALUE).isNull().and(col(OutputTables.SUPPRESSED).equalTo(false)))
         .count(), "an ICS forecast that is not withheld has a value");
   }
 
@@ -168,8 +168,8 @@ class EnglandShapedRunTest {
   @Test
   void referralPlacesAndIcssAddUpToAllAreas() {
     Dataset<Row> deciles = table(exactOut, ReferralDeprivation.NAME);
-    List<String> cell = List.of(ReferralDeprivation.PERIOD_TYPE, ReferralDeprivation.PERIOD_START,
-        ReferralDeprivation.SERVICE, ReferralDeprivation.IMD_BASIS, ReferralDeprivation.QUANTILE_TYPE,
+    List<String> cell = List.of(OutputTables.PERIOD_TYPE, OutputTables.PERIOD_START,
+        OutputTables.SERVICE, ReferralDeprivation.IMD_BASIS, ReferralDeprivation.QUANTILE_TYPE,
         ReferralDeprivation.IMD_QUANTILE);
     Dataset<Row> all = sums(deciles, OutputTables.LEVEL_ALL, cell, ReferralDeprivation.REFERRALS);
     for (String level : List.of(OutputTables.LEVEL_PLACE, OutputTables.LEVEL_ICS)) {
@@ -183,17 +183,17 @@ class EnglandShapedRunTest {
   void publishedDemandActualsAddUpWithinRoundingWhereNothingIsSuppressed() {
     Dataset<Row> actuals = table(controlledOut, DemandForecast.NAME)
         .filter(col(DemandForecast.KIND).equalTo(DemandForecast.KIND_ACTUAL));
-    Dataset<Row> places = actuals.filter(col(DemandForecast.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_PLACE))
-        .groupBy(col(DemandForecast.PARENT_CODE).as(DemandForecast.GEOGRAPHY_CODE), col(DemandForecast.ACTIVITY_NAME),
+    Dataset<Row> places = actuals.filter(col(OutputTables.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_PLACE))
+        .groupBy(col(OutputTables.PARENT_CODE).as(OutputTables.GEOGRAPHY_CODE), col(OutputTables.ACTIVITY_NAME),
             col(DemandForecast.MONTH))
         .agg(sum(DemandForecast.ACTUAL_COUNT).as("parts"), count(lit(1)).as("n"),
-            max(col(DemandForecast.SUPPRESSED).cast("int")).as("any_suppressed"));
-    Dataset<Row> ics = actuals.filter(col(DemandForecast.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ICS)
-        .and(col(DemandForecast.SUPPRESSED).equalTo(false)))
-        .select(col(DemandForecast.GEOGRAPHY_CODE), col(DemandForecast.ACTIVITY_NAME), col(DemandForecast.MONTH),
+            max(col(OutputTables.SUPPRESSED).cast("int")).as("any_suppressed"));
+    Dataset<Row> ics = actuals.filter(col(OutputTables.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ICS)
+        .and(col(OutputTables.SUPPRESSED).equalTo(false)))
+        .select(col(OutputTables.GEOGRAPHY_CODE), col(OutputTables.ACTIVITY_NAME), col(DemandForecast.MONTH),
             col(DemandForecast.ACTUAL_COUNT).as("total"));
     Dataset<Row> whole = places.filter(col("any_suppressed").equalTo(0))
-        .join(ics, seq(DemandForecast.GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH));
+        .join(ics, seq(OutputTables.GEOGRAPHY_CODE, OutputTables.ACTIVITY_NAME, DemandForecast.MONTH));
     assertTrue(whole.count() > 0, "some ICS-months have no suppressed place");
     // each published count is within 2.5 of the exact one (rounded to 5): the sum of n parts and the total differ by
     // at most 2.5 (n + 1)
@@ -222,7 +222,7 @@ class EnglandShapedRunTest {
   @Test
   void theAllAreasRegisterIsThePlantedOne() {
     JsonNode dementia = truth.get("dementia");
-    Row all = table(exactOut, AcpUptake.NAME).filter(col(AcpUptake.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ALL)
+    Row all = table(exactOut, AcpUptake.NAME).filter(col(OutputTables.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ALL)
         .and(col(AcpUptake.BREAKDOWN).equalTo(AcpUptake.BREAKDOWN_NONE))
         .and(col(AcpUptake.PERIOD_END).equalTo(dementia.get("period_end").asText()))).first();
     assertEquals(dementia.get("register").asLong(), all.<Long>getAs(AcpUptake.REGISTER).longValue());
@@ -237,9 +237,9 @@ class EnglandShapedRunTest {
   void theReferralGradientIsThePlantedOne() {
     JsonNode referrals = truth.get("referrals");
     Dataset<Row> deciles = table(exactOut, ReferralDeprivation.NAME).filter(
-        col(ReferralDeprivation.PERIOD_TYPE).equalTo(OutputTables.PERIOD_FINANCIAL_YEAR)
-            .and(col(ReferralDeprivation.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ALL))
-            .and(col(ReferralDeprivation.SERVICE).isin(referrals.get("services").get(0).asText(),
+        col(OutputTables.PERIOD_TYPE).equalTo(OutputTables.PERIOD_FINANCIAL_YEAR)
+            .and(col(OutputTables.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ALL))
+            .and(col(OutputTables.SERVICE).isin(referrals.get("services").get(0).asText(),
                 referrals.get("services").get(1).asText()))
             .and(col(ReferralDeprivation.IMD_BASIS).equalTo(ReferralDeprivation.BASIS_NATIONAL))
             .and(col(ReferralDeprivation.QUANTILE_TYPE).equalTo(ReferralDeprivation.QUANTILE_DECILE)));
@@ -261,9 +261,9 @@ class EnglandShapedRunTest {
       return;
     }
     Dataset<Row> bassetlaw = table(exactOut, DemandForecast.NAME)
-        .filter(col(DemandForecast.GEOGRAPHY_CODE).equalTo(BASSETLAW_PLACE));
+        .filter(col(OutputTables.GEOGRAPHY_CODE).equalTo(BASSETLAW_PLACE));
     assertTrue(bassetlaw.count() > 0, "Bassetlaw has no demand rows");
-    assertEquals(List.of(NOTTINGHAM_AND_NOTTINGHAMSHIRE), bassetlaw.select(DemandForecast.PARENT_CODE).distinct()
+    assertEquals(List.of(NOTTINGHAM_AND_NOTTINGHAMSHIRE), bassetlaw.select(OutputTables.PARENT_CODE).distinct()
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
   }
 

@@ -24,8 +24,8 @@ import uk.pophealth.publication.PublishedTable;
 import uk.pophealth.publish.DisclosureControl;
 import uk.pophealth.publish.RunManifest;
 import uk.pophealth.publish.TableWriter;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.AcpUptake;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.testing.RowByName;
 import uk.pophealth.testing.SharedSpark;
 
@@ -42,9 +42,9 @@ class PublisherTest {
     List<String> seen = new ArrayList<>();
     publisher(manifest).publish(new ProductTables(List.of(PublishedTable.of(AcpUptake.TABLE,
         frame(row("A", 12, 6), row("B", 40, 20)), List.of(), FromPublished.of(controlled -> {
-          controlled.collectAsList().forEach(r -> seen.add(r.getAs(AcpUptake.GEOGRAPHY_CODE) + "="
+          controlled.collectAsList().forEach(r -> seen.add(r.getAs(OutputTables.GEOGRAPHY_CODE) + "="
               + r.getAs(AcpUptake.REGISTER)));
-          return controlled.filter(col(AcpUptake.GEOGRAPHY_CODE).equalTo("B"));
+          return controlled.filter(col(OutputTables.GEOGRAPHY_CODE).equalTo("B"));
         }))), List.of(), List.of("a warning")));
     assertEquals(List.of("A=10", "B=40"), seen.stream().sorted().toList(), "recomputed from the rounded counts");
     List<Row> written = read();
@@ -86,7 +86,7 @@ class PublisherTest {
         List.of(), (controlled, tables) -> {
           Row a = tables.read(AcpUptake.TABLE).first();
           earlier.add(a.getAs(AcpUptake.REGISTER));
-          assertTrue(a.<Boolean>getAs(AcpUptake.SUPPRESSED));
+          assertTrue(a.<Boolean>getAs(OutputTables.SUPPRESSED));
           return controlled;
         })), List.of()));
     assertEquals(1, earlier.size());
@@ -110,10 +110,10 @@ class PublisherTest {
 
   private static Row row(String code, long register, long withAcp) {
     return RowByName.of(AcpUptake.SCHEMA.schema())
-        .with(AcpUptake.PERIOD_END, MARCH).with(AcpUptake.GEOGRAPHY_LEVEL, OutputTables.LEVEL_PRACTICE)
-        .with(AcpUptake.GEOGRAPHY_CODE, code).with(AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_NONE)
+        .with(AcpUptake.PERIOD_END, MARCH).with(OutputTables.GEOGRAPHY_LEVEL, OutputTables.LEVEL_PRACTICE)
+        .with(OutputTables.GEOGRAPHY_CODE, code).with(AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_NONE)
         .with(AcpUptake.BREAKDOWN_VALUE, AcpUptake.VALUE_ALL).with(AcpUptake.REGISTER, register)
         .with(AcpUptake.WITH_ACP, withAcp).with(AcpUptake.UPTAKE, (double) withAcp / register)
-        .with(AcpUptake.SUPPRESSED, false).row();
+        .with(OutputTables.SUPPRESSED, false).row();
   }
 }

@@ -62,12 +62,12 @@ class RunJobSampleTest {
   private static String controlledOut;
   private static RunManifest controlledManifest;
   /** A demand_forecast series, and one month of it. */
-  private static final List<String> DEMAND_SERIES = List.of(OutputTables.DemandForecast.FORECAST_ORIGIN,
-      OutputTables.DemandForecast.GEOGRAPHY_LEVEL, OutputTables.DemandForecast.GEOGRAPHY_CODE,
-      OutputTables.DemandForecast.ACTIVITY_NAME);
-  private static final List<String> DEMAND_MONTH = List.of(OutputTables.DemandForecast.FORECAST_ORIGIN,
-      OutputTables.DemandForecast.GEOGRAPHY_LEVEL, OutputTables.DemandForecast.GEOGRAPHY_CODE,
-      OutputTables.DemandForecast.ACTIVITY_NAME, OutputTables.DemandForecast.MONTH);
+  private static final List<String> DEMAND_SERIES = List.of(OutputTables.FORECAST_ORIGIN,
+      OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE,
+      OutputTables.ACTIVITY_NAME);
+  private static final List<String> DEMAND_MONTH = List.of(OutputTables.FORECAST_ORIGIN,
+      OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE,
+      OutputTables.ACTIVITY_NAME, OutputTables.DemandForecast.MONTH);
   /** Where the controlled run's queries wrote, seen by a query listener. */
   private static final List<String> controlledWrites = new CopyOnWriteArrayList<>();
 
@@ -139,11 +139,11 @@ class RunJobSampleTest {
   @Test
   void acpUptakePerPcnEqualsTheRealisedTruthExactly() {
     Dataset<Row> pcns = table(exactOut, AcpUptake.NAME).filter(col(AcpUptake.PERIOD_END).equalTo("2025-12-31")
-        .and(col(AcpUptake.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_PCN))
+        .and(col(OutputTables.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_PCN))
         .and(col(AcpUptake.BREAKDOWN).equalTo(AcpUptake.BREAKDOWN_NONE)));
     Map<String, long[]> published = new HashMap<>();
     for (Row row : pcns.collectAsList()) {
-      published.put(row.getAs(AcpUptake.GEOGRAPHY_CODE),
+      published.put(row.getAs(OutputTables.GEOGRAPHY_CODE),
           new long[] {row.<Long>getAs(AcpUptake.REGISTER), row.<Long>getAs(AcpUptake.WITH_ACP)});
     }
     JsonNode byPcn = truth.get("acp_uptake").get("by_pcn");
@@ -161,11 +161,14 @@ class RunJobSampleTest {
     JsonNode moved = truth.get("footprint_change").get("moved").get(0);
     String from = moved.get("from_ics_code").asText();
     String to = moved.get("to_ics_code").asText();
-    Dataset<Row> ics = table(exactOut, AcpUptake.NAME).filter(col(AcpUptake.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ICS)
+    Dataset<Row> ics = table(exactOut, AcpUptake.NAME).filter(col(OutputTables.GEOGRAPHY_LEVEL)
+        .equalTo(OutputTables.LEVEL_ICS)
         .and(col(AcpUptake.BREAKDOWN).equalTo(AcpUptake.BREAKDOWN_NONE)));
-    assertTrue(ics.filter(col(AcpUptake.PERIOD_END).equalTo("2022-06-30").and(col(AcpUptake.GEOGRAPHY_CODE).equalTo(from))).count() == 1,
+    assertTrue(ics.filter(col(AcpUptake.PERIOD_END).equalTo("2022-06-30").and(col(OutputTables.GEOGRAPHY_CODE)
+        .equalTo(from))).count() == 1,
         "old ICS reported before the switch");
-    assertEquals(0, ics.filter(col(AcpUptake.PERIOD_END).geq("2022-07-31").and(col(AcpUptake.GEOGRAPHY_CODE).equalTo(from))).count(),
+    assertEquals(0, ics.filter(col(AcpUptake.PERIOD_END).geq("2022-07-31").and(col(OutputTables.GEOGRAPHY_CODE)
+        .equalTo(from))).count(),
         "old ICS has no register after the switch");
     long all = registerOf(table(exactOut, AcpUptake.NAME), OutputTables.LEVEL_ALL, "all", "2022-07-31");
     assertEquals(all, registerOf(table(exactOut, AcpUptake.NAME), OutputTables.LEVEL_ICS, to, "2022-07-31"),
@@ -176,7 +179,8 @@ class RunJobSampleTest {
   }
 
   private static long registerOf(Dataset<Row> uptake, String level, String code, String periodEnd) {
-    return uptake.filter(col(AcpUptake.GEOGRAPHY_LEVEL).equalTo(level).and(col(AcpUptake.GEOGRAPHY_CODE).equalTo(code))
+    return uptake.filter(col(OutputTables.GEOGRAPHY_LEVEL).equalTo(level).and(col(OutputTables.GEOGRAPHY_CODE)
+        .equalTo(code))
         .and(col(AcpUptake.PERIOD_END).equalTo(periodEnd)).and(col(AcpUptake.BREAKDOWN).equalTo(AcpUptake.BREAKDOWN_NONE)))
         .first().<Long>getAs(AcpUptake.REGISTER);
   }
@@ -184,9 +188,9 @@ class RunJobSampleTest {
   @Test
   void referralRateRatioAndDeprivedShareRecoverThePlantedGradient() {
     Dataset<Row> deciles = table(exactOut, ReferralDeprivation.NAME).filter(
-        col(ReferralDeprivation.PERIOD_TYPE).equalTo(OutputTables.PERIOD_FINANCIAL_YEAR)
-            .and(col(ReferralDeprivation.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ALL))
-            .and(col(ReferralDeprivation.SERVICE).isin(truth.get("referrals").get("services").get(0).asText(),
+        col(OutputTables.PERIOD_TYPE).equalTo(OutputTables.PERIOD_FINANCIAL_YEAR)
+            .and(col(OutputTables.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ALL))
+            .and(col(OutputTables.SERVICE).isin(truth.get("referrals").get("services").get(0).asText(),
                 truth.get("referrals").get("services").get(1).asText()))
             .and(col(ReferralDeprivation.IMD_BASIS).equalTo(ReferralDeprivation.BASIS_NATIONAL))
             .and(col(ReferralDeprivation.QUANTILE_TYPE).equalTo(ReferralDeprivation.QUANTILE_DECILE)));
@@ -237,10 +241,10 @@ class RunJobSampleTest {
     JsonNode capacity = truth.get("capacity");
     String exceeded = capacity.get("exceeded_activity").asText();
     Dataset<Row> place = table(exactOut, OutputTables.DemandForecast.NAME)
-        .filter(col(OutputTables.DemandForecast.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_PLACE)
+        .filter(col(OutputTables.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_PLACE)
             .and(col(OutputTables.DemandForecast.KIND).equalTo(OutputTables.DemandForecast.KIND_FORECAST)));
-    List<Row> firstExceeded = place.filter(col(OutputTables.DemandForecast.ACTIVITY_NAME).equalTo(exceeded))
-        .groupBy(col(OutputTables.DemandForecast.GEOGRAPHY_CODE))
+    List<Row> firstExceeded = place.filter(col(OutputTables.ACTIVITY_NAME).equalTo(exceeded))
+        .groupBy(col(OutputTables.GEOGRAPHY_CODE))
         .agg(org.apache.spark.sql.functions.min(OutputTables.DemandForecast.CAPACITY_EXCEEDED_FROM),
             org.apache.spark.sql.functions.max(OutputTables.DemandForecast.CAPACITY_EXCEEDED_FROM),
             org.apache.spark.sql.functions.avg(OutputTables.DemandForecast.UTILISATION))
@@ -264,7 +268,7 @@ class RunJobSampleTest {
     assertEquals(1, uptake.select(AcpUptake.PERIOD_END).distinct().count(), "--period wrote one month");
     assertEquals(0, uptake.filter(col(AcpUptake.REGISTER).between(1, 7).or(col(AcpUptake.WITH_ACP).between(1, 7))).count());
     assertEquals(0, uptake.filter(col(AcpUptake.REGISTER).isNotNull().and(col(AcpUptake.REGISTER).mod(5).notEqual(0))).count());
-    assertTrue(uptake.filter(col(AcpUptake.SUPPRESSED)).count() > 0, "some cells are suppressed in a small sample");
+    assertTrue(uptake.filter(col(OutputTables.SUPPRESSED)).count() > 0, "some cells are suppressed in a small sample");
     Dataset<Row> referrals = table(controlledOut, ReferralDeprivation.NAME);
     assertEquals(0, referrals.filter(col(ReferralDeprivation.REFERRALS).between(1, 7)).count());
   }
@@ -280,16 +284,16 @@ class RunJobSampleTest {
     Dataset<Row> controlled = table(controlledOut, AcpUptake.NAME);
     Dataset<Row> earlier = table(exactOut, AcpUptake.NAME)
         .filter(col(AcpUptake.REGISTER).between(1, 7).or(col(AcpUptake.WITH_ACP).between(1, 7)))
-        .select(col(AcpUptake.PERIOD_END).as("earlier_end"), col(AcpUptake.GEOGRAPHY_LEVEL).as("earlier_level"),
-            col(AcpUptake.GEOGRAPHY_CODE).as("earlier_code"), col(AcpUptake.BREAKDOWN).as("earlier_breakdown"),
+        .select(col(AcpUptake.PERIOD_END).as("earlier_end"), col(OutputTables.GEOGRAPHY_LEVEL).as("earlier_level"),
+            col(OutputTables.GEOGRAPHY_CODE).as("earlier_code"), col(AcpUptake.BREAKDOWN).as("earlier_breakdown"),
             col(AcpUptake.BREAKDOWN_VALUE).as("earlier_value"));
     Dataset<Row> againstSuppressed = controlled.join(earlier,
         col("earlier_end").equalTo(last_day(add_months(col(AcpUptake.PERIOD_END), -12)))
-            .and(col("earlier_level").equalTo(col(AcpUptake.GEOGRAPHY_LEVEL)))
-            .and(col("earlier_code").equalTo(col(AcpUptake.GEOGRAPHY_CODE)))
+            .and(col("earlier_level").equalTo(col(OutputTables.GEOGRAPHY_LEVEL)))
+            .and(col("earlier_code").equalTo(col(OutputTables.GEOGRAPHY_CODE)))
             .and(col("earlier_breakdown").equalTo(col(AcpUptake.BREAKDOWN)))
             .and(col("earlier_value").equalTo(col(AcpUptake.BREAKDOWN_VALUE))));
-    assertTrue(againstSuppressed.filter(col(AcpUptake.SUPPRESSED).equalTo(false)).count() > 0,
+    assertTrue(againstSuppressed.filter(col(OutputTables.SUPPRESSED).equalTo(false)).count() > 0,
         "the sample has published cells whose month 12 earlier is suppressed");
     assertEquals(0, againstSuppressed.filter(col(AcpUptake.CHANGE_12M).isNotNull()).count(),
         "change_12m published against a suppressed month");
@@ -305,15 +309,15 @@ class RunJobSampleTest {
     Dataset<Row> deciles = table(controlledOut, ReferralDeprivation.NAME)
         .filter(col(ReferralDeprivation.QUANTILE_TYPE).equalTo(ReferralDeprivation.QUANTILE_DECILE)
             .and(col(ReferralDeprivation.IMD_QUANTILE).isNotNull()))
-        .groupBy(ReferralDeprivation.PERIOD_TYPE, ReferralDeprivation.PERIOD_START, ReferralDeprivation.GEOGRAPHY_LEVEL,
-            ReferralDeprivation.GEOGRAPHY_CODE, ReferralDeprivation.SERVICE, ReferralDeprivation.IMD_BASIS)
-        .agg(max(col(ReferralDeprivation.SUPPRESSED)).as("any_suppressed"),
-            max(col(ReferralDeprivation.SUPPRESSED).and(col(ReferralDeprivation.IMD_QUANTILE).isin(1, 10)))
+        .groupBy(OutputTables.PERIOD_TYPE, OutputTables.PERIOD_START, OutputTables.GEOGRAPHY_LEVEL,
+            OutputTables.GEOGRAPHY_CODE, OutputTables.SERVICE, ReferralDeprivation.IMD_BASIS)
+        .agg(max(col(OutputTables.SUPPRESSED)).as("any_suppressed"),
+            max(col(OutputTables.SUPPRESSED).and(col(ReferralDeprivation.IMD_QUANTILE).isin(1, 10)))
                 .as("end_suppressed"));
     Dataset<Row> rows = table(controlledOut, OutputTables.ReferralInequality.NAME).join(deciles,
-        scala.collection.JavaConverters.asScalaBuffer(List.of(ReferralDeprivation.PERIOD_TYPE,
-            ReferralDeprivation.PERIOD_START, ReferralDeprivation.GEOGRAPHY_LEVEL, ReferralDeprivation.GEOGRAPHY_CODE,
-            ReferralDeprivation.SERVICE, ReferralDeprivation.IMD_BASIS)).toSeq());
+        scala.collection.JavaConverters.asScalaBuffer(List.of(OutputTables.PERIOD_TYPE,
+            OutputTables.PERIOD_START, OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE,
+            OutputTables.SERVICE, ReferralDeprivation.IMD_BASIS)).toSeq());
     assertTrue(rows.filter(col("any_suppressed")).count() > 0, "the sample has rows over a suppressed decile");
     assertEquals(0, rows.filter(col("any_suppressed").and(col(OutputTables.ReferralInequality.SII).isNotNull()
         .or(col(OutputTables.ReferralInequality.RII_UPPER95).isNotNull()))).count(), "SII over a suppressed decile");
@@ -371,7 +375,7 @@ class RunJobSampleTest {
     assertTrue(uptake.filter(col(AcpUptake.REGISTER).isNull()).count() > 0, "the sample has suppressed registers");
     assertEquals(0, uptake.filter(col(AcpUptake.REGISTER).isNull().and(col(AcpUptake.WITH_ACP).isNotNull())).count());
     Dataset<Row> inequality = table(controlledOut, OutputTables.ReferralInequality.NAME);
-    assertEquals(0, inequality.filter(col(OutputTables.ReferralInequality.REFERRALS).isNull()
+    assertEquals(0, inequality.filter(col(OutputTables.ReferralDeprivation.REFERRALS).isNull()
         .and(col(OutputTables.ReferralInequality.REFERRALS_KNOWN_DECILE).isNotNull())).count());
   }
 
@@ -379,11 +383,13 @@ class RunJobSampleTest {
   @Test
   void noParentUptakeIsPublishedForASuppressedParent() {
     Dataset<Row> uptake = table(controlledOut, AcpUptake.NAME);
-    Dataset<Row> parents = uptake.select(col(AcpUptake.PERIOD_END).as("p_end"), col(AcpUptake.GEOGRAPHY_LEVEL).as("p_level"),
-        col(AcpUptake.GEOGRAPHY_CODE).as("p_code"), col(AcpUptake.BREAKDOWN).as("p_breakdown"),
-        col(AcpUptake.BREAKDOWN_VALUE).as("p_value"), col(AcpUptake.SUPPRESSED).as("p_suppressed"));
+    Dataset<Row> parents = uptake.select(col(AcpUptake.PERIOD_END).as("p_end"),
+        col(OutputTables.GEOGRAPHY_LEVEL).as("p_level"),
+        col(OutputTables.GEOGRAPHY_CODE).as("p_code"), col(AcpUptake.BREAKDOWN).as("p_breakdown"),
+        col(AcpUptake.BREAKDOWN_VALUE).as("p_value"), col(OutputTables.SUPPRESSED).as("p_suppressed"));
     Dataset<Row> children = uptake.join(parents, col("p_end").equalTo(col(AcpUptake.PERIOD_END))
-        .and(col("p_level").equalTo(col(AcpUptake.PARENT_LEVEL))).and(col("p_code").equalTo(col(AcpUptake.PARENT_CODE)))
+        .and(col("p_level").equalTo(col(AcpUptake.PARENT_LEVEL))).and(col("p_code")
+            .equalTo(col(OutputTables.PARENT_CODE)))
         .and(col("p_breakdown").equalTo(col(AcpUptake.BREAKDOWN)))
         .and(col("p_value").equalTo(col(AcpUptake.BREAKDOWN_VALUE))));
     assertTrue(children.filter(col("p_suppressed")).count() > 0, "the sample has suppressed parents");
@@ -415,11 +421,11 @@ class RunJobSampleTest {
     assertEquals(0, rows.filter(abs(col(OutputTables.ReferralInequality.SHARE_MOST_DEPRIVED_40).minus(share))
         .gt(1e-12)).count(), "share_most_deprived_40 other than that of the published counts");
     Dataset<Row> resolution = table(controlledOut, OutputTables.ReferralLsoaResolution.NAME);
-    Dataset<Row> serviceTotals = resolution.groupBy(OutputTables.ReferralLsoaResolution.SERVICE)
-        .agg(sum(col(OutputTables.ReferralLsoaResolution.REFERRALS)).as("published_total"));
-    Dataset<Row> shares = resolution.join(serviceTotals, OutputTables.ReferralLsoaResolution.SERVICE);
+    Dataset<Row> serviceTotals = resolution.groupBy(OutputTables.SERVICE)
+        .agg(sum(col(OutputTables.ReferralDeprivation.REFERRALS)).as("published_total"));
+    Dataset<Row> shares = resolution.join(serviceTotals, OutputTables.SERVICE);
     Column resolutionShare = col(OutputTables.ReferralLsoaResolution.SHARE_OF_REFERRALS);
-    Column publishedReferrals = col(OutputTables.ReferralLsoaResolution.REFERRALS);
+    Column publishedReferrals = col(OutputTables.ReferralDeprivation.REFERRALS);
     assertTrue(shares.filter(resolutionShare.isNotNull()).count() > 0, "no published share of referrals");
     assertEquals(0, shares.filter(resolutionShare.isNull().notEqual(publishedReferrals.isNull())
         .or(abs(resolutionShare.minus(publishedReferrals.divide(col("published_total")))).gt(1e-12))).count(),
@@ -445,7 +451,7 @@ class RunJobSampleTest {
     List<String> month = DEMAND_MONTH;
     Dataset<Row> fitted = controlled.filter(col(OutputTables.DemandForecast.KIND)
             .equalTo(OutputTables.DemandForecast.KIND_FITTED)
-            .and(col(OutputTables.DemandForecast.MODEL).equalTo("ETS(A,N,N)"))
+            .and(col(OutputTables.MODEL).equalTo("ETS(A,N,N)"))
             .and(col(OutputTables.DemandForecast.VALUE).isNotNull()))
         .withColumn("alpha", regexp_extract(col(OutputTables.DemandForecast.MODEL_PARAMETERS),
             "alpha=([-0-9.eE+]+)", 1).cast("double"))
@@ -457,7 +463,7 @@ class RunJobSampleTest {
             .equalTo(OutputTables.DemandForecast.KIND_ACTUAL))
         .select(col(series.get(0)), col(series.get(1)), col(series.get(2)), col(series.get(3)),
             col(OutputTables.DemandForecast.MONTH), col(OutputTables.DemandForecast.VALUE).as("y"),
-            col(OutputTables.DemandForecast.SUPPRESSED).as("y_suppressed"));
+            col(OutputTables.SUPPRESSED).as("y_suppressed"));
     Dataset<Row> steps = fitted.join(next, seq(month))
         .join(actual, seq(month))
         .withColumn("expected", when(col("y").isNull(), col("f"))
@@ -481,16 +487,16 @@ class RunJobSampleTest {
     Dataset<Row> controlled = table(controlledOut, OutputTables.DemandForecast.NAME);
     Column actual = col(OutputTables.DemandForecast.KIND).equalTo(OutputTables.DemandForecast.KIND_ACTUAL);
     Dataset<Row> share = controlled.filter(actual)
-        .groupBy(OutputTables.DemandForecast.GEOGRAPHY_LEVEL, OutputTables.DemandForecast.GEOGRAPHY_CODE,
-            OutputTables.DemandForecast.ACTIVITY_NAME)
-        .agg(avg(col(OutputTables.DemandForecast.SUPPRESSED).cast("double")).as("share"));
+        .groupBy(OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE,
+            OutputTables.ACTIVITY_NAME)
+        .agg(avg(col(OutputTables.SUPPRESSED).cast("double")).as("share"));
     Dataset<Row> modelled = controlled.filter(not(actual)).join(share, new scala.collection.immutable.Set.Set3<>(
-        OutputTables.DemandForecast.GEOGRAPHY_LEVEL, OutputTables.DemandForecast.GEOGRAPHY_CODE,
-        OutputTables.DemandForecast.ACTIVITY_NAME).toSeq());
+        OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE,
+        OutputTables.ACTIVITY_NAME).toSeq());
     Column sparse = col("share").gt(SparseSeriesWithholding.MAX_SUPPRESSED_SHARE);
     assertTrue(modelled.filter(sparse).count() > 0, "no series is mostly suppressed");
     assertEquals(0, modelled.filter(sparse.and(col(OutputTables.DemandForecast.VALUE).isNotNull()
-        .or(not(col(OutputTables.DemandForecast.SUPPRESSED))))).count(), "a forecast of a mostly suppressed series");
+        .or(not(col(OutputTables.SUPPRESSED))))).count(), "a forecast of a mostly suppressed series");
     Column forecast = col(OutputTables.DemandForecast.KIND).equalTo(OutputTables.DemandForecast.KIND_FORECAST);
     assertTrue(modelled.filter(not(sparse).and(forecast)).count() > 0, "no series is forecast");
     assertEquals(0, modelled.filter(not(sparse).and(forecast).and(col(OutputTables.DemandForecast.VALUE).isNull()))
@@ -513,7 +519,7 @@ class RunJobSampleTest {
     Dataset<Row> exact = table(exactOut, OutputTables.DemandForecast.NAME);
     Column forecast = col(OutputTables.DemandForecast.KIND).equalTo(OutputTables.DemandForecast.KIND_FORECAST);
     Column base = col(OutputTables.DemandForecast.KIND).equalTo(OutputTables.DemandForecast.KIND_ACTUAL)
-        .and(col(OutputTables.DemandForecast.MONTH).gt(add_months(col(OutputTables.DemandForecast.FORECAST_ORIGIN),
+        .and(col(OutputTables.DemandForecast.MONTH).gt(add_months(col(OutputTables.FORECAST_ORIGIN),
             -12)));
     Column[] seriesColumns = series.stream().map(c -> col(c)).toArray(Column[]::new);
     Dataset<Row> published = controlled.filter(base).groupBy(seriesColumns)
@@ -536,7 +542,7 @@ class RunJobSampleTest {
     assertTrue(projections.filter(complete.and(col("published_sum").notEqual(col("exact_sum")))).count() > 0,
         "no projection whose published base differs from the exact one");
     assertTrue(projections.filter(not(complete)).count() > 0, "no projection over a suppressed base month");
-    assertTrue(projections.filter(complete.and(col(OutputTables.DemandForecast.GEOGRAPHY_LEVEL)
+    assertTrue(projections.filter(complete.and(col(OutputTables.GEOGRAPHY_LEVEL)
         .equalTo(OutputTables.LEVEL_ICS))).count() > 0, "no ICS projection checked");
     assertEquals(0, projections.filter(not(complete).and(col("controlled_projection").isNotNull())).count(),
         "a projection over a suppressed base month");

@@ -21,13 +21,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.pophealth.schema.Activities;
 import uk.pophealth.publish.RunManifest;
-import uk.pophealth.schema.OutputTables;
+import uk.pophealth.schema.Activities;
 import uk.pophealth.schema.OutputTables.AcpUptake;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.testing.RunOutputs;
 import uk.pophealth.testing.SharedSpark;
 import uk.pophealth.testing.TestFiles;
@@ -108,7 +108,7 @@ class SmallAreaShapesTest {
   @Test
   void theControlledRunPublishesNoSmallCountAndEveryCountRounded() {
     assertEquals(List.of(), RunOutputs.smallOrUnroundedCounts(controlledOut));
-    assertTrue(table(controlledOut, AcpUptake.NAME).filter(col(AcpUptake.SUPPRESSED)).count() > 0,
+    assertTrue(table(controlledOut, AcpUptake.NAME).filter(col(OutputTables.SUPPRESSED)).count() > 0,
         "the small units make the control suppress something");
   }
 
@@ -123,7 +123,7 @@ class SmallAreaShapesTest {
   void aUnitWithAnEmptyRegisterHasNoUptakeRowAndAddsNobodyToItsParents() {
     for (String out : List.of(exactOut, controlledOut)) {
       Dataset<Row> uptake = table(out, AcpUptake.NAME);
-      assertEquals(0, uptake.filter(col(AcpUptake.GEOGRAPHY_CODE).isin(SmallAreaInputs.EMPTY_PRACTICE,
+      assertEquals(0, uptake.filter(col(OutputTables.GEOGRAPHY_CODE).isin(SmallAreaInputs.EMPTY_PRACTICE,
           SmallAreaInputs.EMPTY_PCN, SmallAreaInputs.UNREGISTERED_PRACTICE)).count(), out);
       assertEquals(0, uptake.filter(is(AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_NONE)
           .and(col(AcpUptake.REGISTER).equalTo(0))).count(), "no unit with a 0 register in " + out);
@@ -138,7 +138,7 @@ class SmallAreaShapesTest {
   }
 
   private static long register(Dataset<Row> rows, String level, String code) {
-    List<Row> found = rows.filter(is(AcpUptake.GEOGRAPHY_LEVEL, level).and(is(AcpUptake.GEOGRAPHY_CODE, code)))
+    List<Row> found = rows.filter(is(OutputTables.GEOGRAPHY_LEVEL, level).and(is(OutputTables.GEOGRAPHY_CODE, code)))
         .collectAsList();
     assertEquals(1, found.size(), level + " " + code + ": " + found);
     return found.get(0).<Long>getAs(AcpUptake.REGISTER);
@@ -165,21 +165,21 @@ class SmallAreaShapesTest {
       assertTrue(empty.count() > 0, "decile 5 and quintile 3 have rows in " + out);
       for (Row row : empty.collectAsList()) {
         // under disclosure control a few are withheld as complements (their count empty too)
-        boolean suppressed = row.<Boolean>getAs(ReferralDeprivation.SUPPRESSED);
+        boolean suppressed = row.<Boolean>getAs(OutputTables.SUPPRESSED);
         assertFalse(suppressed && out.equals(exactOut), row.toString());
         assertEquals(suppressed ? null : 0L, row.<Long>getAs(ReferralDeprivation.REFERRALS), row.toString());
         assertEquals(0L, row.<Long>getAs(ReferralDeprivation.POPULATION), row.toString());
         assertNull(row.getAs(ReferralDeprivation.RATE_PER_1000), row.toString());
-        assertNull(row.getAs(ReferralDeprivation.LOWER95), row.toString());
-        assertNull(row.getAs(ReferralDeprivation.UPPER95), row.toString());
+        assertNull(row.getAs(OutputTables.LOWER95), row.toString());
+        assertNull(row.getAs(OutputTables.UPPER95), row.toString());
       }
       // the share from the most deprived 40% is still computed; the SII, fitted as phe_sii on every decile, is
       // withheld with the first decile without population as the reason
-      Row all = table(out, ReferralInequality.NAME).filter(is(ReferralInequality.PERIOD_TYPE,
-              OutputTables.PERIOD_FINANCIAL_YEAR).and(is(ReferralInequality.PERIOD_START, Date.valueOf("2024-04-01")))
-          .and(is(ReferralInequality.GEOGRAPHY_LEVEL, OutputTables.LEVEL_ALL))
-          .and(is(ReferralInequality.SERVICE, ReferralDeprivation.SERVICE_ALL))
-          .and(is(ReferralInequality.IMD_BASIS, ReferralDeprivation.BASIS_NATIONAL))).first();
+      Row all = table(out, ReferralInequality.NAME).filter(is(OutputTables.PERIOD_TYPE,
+              OutputTables.PERIOD_FINANCIAL_YEAR).and(is(OutputTables.PERIOD_START, Date.valueOf("2024-04-01")))
+          .and(is(OutputTables.GEOGRAPHY_LEVEL, OutputTables.LEVEL_ALL))
+          .and(is(OutputTables.SERVICE, ReferralDeprivation.SERVICE_ALL))
+          .and(is(OutputTables.ReferralDeprivation.IMD_BASIS, ReferralDeprivation.BASIS_NATIONAL))).first();
       assertNotNull(all.getAs(ReferralInequality.SHARE_MOST_DEPRIVED_40), all.toString());
       assertNull(all.getAs(ReferralInequality.SII), all.toString());
       assertNull(all.getAs(ReferralInequality.RII), all.toString());
@@ -197,26 +197,26 @@ class SmallAreaShapesTest {
    */
   @Test
   void anAreaWithNoReferralsHasZeroRatesAndNoShares() {
-    Column quiet = col(ReferralDeprivation.GEOGRAPHY_CODE).isin(SmallAreaInputs.QUIET_PLACE,
+    Column quiet = col(OutputTables.GEOGRAPHY_CODE).isin(SmallAreaInputs.QUIET_PLACE,
         SmallAreaInputs.QUIET_DISTRICT, SmallAreaInputs.QUIET_ICS);
     for (String out : List.of(exactOut, controlledOut)) {
       Dataset<Row> deciles = table(out, ReferralDeprivation.NAME).filter(quiet
           .and(col(ReferralDeprivation.POPULATION).gt(0)));
       assertTrue(deciles.count() > 0, "the quiet area has rows in " + out);
-      assertEquals(3, deciles.select(ReferralDeprivation.GEOGRAPHY_LEVEL).distinct().count(), out);
+      assertEquals(3, deciles.select(OutputTables.GEOGRAPHY_LEVEL).distinct().count(), out);
       int published = 0;
       for (Row row : deciles.collectAsList()) {
-        if (row.<Boolean>getAs(ReferralDeprivation.SUPPRESSED)) {
+        if (row.<Boolean>getAs(OutputTables.SUPPRESSED)) {
           assertNull(row.getAs(ReferralDeprivation.REFERRALS), row.toString());
           assertNull(row.getAs(ReferralDeprivation.RATE_PER_1000), row.toString());
-          assertNull(row.getAs(ReferralDeprivation.UPPER95), row.toString());
+          assertNull(row.getAs(OutputTables.UPPER95), row.toString());
           continue;
         }
         published++;
         assertEquals(0L, row.<Long>getAs(ReferralDeprivation.REFERRALS), row.toString());
         assertEquals(0.0, row.<Double>getAs(ReferralDeprivation.RATE_PER_1000), row.toString());
-        assertEquals(0.0, row.<Double>getAs(ReferralDeprivation.LOWER95), row.toString());
-        assertTrue(row.<Double>getAs(ReferralDeprivation.UPPER95) > 0, row.toString());
+        assertEquals(0.0, row.<Double>getAs(OutputTables.LOWER95), row.toString());
+        assertTrue(row.<Double>getAs(OutputTables.UPPER95) > 0, row.toString());
       }
       assertTrue(published > deciles.count() / 2, published + " of " + deciles.count() + " published in " + out);
       if (out.equals(exactOut)) {
@@ -225,8 +225,8 @@ class SmallAreaShapesTest {
       List<Row> inequality = table(out, ReferralInequality.NAME).filter(quiet).collectAsList();
       assertFalse(inequality.isEmpty(), out);
       for (Row row : inequality) {
-        Long referrals = row.getAs(ReferralInequality.REFERRALS);
-        assertTrue(referrals == null ? row.<Boolean>getAs(ReferralInequality.SUPPRESSED) : referrals == 0,
+        Long referrals = row.getAs(OutputTables.ReferralDeprivation.REFERRALS);
+        assertTrue(referrals == null ? row.<Boolean>getAs(OutputTables.SUPPRESSED) : referrals == 0,
             row.toString());
         assertNull(row.getAs(ReferralInequality.SHARE_MOST_DEPRIVED_40), row.toString());
         assertNull(row.getAs(ReferralInequality.SHARE_LOWER95), row.toString());
@@ -242,10 +242,10 @@ class SmallAreaShapesTest {
   @Test
   void anAreaWithNoReferralsHasNoCountSeriesButItsRegisterIsForecast() {
     for (String out : demandRuns()) {
-      Dataset<Row> quiet = table(out, DemandForecast.NAME).filter(col(DemandForecast.GEOGRAPHY_CODE).isin(
+      Dataset<Row> quiet = table(out, DemandForecast.NAME).filter(col(OutputTables.GEOGRAPHY_CODE).isin(
           SmallAreaInputs.QUIET_PLACE, SmallAreaInputs.QUIET_ICS));
       assertEquals(0, quiet.filter(is(DemandForecast.SERIES_KIND, DemandForecast.SERIES_COUNT)).count(), out);
-      assertTrue(quiet.filter(is(DemandForecast.ACTIVITY_NAME, Activities.DEMENTIA_REGISTER)
+      assertTrue(quiet.filter(is(OutputTables.ACTIVITY_NAME, Activities.DEMENTIA_REGISTER)
           .and(is(DemandForecast.KIND, DemandForecast.KIND_FORECAST))).count() > 0, out);
     }
   }
@@ -258,27 +258,27 @@ class SmallAreaShapesTest {
    */
   @Test
   void anIcsOfSmallPlacesIsWithheldWhole() {
-    Dataset<Row> uptake = table(controlledOut, AcpUptake.NAME).filter(col(AcpUptake.GEOGRAPHY_CODE).isin(
+    Dataset<Row> uptake = table(controlledOut, AcpUptake.NAME).filter(col(OutputTables.GEOGRAPHY_CODE).isin(
         SmallAreaInputs.SMALL_PLACE, SmallAreaInputs.SMALL_ICS, SmallAreaInputs.SMALL_PCN,
         SmallAreaInputs.SMALL_PRACTICE));
     assertTrue(uptake.count() >= 4 * 12, "the small ICS's units are published (withheld) every month");
     for (Row row : uptake.filter(is(AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_NONE)).collectAsList()) {
-      assertTrue(row.<Boolean>getAs(AcpUptake.SUPPRESSED), row.toString());
+      assertTrue(row.<Boolean>getAs(OutputTables.SUPPRESSED), row.toString());
       // with_acp is left out: a with_acp of 0 is still published under a suppressed register (issue 24, item 7)
-      for (String withheld : List.of(AcpUptake.REGISTER, AcpUptake.UPTAKE, AcpUptake.LOWER95,
-          AcpUptake.UPPER95, AcpUptake.LOWER998, AcpUptake.UPPER998, AcpUptake.FUNNEL_FLAG)) {
+      for (String withheld : List.of(AcpUptake.REGISTER, AcpUptake.UPTAKE, OutputTables.LOWER95,
+          OutputTables.UPPER95, AcpUptake.LOWER998, AcpUptake.UPPER998, AcpUptake.FUNNEL_FLAG)) {
         assertNull(row.getAs(withheld), withheld + " of " + row);
       }
     }
     Dataset<Row> referrals = table(controlledOut, ReferralDeprivation.NAME).filter(
-        col(ReferralDeprivation.GEOGRAPHY_CODE).isin(SmallAreaInputs.SMALL_PLACE, SmallAreaInputs.SMALL_ICS)
-            .and(is(ReferralDeprivation.PERIOD_TYPE, OutputTables.PERIOD_MONTH)));
+        col(OutputTables.GEOGRAPHY_CODE).isin(SmallAreaInputs.SMALL_PLACE, SmallAreaInputs.SMALL_ICS)
+            .and(is(OutputTables.PERIOD_TYPE, OutputTables.PERIOD_MONTH)));
     // one referral every other month: those months are suppressed, the others published as 0
-    assertTrue(referrals.filter(col(ReferralDeprivation.SUPPRESSED)).count() > 0);
-    assertEquals(0, referrals.filter(col(ReferralDeprivation.SUPPRESSED).and(
+    assertTrue(referrals.filter(col(OutputTables.SUPPRESSED)).count() > 0);
+    assertEquals(0, referrals.filter(col(OutputTables.SUPPRESSED).and(
         col(ReferralDeprivation.REFERRALS).isNotNull().or(col(ReferralDeprivation.RATE_PER_1000).isNotNull())
-            .or(col(ReferralDeprivation.UPPER95).isNotNull()))).count());
-    assertEquals(0, referrals.filter(not(col(ReferralDeprivation.SUPPRESSED))
+            .or(col(OutputTables.UPPER95).isNotNull()))).count());
+    assertEquals(0, referrals.filter(not(col(OutputTables.SUPPRESSED))
         .and(col(ReferralDeprivation.REFERRALS).notEqual(0))).count());
   }
 
@@ -291,15 +291,16 @@ class SmallAreaShapesTest {
     List<String> recoverable = new ArrayList<>();
     Dataset<Row> uptake = table(controlledOut, AcpUptake.NAME);
     recoverable.addAll(singlySuppressed(uptake, List.of(AcpUptake.PERIOD_END, AcpUptake.BREAKDOWN,
-        AcpUptake.BREAKDOWN_VALUE), AcpUptake.GEOGRAPHY_LEVEL, AcpUptake.SUPPRESSED));
+        AcpUptake.BREAKDOWN_VALUE), OutputTables.GEOGRAPHY_LEVEL, OutputTables.SUPPRESSED));
     Dataset<Row> deprivation = table(controlledOut, ReferralDeprivation.NAME);
-    recoverable.addAll(singlySuppressed(deprivation, List.of(ReferralDeprivation.PERIOD_TYPE,
-        ReferralDeprivation.PERIOD_START, ReferralDeprivation.SERVICE, ReferralDeprivation.IMD_BASIS,
-        ReferralDeprivation.QUANTILE_TYPE, ReferralDeprivation.IMD_QUANTILE), ReferralDeprivation.GEOGRAPHY_LEVEL,
-        ReferralDeprivation.SUPPRESSED));
+    recoverable.addAll(singlySuppressed(deprivation, List.of(OutputTables.PERIOD_TYPE,
+        OutputTables.PERIOD_START, OutputTables.SERVICE, ReferralDeprivation.IMD_BASIS,
+        ReferralDeprivation.QUANTILE_TYPE, ReferralDeprivation.IMD_QUANTILE), OutputTables.GEOGRAPHY_LEVEL,
+        OutputTables.SUPPRESSED));
     assertEquals(List.of(), recoverable);
-    assertTrue(uptake.filter(is(AcpUptake.GEOGRAPHY_LEVEL, OutputTables.LEVEL_ICS)
-        .and(is(AcpUptake.GEOGRAPHY_CODE, SmallAreaInputs.SMALL_ICS)).and(col(AcpUptake.SUPPRESSED))).count() > 0);
+    assertTrue(uptake.filter(is(OutputTables.GEOGRAPHY_LEVEL, OutputTables.LEVEL_ICS)
+        .and(is(OutputTables.GEOGRAPHY_CODE,
+            SmallAreaInputs.SMALL_ICS)).and(col(OutputTables.SUPPRESSED))).count() > 0);
   }
 
   /** Groups (by {@code keys}) where the all-areas row is published and exactly one ICS row is suppressed. */
@@ -339,7 +340,7 @@ class SmallAreaShapesTest {
     YearMonth closed = YearMonth.from(SmallAreaInputs.CLOSED_AFTER);
     for (String out : List.of(exactOut, controlledOut)) {
       Dataset<Row> none = table(out, AcpUptake.NAME).filter(is(AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_NONE));
-      Dataset<Row> closing = none.filter(is(AcpUptake.GEOGRAPHY_CODE, SmallAreaInputs.CLOSING_PRACTICE));
+      Dataset<Row> closing = none.filter(is(OutputTables.GEOGRAPHY_CODE, SmallAreaInputs.CLOSING_PRACTICE));
       assertEquals(1, closing.filter(is(AcpUptake.PERIOD_END, monthEnd(closed))).count(), out);
       assertEquals(0, closing.filter(col(AcpUptake.PERIOD_END).gt(lit(monthEnd(closed)))).count(), out);
     }
@@ -352,7 +353,7 @@ class SmallAreaShapesTest {
       assertEquals(55L, register(at, OutputTables.LEVEL_PCN, SmallAreaInputs.CLOSING_PCN), month.toString());
     }
     // the receiving practice's uptake counts the ACPs of the people it took over (20 of its own, 6 of theirs)
-    Row after = exact.filter(is(AcpUptake.GEOGRAPHY_CODE, SmallAreaInputs.RECEIVING_PRACTICE)
+    Row after = exact.filter(is(OutputTables.GEOGRAPHY_CODE, SmallAreaInputs.RECEIVING_PRACTICE)
         .and(is(AcpUptake.PERIOD_END, monthEnd(SmallAreaInputs.TO)))).first();
     double uptake = after.<Double>getAs(AcpUptake.UPTAKE);
     assertEquals(26.0 / 55, uptake, 1e-12);
@@ -369,23 +370,23 @@ class SmallAreaShapesTest {
     Date quiet = monthStart(SmallAreaInputs.QUIET_MONTH);
     for (String out : List.of(exactOut, controlledOut)) {
       Dataset<Row> month = table(out, ReferralDeprivation.NAME).filter(
-          is(ReferralDeprivation.PERIOD_TYPE, OutputTables.PERIOD_MONTH)
-              .and(is(ReferralDeprivation.PERIOD_START, quiet)));
+          is(OutputTables.PERIOD_TYPE, OutputTables.PERIOD_MONTH)
+              .and(is(OutputTables.PERIOD_START, quiet)));
       assertTrue(month.count() > 0, out);
       assertEquals(0, month.filter(col(ReferralDeprivation.REFERRALS).notEqual(0)
-          .or(col(ReferralDeprivation.REFERRALS).isNull()).or(col(ReferralDeprivation.SUPPRESSED))).count(), out);
+          .or(col(ReferralDeprivation.REFERRALS).isNull()).or(col(OutputTables.SUPPRESSED))).count(), out);
       assertEquals(0, month.filter(col(ReferralDeprivation.POPULATION).gt(0)
           .and(col(ReferralDeprivation.RATE_PER_1000).notEqual(0.0).or(col(ReferralDeprivation.RATE_PER_1000).isNull())
-              .or(col(ReferralDeprivation.UPPER95).leq(0)))).count(), out);
+              .or(col(OutputTables.UPPER95).leq(0)))).count(), out);
       Dataset<Row> shares = table(out, ReferralInequality.NAME).filter(
-          is(ReferralInequality.PERIOD_TYPE, OutputTables.PERIOD_MONTH)
-              .and(is(ReferralInequality.PERIOD_START, quiet)));
+          is(OutputTables.PERIOD_TYPE, OutputTables.PERIOD_MONTH)
+              .and(is(OutputTables.PERIOD_START, quiet)));
       assertTrue(shares.count() > 0, out);
       assertEquals(0, shares.filter(col(ReferralInequality.SHARE_MOST_DEPRIVED_40).isNotNull()
           .or(col(ReferralInequality.SII).isNotNull()).or(col(ReferralInequality.RATE_RATIO_D1_D10).isNotNull()))
           .count(), out);
       Dataset<Row> uptake = table(out, AcpUptake.NAME).filter(is(AcpUptake.PERIOD_END,
-          monthEnd(SmallAreaInputs.QUIET_MONTH)).and(is(AcpUptake.GEOGRAPHY_LEVEL, OutputTables.LEVEL_ALL))
+          monthEnd(SmallAreaInputs.QUIET_MONTH)).and(is(OutputTables.GEOGRAPHY_LEVEL, OutputTables.LEVEL_ALL))
           .and(is(AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_NONE)));
       assertEquals(1, uptake.count(), out);
       assertNotNull(uptake.first().getAs(AcpUptake.REGISTER), out);
@@ -406,11 +407,11 @@ class SmallAreaShapesTest {
       Dataset<Row> counts = table(out, DemandForecast.NAME).filter(is(DemandForecast.SERIES_KIND,
           DemandForecast.SERIES_COUNT));
       Dataset<Row> forecast = counts.filter(is(DemandForecast.KIND, DemandForecast.KIND_FORECAST)
-          .and(col(DemandForecast.SUPPRESSED).equalTo(false))).select(DemandForecast.GEOGRAPHY_LEVEL,
-          DemandForecast.GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME).distinct();
+          .and(col(OutputTables.SUPPRESSED).equalTo(false))).select(OutputTables.GEOGRAPHY_LEVEL,
+          OutputTables.GEOGRAPHY_CODE, OutputTables.ACTIVITY_NAME).distinct();
       assertTrue(forecast.count() > 0, "some count series are forecast: " + out);
       Dataset<Row> demand = counts.join(forecast, scala.collection.JavaConverters.asScalaBuffer(List.of(
-          DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME)).toSeq());
+          OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE, OutputTables.ACTIVITY_NAME)).toSeq());
       Dataset<Row> actuals = demand.filter(is(DemandForecast.KIND, DemandForecast.KIND_ACTUAL)
           .and(is(DemandForecast.MONTH, quiet)));
       assertTrue(actuals.count() >= (out.equals(exactOut) ? 4 : 1),
@@ -418,15 +419,15 @@ class SmallAreaShapesTest {
       assertEquals(0, actuals.filter(col(DemandForecast.VALUE).notEqual(0.0).or(col(DemandForecast.VALUE).isNull())
           .or(col(DemandForecast.ACTUAL_COUNT).notEqual(0))).count(), out);
       // every count series with an actual that month is fitted there and forecast
-      long series = actuals.select(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
-          DemandForecast.ACTIVITY_NAME).distinct().count();
+      long series = actuals.select(OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE,
+          OutputTables.ACTIVITY_NAME).distinct().count();
       assertEquals(series, demand.filter(is(DemandForecast.KIND, DemandForecast.KIND_FITTED)
           .and(is(DemandForecast.MONTH, quiet)).and(col(DemandForecast.VALUE).isNotNull())).count(), out);
       Dataset<Row> forecasts = demand.filter(is(DemandForecast.KIND, DemandForecast.KIND_FORECAST));
-      assertEquals(series, forecasts.select(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE,
-          DemandForecast.ACTIVITY_NAME).distinct().count(), out);
-      assertEquals(0, forecasts.filter(col(DemandForecast.VALUE).isNull().or(col(DemandForecast.LOWER95).isNull())
-          .or(col(DemandForecast.UPPER95).lt(col(DemandForecast.LOWER95)))).count(), out);
+      assertEquals(series, forecasts.select(OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE,
+          OutputTables.ACTIVITY_NAME).distinct().count(), out);
+      assertEquals(0, forecasts.filter(col(DemandForecast.VALUE).isNull().or(col(OutputTables.LOWER95).isNull())
+          .or(col(OutputTables.UPPER95).lt(col(OutputTables.LOWER95)))).count(), out);
     }
   }
 }

@@ -2,8 +2,8 @@ package uk.pophealth.publish;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,12 +14,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import uk.pophealth.schema.OutputTable;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.AcpUptake;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
 import uk.pophealth.schema.OutputTables.ReferralLsoaResolution;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * An outside differencing attack on a run's published tables, written from the tables' structure as a reader sees
@@ -249,7 +249,8 @@ public final class DifferencingAttack {
       return;
     }
     String[] counts = {AcpUptake.REGISTER, AcpUptake.WITH_ACP};
-    Function<Row, Object> unit = columns(AcpUptake.PERIOD_END, AcpUptake.GEOGRAPHY_LEVEL, AcpUptake.GEOGRAPHY_CODE);
+    Function<Row, Object> unit = columns(AcpUptake.PERIOD_END, OutputTables.GEOGRAPHY_LEVEL,
+        OutputTables.GEOGRAPHY_CODE);
     for (String breakdown : List.of(AcpUptake.BREAKDOWN_AGE_BAND, AcpUptake.BREAKDOWN_SEX,
         AcpUptake.BREAKDOWN_IMD_QUINTILE, AcpUptake.BREAKDOWN_SOCIAL_CARE)) {
       relation("acp breakdown within unit", t, is(AcpUptake.BREAKDOWN, breakdown), unit,
@@ -258,10 +259,10 @@ public final class DifferencingAttack {
     List<String> levels = List.of(OutputTables.LEVEL_PRACTICE, OutputTables.LEVEL_PCN, OutputTables.LEVEL_PLACE,
         OutputTables.LEVEL_ICS, OutputTables.LEVEL_ALL);
     for (int i = 0; i + 1 < levels.size(); i++) {
-      relation("acp unit within parent", t, is(AcpUptake.GEOGRAPHY_LEVEL, levels.get(i)),
-          columns(AcpUptake.PERIOD_END, AcpUptake.PARENT_CODE, AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_VALUE),
-          is(AcpUptake.GEOGRAPHY_LEVEL, levels.get(i + 1)),
-          columns(AcpUptake.PERIOD_END, AcpUptake.GEOGRAPHY_CODE, AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_VALUE),
+      relation("acp unit within parent", t, is(OutputTables.GEOGRAPHY_LEVEL, levels.get(i)),
+          columns(AcpUptake.PERIOD_END, OutputTables.PARENT_CODE, AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_VALUE),
+          is(OutputTables.GEOGRAPHY_LEVEL, levels.get(i + 1)),
+          columns(AcpUptake.PERIOD_END, OutputTables.GEOGRAPHY_CODE, AcpUptake.BREAKDOWN, AcpUptake.BREAKDOWN_VALUE),
           counts);
     }
     numerator(t, AcpUptake.WITH_ACP, AcpUptake.REGISTER);
@@ -270,7 +271,7 @@ public final class DifferencingAttack {
   private void referrals(Tables deprivation, Tables inequality, Tables resolution, Map<String, String> placeIcs,
       Map<String, String> districtPlace) {
     String[] deprivationCounts = {ReferralDeprivation.REFERRALS, ReferralDeprivation.POPULATION};
-    String[] inequalityCounts = {ReferralInequality.REFERRALS, ReferralInequality.REFERRALS_KNOWN_DECILE,
+    String[] inequalityCounts = {OutputTables.ReferralDeprivation.REFERRALS, ReferralInequality.REFERRALS_KNOWN_DECILE,
         ReferralInequality.REFERRALS_MOST_DEPRIVED_40, ReferralInequality.POPULATION_KNOWN_DECILE,
         ReferralInequality.POPULATION_MOST_DEPRIVED_40};
     String quantileType = ReferralDeprivation.QUANTILE_TYPE;
@@ -280,19 +281,19 @@ public final class DifferencingAttack {
     common(inequality, row -> List.of(), inequalityCounts, placeIcs, districtPlace);
     // deciles within quintiles
     relation("deciles within quintile", deprivation, is(quantileType, ReferralDeprivation.QUANTILE_DECILE),
-        plus(columns(ReferralDeprivation.PERIOD_TYPE, ReferralDeprivation.PERIOD_START,
-            ReferralDeprivation.GEOGRAPHY_LEVEL, ReferralDeprivation.GEOGRAPHY_CODE, ReferralDeprivation.SERVICE,
+        plus(columns(OutputTables.PERIOD_TYPE, OutputTables.PERIOD_START,
+            OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE, OutputTables.SERVICE,
             ReferralDeprivation.IMD_BASIS), row -> String.valueOf(quintileOf(row))),
         is(quantileType, ReferralDeprivation.QUANTILE_QUINTILE),
-        plus(columns(ReferralDeprivation.PERIOD_TYPE, ReferralDeprivation.PERIOD_START,
-            ReferralDeprivation.GEOGRAPHY_LEVEL, ReferralDeprivation.GEOGRAPHY_CODE, ReferralDeprivation.SERVICE,
+        plus(columns(OutputTables.PERIOD_TYPE, OutputTables.PERIOD_START,
+            OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE, OutputTables.SERVICE,
             ReferralDeprivation.IMD_BASIS), row -> String.valueOf(value(row, quantile))),
         deprivationCounts);
     // quantiles within referral_inequality's totals: all, known, deciles 1-4
     if (deprivation != null && inequality != null) {
       Map<Object, Row> totals = new HashMap<>();
-      Function<Row, Object> group = columns(ReferralDeprivation.PERIOD_TYPE, ReferralDeprivation.PERIOD_START,
-          ReferralDeprivation.GEOGRAPHY_LEVEL, ReferralDeprivation.GEOGRAPHY_CODE, ReferralDeprivation.SERVICE,
+      Function<Row, Object> group = columns(OutputTables.PERIOD_TYPE, OutputTables.PERIOD_START,
+          OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE, OutputTables.SERVICE,
           ReferralDeprivation.IMD_BASIS);
       inequality.rows().forEach(r -> totals.put(group.apply(r), r));
       Map<Object, List<Row>> groups = new HashMap<>();
@@ -306,7 +307,7 @@ public final class DifferencingAttack {
         int most = ReferralDeprivation.QUANTILE_DECILE.equals(text(rows.get(0), quantileType)) ? 4 : 2;
         List<Row> known = rows.stream().filter(r -> value(r, quantile) != null).toList();
         List<Row> deprived = known.stream().filter(r -> value(r, quantile) <= most).toList();
-        equation("quantiles within referrals", inequality.cell(total, ReferralInequality.REFERRALS),
+        equation("quantiles within referrals", inequality.cell(total, OutputTables.ReferralDeprivation.REFERRALS),
             rows.stream().map(r -> deprivation.cell(r, ReferralDeprivation.REFERRALS)).toList());
         equation("quantiles within referrals", inequality.cell(total, ReferralInequality.REFERRALS_KNOWN_DECILE),
             known.stream().map(r -> deprivation.cell(r, ReferralDeprivation.REFERRALS)).toList());
@@ -320,28 +321,29 @@ public final class DifferencingAttack {
       });
     }
     numerator(deprivation, ReferralDeprivation.REFERRALS, ReferralDeprivation.POPULATION);
-    numerator(inequality, ReferralInequality.REFERRALS_KNOWN_DECILE, ReferralInequality.REFERRALS);
+    numerator(inequality, ReferralInequality.REFERRALS_KNOWN_DECILE, OutputTables.ReferralDeprivation.REFERRALS);
     numerator(inequality, ReferralInequality.REFERRALS_MOST_DEPRIVED_40, ReferralInequality.REFERRALS_KNOWN_DECILE);
     numerator(inequality, ReferralInequality.POPULATION_MOST_DEPRIVED_40, ReferralInequality.POPULATION_KNOWN_DECILE);
-    numerator(resolution, ReferralLsoaResolution.REFERRALS_WITH_DECILE, ReferralLsoaResolution.REFERRALS);
+    numerator(resolution, ReferralLsoaResolution.REFERRALS_WITH_DECILE, OutputTables.ReferralDeprivation.REFERRALS);
     if (resolution != null) {
       Function<Row, Object> range = columns(ReferralLsoaResolution.RANGE_START, ReferralLsoaResolution.RANGE_END,
           ReferralLsoaResolution.LSOA_SOURCE, ReferralLsoaResolution.LSOA_MAPPING);
-      services(resolution, range, ReferralLsoaResolution.REFERRALS, ReferralLsoaResolution.REFERRALS_WITH_DECILE);
+      services(resolution, range, OutputTables.ReferralDeprivation.REFERRALS,
+          ReferralLsoaResolution.REFERRALS_WITH_DECILE);
       // a service's rows over the range add up to its monthly all-areas referrals in referral_inequality
       if (inequality != null) {
         Map<String, List<String>> monthly = new HashMap<>();
         for (Row r : inequality.rows()) {
-          if (OutputTables.PERIOD_MONTH.equals(text(r, ReferralInequality.PERIOD_TYPE))
-              && OutputTables.LEVEL_ALL.equals(text(r, ReferralInequality.GEOGRAPHY_LEVEL))
-              && ReferralDeprivation.BASIS_NATIONAL.equals(text(r, ReferralInequality.IMD_BASIS))) {
-            monthly.computeIfAbsent(text(r, ReferralInequality.SERVICE), k -> new ArrayList<>())
-                .add(inequality.cell(r, ReferralInequality.REFERRALS));
+          if (OutputTables.PERIOD_MONTH.equals(text(r, OutputTables.PERIOD_TYPE))
+              && OutputTables.LEVEL_ALL.equals(text(r, OutputTables.GEOGRAPHY_LEVEL))
+              && ReferralDeprivation.BASIS_NATIONAL.equals(text(r, OutputTables.ReferralDeprivation.IMD_BASIS))) {
+            monthly.computeIfAbsent(text(r, OutputTables.SERVICE), k -> new ArrayList<>())
+                .add(inequality.cell(r, OutputTables.ReferralDeprivation.REFERRALS));
           }
         }
         Map<String, List<String>> sources = new HashMap<>();
-        resolution.rows().forEach(r -> sources.computeIfAbsent(text(r, ReferralLsoaResolution.SERVICE),
-            k -> new ArrayList<>()).add(resolution.cell(r, ReferralLsoaResolution.REFERRALS)));
+        resolution.rows().forEach(r -> sources.computeIfAbsent(text(r, OutputTables.SERVICE),
+            k -> new ArrayList<>()).add(resolution.cell(r, OutputTables.ReferralDeprivation.REFERRALS)));
         sources.forEach((service, cells) -> {
           List<String> months = monthly.get(service);
           if (months != null) {
@@ -417,33 +419,33 @@ public final class DifferencingAttack {
     Predicate<Row> actual = is(DemandForecast.KIND, DemandForecast.KIND_ACTUAL);
     String count = DemandForecast.ACTUAL_COUNT;
     relation("demand places within ICS", t, actual.and(is(OutputTables.GEOGRAPHY_LEVEL, OutputTables.LEVEL_PLACE)),
-        columns(DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH, DemandForecast.PARENT_CODE),
+        columns(OutputTables.ACTIVITY_NAME, DemandForecast.MONTH, OutputTables.PARENT_CODE),
         actual.and(is(OutputTables.GEOGRAPHY_LEVEL, OutputTables.LEVEL_ICS)),
-        columns(DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH, DemandForecast.GEOGRAPHY_CODE), count);
+        columns(OutputTables.ACTIVITY_NAME, DemandForecast.MONTH, OutputTables.GEOGRAPHY_CODE), count);
     relation("demand ICSs within all", t, actual.and(is(OutputTables.GEOGRAPHY_LEVEL, OutputTables.LEVEL_ICS)),
-        columns(DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH),
+        columns(OutputTables.ACTIVITY_NAME, DemandForecast.MONTH),
         actual.and(is(OutputTables.GEOGRAPHY_LEVEL, OutputTables.LEVEL_ALL)),
-        columns(DemandForecast.ACTIVITY_NAME, DemandForecast.MONTH), count);
+        columns(OutputTables.ACTIVITY_NAME, DemandForecast.MONTH), count);
     relation("demand service types within new services", t,
-        actual.and(row -> text(row, DemandForecast.ACTIVITY_NAME).startsWith("asc_new_service:")),
-        columns(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE, DemandForecast.MONTH),
-        actual.and(is(DemandForecast.ACTIVITY_NAME, "asc_new_service")),
-        columns(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE, DemandForecast.MONTH), count);
+        actual.and(row -> text(row, OutputTables.ACTIVITY_NAME).startsWith("asc_new_service:")),
+        columns(OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE, DemandForecast.MONTH),
+        actual.and(is(OutputTables.ACTIVITY_NAME, "asc_new_service")),
+        columns(OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE, DemandForecast.MONTH), count);
     // the same count in another table
     for (Row row : t.rows()) {
       if (!actual.test(row)) {
         continue;
       }
-      String activity = text(row, DemandForecast.ACTIVITY_NAME);
-      String level = text(row, DemandForecast.GEOGRAPHY_LEVEL);
-      String code = text(row, DemandForecast.GEOGRAPHY_CODE);
+      String activity = text(row, OutputTables.ACTIVITY_NAME);
+      String level = text(row, OutputTables.GEOGRAPHY_LEVEL);
+      String code = text(row, OutputTables.GEOGRAPHY_CODE);
       LocalDate month = LocalDate.parse(text(row, DemandForecast.MONTH));
       String demandCell = t.cell(row, count);
       if (inequality != null && (activity.startsWith("referral:") || activity.equals("asc_request"))) {
         String service = activity.startsWith("referral:") ? activity.substring("referral:".length()) : activity;
         String other = String.join("|", ReferralInequality.NAME, OutputTables.PERIOD_MONTH, month.toString(), level,
             OutputTables.LEVEL_ALL.equals(level) ? ReferralDeprivation.CODE_ALL : code, service,
-            ReferralDeprivation.BASIS_NATIONAL, ReferralInequality.REFERRALS);
+            ReferralDeprivation.BASIS_NATIONAL, OutputTables.ReferralDeprivation.REFERRALS);
         sameCount("demand actual = referral_inequality month", other, demandCell);
       }
       if (uptake != null && (activity.equals("dementia_register") || activity.equals("dementia_register_with_acp"))) {

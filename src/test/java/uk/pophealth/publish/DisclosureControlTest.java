@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.pophealth.publication.Additivity;
 import uk.pophealth.schema.OutputTables.AcpUptake;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.testing.SharedSpark;
 
 class DisclosureControlTest {
@@ -37,8 +38,8 @@ class DisclosureControlTest {
         Additivity.breakdown("sex within unit", col(AcpUptake.BREAKDOWN).equalTo(AcpUptake.BREAKDOWN_SEX),
             col(AcpUptake.BREAKDOWN).equalTo(AcpUptake.BREAKDOWN_NONE),
             AcpUptake.PERIOD_END, GEOGRAPHY_LEVEL, GEOGRAPHY_CODE),
-        Additivity.of("unit within parent", col(AcpUptake.PARENT_CODE).isNotNull(),
-            List.of(col(AcpUptake.PERIOD_END), col(AcpUptake.PARENT_LEVEL), col(AcpUptake.PARENT_CODE),
+        Additivity.of("unit within parent", col(OutputTables.PARENT_CODE).isNotNull(),
+            List.of(col(AcpUptake.PERIOD_END), col(AcpUptake.PARENT_LEVEL), col(OutputTables.PARENT_CODE),
                 col(AcpUptake.BREAKDOWN), col(AcpUptake.BREAKDOWN_VALUE)),
             lit(true),
             List.of(col(AcpUptake.PERIOD_END), col(GEOGRAPHY_LEVEL), col(GEOGRAPHY_CODE),
@@ -221,7 +222,7 @@ class DisclosureControlTest {
             assertEquals(0, value % 5, "published count not a multiple of 5: " + key);
             assertTrue(Math.abs(value - original) <= 2, "rounding moved " + original + " to " + value);
           } else {
-            assertTrue(row.getBoolean(row.fieldIndex(AcpUptake.SUPPRESSED)), "suppressed flag unset: " + key);
+            assertTrue(row.getBoolean(row.fieldIndex(OutputTables.SUPPRESSED)), "suppressed flag unset: " + key);
             assertNull(row.get(row.fieldIndex(AcpUptake.UPTAKE)), "uptake kept beside a suppressed count: " + key);
           }
         });
@@ -317,7 +318,7 @@ class DisclosureControlTest {
   private static void assertRow(Row row, Long register, Long withAcp, boolean suppressed) {
     assertEquals(register, row.isNullAt(row.fieldIndex(AcpUptake.REGISTER)) ? null : row.getLong(row.fieldIndex(AcpUptake.REGISTER)));
     assertEquals(withAcp, row.isNullAt(row.fieldIndex(AcpUptake.WITH_ACP)) ? null : row.getLong(row.fieldIndex(AcpUptake.WITH_ACP)));
-    assertEquals(suppressed, row.getBoolean(row.fieldIndex(AcpUptake.SUPPRESSED)));
+    assertEquals(suppressed, row.getBoolean(row.fieldIndex(OutputTables.SUPPRESSED)));
   }
 
   static Dataset<Row> frame(List<Row> rows) {
@@ -351,7 +352,7 @@ class DisclosureControlTest {
     StructType schema = AcpUptake.SCHEMA.schema();
     values[schema.fieldIndex(AcpUptake.REGISTER)] = register;
     values[schema.fieldIndex(AcpUptake.WITH_ACP)] = withAcp;
-    values[schema.fieldIndex(AcpUptake.SUPPRESSED)] = suppressed;
+    values[schema.fieldIndex(OutputTables.SUPPRESSED)] = suppressed;
     if (suppressed) {
       for (String derived : AcpUptake.TABLE.derivedFrom().keySet()) {
         values[schema.fieldIndex(derived)] = null;

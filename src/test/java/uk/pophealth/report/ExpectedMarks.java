@@ -17,11 +17,11 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.AcpUptake;
 import uk.pophealth.schema.OutputTables.DemandForecast;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
 import uk.pophealth.schema.OutputTables.ReferralInequality;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.stats.FunnelSignificance;
 
 /**
@@ -48,11 +48,12 @@ final class ExpectedMarks {
   private static void acpUptake(Dataset<Row> acp, Map<String, Long> marks) {
     Dataset<Row> overall = acp.filter(col(AcpUptake.BREAKDOWN).equalTo(AcpUptake.BREAKDOWN_NONE));
     Object latest = overall.agg(max(AcpUptake.PERIOD_END)).first().get(0);
-    Column drawn = col(AcpUptake.SUPPRESSED).equalTo(false).and(col(AcpUptake.REGISTER).isNotNull())
+    Column drawn = col(OutputTables.SUPPRESSED).equalTo(false).and(col(AcpUptake.REGISTER).isNotNull())
         .and(col(AcpUptake.UPTAKE).isNotNull());
     Dataset<Row> atLatest = overall.filter(col(AcpUptake.PERIOD_END).equalTo(latest));
-    Dataset<Row> pcns = atLatest.filter(col(AcpUptake.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_PCN)).filter(drawn);
-    long funnels = pcns.select(when(col(AcpUptake.PARENT_UPTAKE).isNotNull(), col(AcpUptake.PARENT_CODE)))
+    Dataset<Row> pcns = atLatest.filter(col(OutputTables.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_PCN))
+        .filter(drawn);
+    long funnels = pcns.select(when(col(AcpUptake.PARENT_UPTAKE).isNotNull(), col(OutputTables.PARENT_CODE)))
         .distinct().count();
     if (funnels > UptakeFunnel.MAX_PANELS) {
       throw new AssertionError("More parents (" + funnels + ") than the report draws funnels for: count by parent");
@@ -63,14 +64,15 @@ final class ExpectedMarks {
     marks.put("mark pcn-point outlier flag-low", flagged(pcns, FunnelSignificance.LOW_0001));
     marks.put("mark pcn-point flag-high95", flagged(pcns, FunnelSignificance.HIGH_0025));
     marks.put("mark pcn-point flag-low95", flagged(pcns, FunnelSignificance.LOW_0025));
-    long places = atLatest.filter(col(AcpUptake.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_PLACE)).filter(drawn)
+    long places = atLatest.filter(col(OutputTables.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_PLACE)).filter(drawn)
         .count();
     marks.put("mark place-point", Math.min(places, UptakeSection.MAX_LEAGUE_ROWS));
     // One line per ICS (the first MAX_LINES by code), one point per month with an uptake.
-    Dataset<Row> ics = overall.filter(col(AcpUptake.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ICS));
-    List<String> codes = ics.select(AcpUptake.GEOGRAPHY_CODE).distinct().orderBy(AcpUptake.GEOGRAPHY_CODE)
+    Dataset<Row> ics = overall.filter(col(OutputTables.GEOGRAPHY_LEVEL).equalTo(OutputTables.LEVEL_ICS));
+    List<String> codes = ics.select(OutputTables.GEOGRAPHY_CODE).distinct().orderBy(OutputTables.GEOGRAPHY_CODE)
         .limit(UptakeSeries.MAX_LINES).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    marks.put("mark ics-point", ics.filter(col(AcpUptake.GEOGRAPHY_CODE).isin(codes.toArray())).filter(drawn).count());
+    marks.put("mark ics-point", ics.filter(col(OutputTables.GEOGRAPHY_CODE).isin(codes.toArray())).filter(drawn)
+        .count());
   }
 
   private static long flagged(Dataset<Row> pcns, FunnelSignificance flag) {
@@ -79,14 +81,14 @@ final class ExpectedMarks {
 
   /** The latest period of the longest period type present: financial year, else quarter, else month. */
   private static Dataset<Row> latestLongestPeriod(Dataset<Row> table) {
-    List<String> types = table.select(ReferralDeprivation.PERIOD_TYPE).distinct()
+    List<String> types = table.select(OutputTables.PERIOD_TYPE).distinct()
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     String type = List.of(OutputTables.PERIOD_FINANCIAL_YEAR, OutputTables.PERIOD_QUARTER, OutputTables.PERIOD_MONTH)
         .stream().filter(types::contains).findFirst().orElseThrow();
-    Dataset<Row> ofType = table.filter(col(ReferralDeprivation.PERIOD_TYPE).equalTo(type));
-    Object start = ofType.agg(max(ReferralDeprivation.PERIOD_START)).first().get(0);
-    return ofType.filter(col(ReferralDeprivation.PERIOD_START).equalTo(start))
-        .filter(col(ReferralDeprivation.GEOGRAPHY_LEVEL).isin(OutputTables.LEVEL_PLACE, OutputTables.LEVEL_ICS,
+    Dataset<Row> ofType = table.filter(col(OutputTables.PERIOD_TYPE).equalTo(type));
+    Object start = ofType.agg(max(OutputTables.PERIOD_START)).first().get(0);
+    return ofType.filter(col(OutputTables.PERIOD_START).equalTo(start))
+        .filter(col(OutputTables.GEOGRAPHY_LEVEL).isin(OutputTables.LEVEL_PLACE, OutputTables.LEVEL_ICS,
             OutputTables.LEVEL_ALL));
   }
 
@@ -111,22 +113,22 @@ final class ExpectedMarks {
     Dataset<Row> rows = latestLongestPeriod(deprivation)
         .filter(col(ReferralDeprivation.IMD_DECILE).isNotNull())
         .filter(col(ReferralDeprivation.IMD_BASIS).equalTo(ReferralDeprivation.BASIS_NATIONAL));
-    Column bar = col(ReferralDeprivation.SUPPRESSED).equalTo(false).and(col(ReferralDeprivation.REFERRALS).isNotNull())
+    Column bar = col(OutputTables.SUPPRESSED).equalTo(false).and(col(ReferralDeprivation.REFERRALS).isNotNull())
         .and(col(ReferralDeprivation.RATE_PER_1000).isNotNull());
-    List<Row> groups = new ArrayList<>(rows.groupBy(ReferralDeprivation.GEOGRAPHY_LEVEL,
-        ReferralDeprivation.GEOGRAPHY_CODE, ReferralDeprivation.SERVICE).agg(count(when(bar, lit(1))).as("bars"))
+    List<Row> groups = new ArrayList<>(rows.groupBy(OutputTables.GEOGRAPHY_LEVEL,
+        OutputTables.GEOGRAPHY_CODE, OutputTables.SERVICE).agg(count(when(bar, lit(1))).as("bars"))
         .collectAsList());
-    groups.sort(byLevelCodeThen(AREA_ORDER, ReferralDeprivation.SERVICE));
+    groups.sort(byLevelCodeThen(AREA_ORDER, OutputTables.SERVICE));
     List<Row> drawn = groups.subList(0, Math.min(DeprivationSection.MAX_CHARTS, groups.size()));
     marks.put("chart bar-chart", (long) drawn.size());
     marks.put("mark decile-bar", drawn.stream().mapToLong(row -> row.<Long>getAs("bars")).sum());
   }
 
   private static void inequality(Dataset<Row> inequality, Map<String, Long> marks) {
-    List<Row> rows = new ArrayList<>(latestLongestPeriod(inequality).select(ReferralInequality.GEOGRAPHY_LEVEL,
-        ReferralInequality.GEOGRAPHY_CODE, ReferralInequality.SERVICE, ReferralInequality.SHARE_MOST_DEPRIVED_40,
+    List<Row> rows = new ArrayList<>(latestLongestPeriod(inequality).select(OutputTables.GEOGRAPHY_LEVEL,
+        OutputTables.GEOGRAPHY_CODE, OutputTables.SERVICE, ReferralInequality.SHARE_MOST_DEPRIVED_40,
         ReferralInequality.SII).collectAsList());
-    rows.sort(byLevelCodeThen(AREA_ORDER, ReferralInequality.SERVICE));
+    rows.sort(byLevelCodeThen(AREA_ORDER, OutputTables.SERVICE));
     List<Row> drawn = rows.subList(0, Math.min(InequalityFigures.MAX_ROWS, rows.size()));
     marks.put("mark share-point", drawn.stream().filter(row -> !row.isNullAt(3)).count());
     marks.put("mark sii-point", drawn.stream().filter(row -> !row.isNullAt(4)).count());
@@ -137,19 +139,19 @@ final class ExpectedMarks {
    * points; the forecast line starts at the last actual.
    */
   private static void fans(Dataset<Row> forecast, Map<String, Long> marks) {
-    Object origin = forecast.agg(max(DemandForecast.FORECAST_ORIGIN)).first().get(0);
+    Object origin = forecast.agg(max(OutputTables.FORECAST_ORIGIN)).first().get(0);
     Column actual = col(DemandForecast.KIND).equalTo(DemandForecast.KIND_ACTUAL).and(col(DemandForecast.VALUE).isNotNull());
     Column forecastValue = col(DemandForecast.KIND).equalTo(DemandForecast.KIND_FORECAST)
         .and(col(DemandForecast.VALUE).isNotNull());
     Column capacity = col(DemandForecast.KIND).isin(DemandForecast.KIND_ACTUAL, DemandForecast.KIND_FORECAST)
         .and(col(DemandForecast.CAPACITY).isNotNull());
-    List<Row> series = new ArrayList<>(forecast.filter(col(DemandForecast.FORECAST_ORIGIN).equalTo(origin))
+    List<Row> series = new ArrayList<>(forecast.filter(col(OutputTables.FORECAST_ORIGIN).equalTo(origin))
         .filter(col(DemandForecast.KIND).isin(DemandForecast.KIND_ACTUAL, DemandForecast.KIND_FORECAST))
-        .groupBy(DemandForecast.GEOGRAPHY_LEVEL, DemandForecast.GEOGRAPHY_CODE, DemandForecast.ACTIVITY_NAME)
+        .groupBy(OutputTables.GEOGRAPHY_LEVEL, OutputTables.GEOGRAPHY_CODE, OutputTables.ACTIVITY_NAME)
         .agg(count(when(actual, lit(1))).as("actuals"), count(when(forecastValue, lit(1))).as("forecasts"),
             count(when(capacity, lit(1))).as("capacities"))
         .collectAsList());
-    series.sort(byLevelCodeThen(SERIES_ORDER, DemandForecast.ACTIVITY_NAME));
+    series.sort(byLevelCodeThen(SERIES_ORDER, OutputTables.ACTIVITY_NAME));
     List<Row> drawn = series.subList(0, Math.min(DemandSection.MAX_CHARTS, series.size()));
     marks.put("chart fan-chart", (long) drawn.size());
     marks.put("mark actual-line", drawn.stream().filter(row -> row.<Long>getAs("actuals") >= 2).count());

@@ -2,8 +2,8 @@ package uk.pophealth.testing;
 
 import java.sql.Date;
 import org.apache.spark.sql.types.StructType;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.ReferralDeprivation;
+import uk.pophealth.schema.OutputTables;
 
 /**
  * The leading columns referral_deprivation and referral_inequality share (their rows are joined on them): a row of
@@ -17,11 +17,11 @@ public final class ReferralRows {
   /** {@code schema} is either table's. */
   public static RowByName fy2022Place(StructType schema) {
     return RowByName.of(schema)
-        .with(ReferralDeprivation.PERIOD_TYPE, OutputTables.PERIOD_FINANCIAL_YEAR)
-        .with(ReferralDeprivation.PERIOD_START, FY_2022).with(ReferralDeprivation.MONTHS_COVERED, 12)
-        .with(ReferralDeprivation.GEOGRAPHY_LEVEL, OutputTables.LEVEL_PLACE)
-        .with(ReferralDeprivation.GEOGRAPHY_CODE, "P1").with(ReferralDeprivation.GEOGRAPHY_NAME, "Place 1")
-        .with(ReferralDeprivation.SERVICE, "S1").with(ReferralDeprivation.IMD_BASIS, ReferralDeprivation.BASIS_NATIONAL)
-        .with(ReferralDeprivation.SUPPRESSED, false);
+        .with(OutputTables.PERIOD_TYPE, OutputTables.PERIOD_FINANCIAL_YEAR)
+        .with(OutputTables.PERIOD_START, FY_2022).with(ReferralDeprivation.MONTHS_COVERED, 12)
+        .with(OutputTables.GEOGRAPHY_LEVEL, OutputTables.LEVEL_PLACE)
+        .with(OutputTables.GEOGRAPHY_CODE, "P1").with(OutputTables.GEOGRAPHY_NAME, "Place 1")
+        .with(OutputTables.SERVICE, "S1").with(ReferralDeprivation.IMD_BASIS, ReferralDeprivation.BASIS_NATIONAL)
+        .with(OutputTables.SUPPRESSED, false);
   }
 }

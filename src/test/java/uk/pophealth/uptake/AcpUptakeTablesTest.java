@@ -13,8 +13,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import uk.pophealth.cohort.ReportingMonths;
 import uk.pophealth.publish.DisclosureControl;
-import uk.pophealth.schema.OutputTables;
 import uk.pophealth.schema.OutputTables.AcpUptake;
+import uk.pophealth.schema.OutputTables;
 import uk.pophealth.testing.RowByName;
 import uk.pophealth.testing.SharedSpark;
 
@@ -72,7 +72,7 @@ class AcpUptakeTablesTest {
     assertNull(row.getAs(AcpUptake.REGISTER), "register suppressed");
     assertNull(row.getAs(AcpUptake.WITH_ACP), "with_acp suppressed with its register");
     assertNull(row.getAs(AcpUptake.UPTAKE), "uptake nulled with its counts");
-    assertEquals(true, row.getAs(AcpUptake.SUPPRESSED));
+    assertEquals(true, row.getAs(OutputTables.SUPPRESSED));
   }
 
   /** The rows as acp_uptake publishes them for March 2024, by code|breakdown value. */
@@ -83,7 +83,7 @@ class AcpUptakeTablesTest {
         .apply(AcpUptake.TABLE, frame, AcpUptakeTables.additivities())) {
       ReportingMonths march = new ReportingMonths(YearMonth.of(2024, 3), YearMonth.of(2024, 3));
       for (Row row : AcpUptakeTables.published(disclosed.data(), march).collectAsList()) {
-        byCell.put(row.getAs(AcpUptake.GEOGRAPHY_CODE) + "|" + row.getAs(AcpUptake.BREAKDOWN_VALUE), row);
+        byCell.put(row.getAs(OutputTables.GEOGRAPHY_CODE) + "|" + row.getAs(AcpUptake.BREAKDOWN_VALUE), row);
       }
     }
     return byCell;
@@ -93,12 +93,12 @@ class AcpUptakeTablesTest {
       long register, long withAcp) {
     double uptake = (double) withAcp / register;
     return RowByName.of(AcpUptake.SCHEMA.schema())
-        .with(AcpUptake.PERIOD_END, periodEnd).with(AcpUptake.GEOGRAPHY_LEVEL, level)
-        .with(AcpUptake.GEOGRAPHY_CODE, code).with(AcpUptake.GEOGRAPHY_NAME, "Unit " + code)
+        .with(AcpUptake.PERIOD_END, periodEnd).with(OutputTables.GEOGRAPHY_LEVEL, level)
+        .with(OutputTables.GEOGRAPHY_CODE, code).with(OutputTables.GEOGRAPHY_NAME, "Unit " + code)
         .with(AcpUptake.BREAKDOWN, breakdown).with(AcpUptake.BREAKDOWN_VALUE, value)
         .with(AcpUptake.REGISTER, register).with(AcpUptake.WITH_ACP, withAcp).with(AcpUptake.UPTAKE, uptake)
-        .with(AcpUptake.SUPPRESSED, false)
+        .with(OutputTables.SUPPRESSED, false)
         .with(AcpUptake.PARENT_LEVEL, parent == null ? null : OutputTables.LEVEL_PCN)
-        .with(AcpUptake.PARENT_CODE, parent).row();
+        .with(OutputTables.PARENT_CODE, parent).row();
   }
 }
