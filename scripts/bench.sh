@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # England-scale benchmark (issue 10): a script that prints figures, never a test.
-#   scripts/bench.sh SCALE [generate options...]     SCALE: 1m | 10m | 60m | a number of people
-#   (generate options default to "--ics 42": England's 42 ICBs over the synthetic geography)
+#   scripts/bench.sh SCALE [generate options...]     SCALE: 1m | 10m | 60m | ics | a number of people
+#   (generate options default to "--ics 42": England's 42 ICBs over the synthetic geography; SCALE ics is one ICS as
+#   a data cell runs it: 1.5M people in 1 ICS of 5 places)
 # 1. Generates clean Parquet inputs (--bad-rows 0 --format parquet) into bench-data/people-N (git-ignored), or
 #    reuses them when bench-data/people-N/job.yaml exists (BENCH_DATA=DIR points at any other generated folder).
 # 2. Runs the ACP core on Spark (DementiaRegister + footprint + groupBy) and the DuckDB peer (same Parquet, same
@@ -16,8 +17,14 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 . "$ROOT/scripts/java-opens.sh"
 
-SCALE=${1:?usage: scripts/bench.sh 1m|10m|60m|PEOPLE [generate options...]}
+SCALE=${1:?usage: scripts/bench.sh 1m|10m|60m|ics|PEOPLE [generate options...]}
 shift
+SHAPE=people
+if [ "${SCALE,,}" = ics ]; then
+  # one ICS of 5 places, as an ICS's data cell runs the job (issue 26)
+  SCALE=1500000; SHAPE=ics1x5-people
+  [ $# -gt 0 ] || set -- --ics 1 --places 5
+fi
 # England-like synthetic geography by default: 42 ICSs, 3 places each (practices and PCNs scale with people).
 [ $# -gt 0 ] || set -- --ics 42
 case "${SCALE,,}" in
@@ -27,8 +34,8 @@ case "${SCALE,,}" in
   *) PEOPLE=$SCALE ;;
 esac
 export POPHEALTH_DRIVER_MEMORY=${POPHEALTH_DRIVER_MEMORY:-8g}
-DATA=${BENCH_DATA:-$ROOT/bench-data/people-$PEOPLE}
-WORK=$ROOT/bench-data/runs/people-$PEOPLE-$(date +%Y%m%d-%H%M%S)
+DATA=${BENCH_DATA:-$ROOT/bench-data/$SHAPE-$PEOPLE}
+WORK=$ROOT/bench-data/runs/$SHAPE-$PEOPLE-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$WORK/eventlog-run" "$WORK/eventlog-core"
 say() { echo "$*" | tee -a "$WORK/summary.txt"; }
 
@@ -53,7 +60,7 @@ timed() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=(n==3)?t[1]
   /User time|System time/ {c+=$2} /Maximum resident set size/ {r=int($2/1024)} END {printf "%.1f %d %.1f\n", s, r, c}' "$1"; }
 value() { grep -E "^$1=" "$2" | tail -1 | cut -d= -f2; }
 
-say "# bench $PEOPLE people, heap $POPHEALTH_DRIVER_MEMORY, $(nproc) cores, data $DATA"
+say "# bench $PEOPLE people (generate $*), heap $POPHEALTH_DRIVER_MEMORY, $(nproc) cores, data $DATA"
 
 # 1. Inputs.
 GEN_WALL=reused; GEN_RSS=-
@@ -132,7 +139,7 @@ if [ "${BENCH_NO_DOC:-0}" != 1 ]; then
   LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
   {
     echo
-    echo "### $PEOPLE people — $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo "### $PEOPLE people ($*) — $(date -u +%Y-%m-%dT%H:%MZ)"
     echo
     echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, $JAVA_VERSION, Spark $SPARK_VERSION, DuckDB JDBC $(grep -oE 'duckdb_jdbc-[0-9.]+' "$ROOT/target/test-classpath.txt" | head -1 | sed 's/.*-//; s/\.$//'); driver heap $POPHEALTH_DRIVER_MEMORY; load average at the end $LOAD; ${BENCH_SPARK_OPTS:-default Spark settings}; commit $(git rev-parse --short HEAD)."
     echo
